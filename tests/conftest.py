@@ -1,0 +1,34 @@
+"""Shared fixtures: the shipped example plans, copied so tests never touch the originals."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "data" / "voorbeelden").glob("*.yaml"))
+BROKEN = ROOT / "tests" / "data" / "kapotte_plannen"
+
+
+@pytest.fixture(params=EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def example_path(request) -> Path:
+    return request.param
+
+
+@pytest.fixture
+def example_copy(tmp_path, example_path) -> Path:
+    target = tmp_path / example_path.name
+    shutil.copyfile(example_path, target)
+    return target
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file below `folder` with its content hash, to prove nothing changed on disk."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

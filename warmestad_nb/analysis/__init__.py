@@ -1,0 +1,1 @@
+"""Pure analyses over the plan model and reference data (no Jupyter imports)."""

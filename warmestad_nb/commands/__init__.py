@@ -1,0 +1,1 @@
+"""Subcommands of `warmestad`, one module per group."""

@@ -1,0 +1,446 @@
+"""The plan schema: one municipality's Warme Stad plan over the 7 steps.
+
+Field names are the Dutch domain terms a policy officer sees in the plan file
+(the file is meant to be read and edited by people); the code around it is
+English. Closed code lists come from `vocab`, longer reference tables
+(pillars, sectors, catalogue, SDGs, municipalities) from `reference`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from . import reference, vocab
+
+SCHEMA_VERSION = 1
+
+
+def _codes(table: dict) -> object:
+    return Literal[tuple(table)]  # type: ignore[valid-type]
+
+
+Pillar = Annotated[int, Field(ge=1, le=8)]
+AgeGroup = _codes(vocab.AGE_GROUPS)
+Setting = _codes(vocab.SETTINGS)
+Strategy = _codes(vocab.STRATEGIES)
+Level = _codes(vocab.LEVELS)
+EngagementLevel = _codes(vocab.ENGAGEMENT_LEVELS)
+Status = _codes(vocab.ACTION_STATUSES)
+Cycle = _codes(vocab.CYCLES)
+YouthChannel = _codes(vocab.YOUTH_CHANNELS)
+MjpLevel = _codes(vocab.MJP_LEVELS)
+AnchorPlace = _codes(vocab.ANCHOR_PLACES)
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, Field(max_length=20_000)]
+Name = Annotated[str, Field(min_length=1, max_length=300)]
+Euro = Annotated[float, Field(ge=0, le=1e9)]
+Year = Annotated[int, Field(ge=2000, le=2100)]
+Score = Annotated[int, Field(ge=1, le=5)]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
+
+
+def _known(kind: str, values: list[str], what: str) -> list[str]:
+    known = reference.lookup(kind)
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise ValueError(f"onbekende {what}: {', '.join(map(str, unknown))}")
+    return values
+
+
+def _check_email(value: str) -> str:
+    if value and not _EMAIL.match(value):
+        raise ValueError(f"'{value}' is geen geldig e-mailadres")
+    return value
+
+
+class Gemeente(Base):
+    nis: str
+    naam: Name
+    provincie: str = ""
+    logo: str = ""
+    gezondheidsmakers: str = ""
+    eerstelijnszone: str = ""
+
+    @field_validator("nis", mode="before")
+    @classmethod
+    def _nis_as_text(cls, value: object) -> object:
+        # A hand-written `nis: 44021` is read by YAML as a number.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @model_validator(mode="after")
+    def _known_municipality(self) -> "Gemeente":
+        try:
+            known = reference.municipality(self.nis)
+        except Exception:
+            raise ValueError(
+                f"onbekende NIS-code '{self.nis}' (geen van de 285 Vlaamse gemeenten sinds 2025)"
+            ) from None
+        if known.naam != self.naam:
+            raise ValueError(f"NIS-code {self.nis} hoort bij {known.naam}, niet bij '{self.naam}'")
+        return self
+
+
+class Persoon(Base):
+    naam: Name
+    functie: str = ""
+    organisatie: str = ""
+    email: str = ""
+    telefoon: str = ""
+
+    _email = field_validator("email")(_check_email)
+
+
+class Engagement(Base):
+    collegebeslissing_datum: Optional[date] = None
+    collegebeslissing_referentie: str = ""
+    budget_eur: Optional[Euro] = None
+    schepenen: list[Name] = []
+    afspraak_logo: str = ""
+    afspraak_logo_datum: Optional[date] = None
+
+
+class Partner(Base):
+    id: Slug
+    organisatie: Name
+    sector: str
+    type: Optional[str] = None
+    contactpersoon: str = ""
+    email: str = ""
+    telefoon: str = ""
+    rol: str = ""
+    betrokkenheid: EngagementLevel = "geinformeerd"
+    pijlers: list[Pillar] = []
+    leeftijdsgroepen: list[AgeGroup] = []
+
+    _email = field_validator("email")(_check_email)
+
+    @field_validator("sector")
+    @classmethod
+    def _known_sector(cls, value: str) -> str:
+        return _known("sectoren", [value], "sector")[0]
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            _known("organisatietypes", [value], "organisatietype")
+        return value
+
+
+class ProgrammaOnderdeel(Base):
+    titel: Name
+    duur_min: Annotated[int, Field(ge=0, le=600)] = 15
+    wie: str = ""
+
+
+class Aanmelding(Base):
+    naam: Name
+    organisatie: str = ""
+    email: str = ""
+    sector: Optional[str] = None
+    partner_id: Optional[Slug] = None
+
+    _email = field_validator("email")(_check_email)
+
+
+class Kickoff(Base):
+    datum: Optional[date] = None
+    locatie: str = ""
+    programma: list[ProgrammaOnderdeel] = []
+    uitgenodigd: list[Slug] = []
+    aanwezig: list[Slug] = []
+    aanmeldingen: list[Aanmelding] = []
+    verslag: Text = ""
+
+
+class Kanaal(Base):
+    kanaal: YouthChannel
+    leeftijdsgroepen: list[AgeGroup] = []
+    boodschap: str = ""
+    datum: Optional[date] = None
+    uitgevoerd: bool = False
+
+
+class Jongerenbetrokkenheid(Base):
+    kanalen: list[Kanaal] = []
+    notities: Text = ""
+
+
+class EigenCijfer(Base):
+    indicator: Name
+    jaar: Year
+    waarde: float
+    eenheid: str = ""
+    bron: Name
+
+
+class Aanbod(Base):
+    naam: Name
+    aanbieder: str = ""
+    pijlers: list[Pillar] = []
+    leeftijdsgroepen: list[AgeGroup] = []
+    strategie: Optional[Strategy] = None
+    niveau: Optional[Level] = None
+
+
+class Nood(Base):
+    bron: str = ""
+    omschrijving: Name
+
+
+class EnqueteAntwoord(Base):
+    vraag: Name
+    antwoord: Name
+    aantal: Annotated[int, Field(ge=0)]
+
+
+class Omgevingsanalyse(Base):
+    indicatoren: list[str] = []
+    eigen_cijfers: list[EigenCijfer] = []
+    notities: Text = ""
+    aanbod: list[Aanbod] = []
+    noden: list[Nood] = []
+    enquete_bron: str = ""
+    enquete: list[EnqueteAntwoord] = []
+
+
+class PijlerScore(Base):
+    pijler: Pillar
+    situatie: Optional[Score] = None
+    belang: Optional[Score] = None
+    haalbaarheid: Optional[Score] = None
+    toelichting: str = ""
+
+
+class Koppelingen(Base):
+    """Links to the meerjarenplan, SDG targets and Vizier 2030, with rejected suggestions."""
+
+    mjp_codes: list[str] = []
+    mjp_afgewezen: list[str] = []
+    sdg_targets: list[str] = []
+    sdg_afgewezen: list[str] = []
+    vizier_doelen: list[str] = []
+    vizier_afgewezen: list[str] = []
+
+    @field_validator("sdg_targets", "sdg_afgewezen")
+    @classmethod
+    def _known_targets(cls, values: list[str]) -> list[str]:
+        return _known("sdg_targets", values, "SDG-subdoelen")
+
+    @field_validator("vizier_doelen", "vizier_afgewezen")
+    @classmethod
+    def _known_vizier(cls, values: list[str]) -> list[str]:
+        return _known("vizier2030", values, "Vizier 2030-doelen")
+
+
+class Doelstelling(Koppelingen):
+    id: Slug
+    titel: Name
+    pijlers: list[Pillar] = []
+    doelgroep: str = ""
+    indicator: str = ""
+    streefwaarde: str = ""
+    deadline: Optional[date] = None
+    eigenaar: str = ""
+
+
+class Prioriteiten(Base):
+    scores: list[PijlerScore] = []
+    gekozen_pijlers: list[Pillar] = []
+    doelstellingen: list[Doelstelling] = []
+
+    @field_validator("scores")
+    @classmethod
+    def _one_score_per_pillar(cls, scores: list[PijlerScore]) -> list[PijlerScore]:
+        seen = [s.pijler for s in scores]
+        doubles = sorted({p for p in seen if seen.count(p) > 1})
+        if doubles:
+            raise ValueError(f"pijler {', '.join(map(str, doubles))} heeft meer dan één score")
+        return scores
+
+
+class StatusWijziging(Base):
+    datum: date
+    status: Status
+    notitie: str = ""
+
+
+class Actie(Koppelingen):
+    id: Slug
+    titel: Name
+    catalogus_id: Optional[str] = None
+    omschrijving: Text = ""
+    doelstellingen: list[Slug] = []
+    pijlers: list[Pillar] = []
+    leeftijdsgroepen: list[AgeGroup] = []
+    setting: Optional[Setting] = None
+    strategie: Optional[Strategy] = None
+    trekker: Optional[Slug] = None
+    partners: list[Slug] = []
+    start: Optional[date] = None
+    einde: Optional[date] = None
+    budget_eur: Optional[Euro] = None
+    uitgegeven_eur: Optional[Euro] = None
+    indicatoren: list[str] = []
+    status: Status = "gepland"
+    statuslog: list[StatusWijziging] = []
+
+    @field_validator("catalogus_id")
+    @classmethod
+    def _known_practice(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            _known("inspiratiebox", [value], "praktijk uit de inspiratiebox")
+        return value
+
+    @field_validator("einde")
+    @classmethod
+    def _end_after_start(cls, einde: Optional[date], info: ValidationInfo) -> Optional[date]:
+        # A field check (not a model check) so it is reported next to other field problems.
+        start = info.data.get("start")
+        if start and einde and einde < start:
+            raise ValueError(f"de einddatum {einde} ligt voor de startdatum {start}")
+        return einde
+
+
+class MjpItem(Base):
+    code: Name
+    titel: Name
+    niveau: MjpLevel
+    ouder: Optional[str] = None
+    prioritair: bool = False
+    beleidsveld: Optional[str] = None
+    budget_eur: Optional[Euro] = None
+
+    @field_validator("beleidsveld")
+    @classmethod
+    def _known_field(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            _known("beleidsvelden", [value], "beleidsveld")
+        return value
+
+
+class Meerjarenplan(Base):
+    cyclus: Cycle
+    items: list[MjpItem] = []
+
+
+class Meting(Base):
+    indicator: Name
+    streefwaarde: Optional[float] = None
+    waarde: Optional[float] = None
+    eenheid: str = ""
+    toelichting: str = ""
+
+
+class Evaluatie(Base):
+    jaar: Year
+    metingen: list[Meting] = []
+    wat_werkte: Text = ""
+    bijsturing: Text = ""
+
+
+class Verankeringsitem(Base):
+    onderwerp: Slug  # id of a goal or an action
+    plaats: AnchorPlace
+    referentie: str = ""
+    notitie: str = ""
+
+
+class Verankering(Base):
+    items: list[Verankeringsitem] = []
+    beleidsplan_goedgekeurd: Optional[date] = None  # date the college or council approved the plan
+    notities: Text = ""
+
+
+class Plan(Base):
+    schema_versie: int = SCHEMA_VERSION
+    voorbeeld: bool = False
+    gemeente: Gemeente
+    cyclus: Cycle = "2026-2031"
+    coordinator: Optional[Persoon] = None
+    projectgroep: list[Persoon] = []
+    engagement: Engagement = Engagement()
+    partners: list[Partner] = []
+    kickoff: Kickoff = Kickoff()
+    jongeren: Jongerenbetrokkenheid = Jongerenbetrokkenheid()
+    omgevingsanalyse: Omgevingsanalyse = Omgevingsanalyse()
+    prioriteiten: Prioriteiten = Prioriteiten()
+    acties: list[Actie] = []
+    meerjarenplan: Optional[Meerjarenplan] = None
+    vorige_meerjarenplannen: list[Meerjarenplan] = []
+    evaluaties: list[Evaluatie] = []
+    verankering: Verankering = Verankering()
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> "Plan":
+        problems = list(cross_reference_problems(self))
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    # Lookups used by views and reports.
+    def partner(self, partner_id: str) -> Partner:
+        return next(p for p in self.partners if p.id == partner_id)
+
+    def partner_name(self, partner_id: Optional[str]) -> str:
+        found = [p.organisatie for p in self.partners if p.id == partner_id]
+        return found[0] if found else ""
+
+
+def _doubles(ids: list[str]) -> list[str]:
+    return sorted({i for i in ids if ids.count(i) > 1})
+
+
+def cross_reference_problems(plan: Plan):
+    """Links inside the plan that point nowhere, and ids used twice."""
+    partner_ids = [p.id for p in plan.partners]
+    goal_ids = [d.id for d in plan.prioriteiten.doelstellingen]
+    action_ids = [a.id for a in plan.acties]
+    for what, ids in (("partner", partner_ids), ("doelstelling", goal_ids), ("actie", action_ids)):
+        for double in _doubles(ids):
+            yield f"de {what}-id '{double}' komt meer dan eens voor"
+    partners, goals = set(partner_ids), set(goal_ids)
+    for action in plan.acties:
+        if action.trekker and action.trekker not in partners:
+            yield f"actie '{action.id}': trekker '{action.trekker}' staat niet in de partnerlijst"
+        for pid in action.partners:
+            if pid not in partners:
+                yield f"actie '{action.id}': partner '{pid}' staat niet in de partnerlijst"
+        for gid in action.doelstellingen:
+            if gid not in goals:
+                yield f"actie '{action.id}': doelstelling '{gid}' bestaat niet"
+    for field in ("uitgenodigd", "aanwezig"):
+        for pid in getattr(plan.kickoff, field):
+            if pid not in partners:
+                yield f"kickoff.{field}: partner '{pid}' staat niet in de partnerlijst"
+    for signup in plan.kickoff.aanmeldingen:
+        if signup.partner_id and signup.partner_id not in partners:
+            yield f"kickoff.aanmeldingen: partner '{signup.partner_id}' staat niet in de partnerlijst"
+    subjects = partners | goals | set(action_ids)
+    for item in plan.verankering.items:
+        if item.onderwerp not in subjects:
+            yield f"verankering: '{item.onderwerp}' is geen doelstelling of actie van dit plan"
+    years = [e.jaar for e in plan.evaluaties]
+    for double in _doubles(years):
+        yield f"evaluatie: het jaar {double} staat er meer dan eens in"
+
+
+def new_id(existing: list[str], name: str) -> str:
+    """A readable, unique slug for a new partner, goal or action."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "item"
+    candidate, n = base, 2
+    while candidate in existing:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -1,0 +1,326 @@
+"""Load and save plan files: safe YAML, comments kept, atomic saves, backups, conflict check."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, SequenceNode
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from .errors import ConflictError, WarmeStadError
+from .files import atomic_write, file_lock
+from .model import SCHEMA_VERSION, Plan
+from .validation import dutch_problems
+
+MAX_BYTES = 5 * 1024 * 1024
+BACKUPS_KEPT = 20
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+# Upgrades of the raw data from one schema version to the next: {from_version: function}.
+MIGRATIONS: dict[int, Any] = {}
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.default_flow_style = False
+    yaml.width = 4096  # never fold a long text over lines on its own
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    # One date object used twice must not come out as an alias: the loader refuses aliases.
+    yaml.representer.ignore_aliases = lambda data: True
+    return yaml
+
+
+def _digest(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise WarmeStadError(f"{path}: dit bestand bestaat niet.")
+    if not path.is_file():
+        raise WarmeStadError(f"{path}: dit is geen bestand maar een map.")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise WarmeStadError(
+            f"{path}: het bestand is te groot ({size / 1e6:.1f} MB); "
+            f"een plan is hooguit {MAX_BYTES // 1_000_000} MB. Is dit wel een planbestand?"
+        )
+    return path.read_bytes()
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data:
+        raise WarmeStadError(f"{path}: dit is geen tekstbestand; een plan is een YAML-tekstbestand.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise WarmeStadError(
+            f"{path}: het bestand is geen UTF-8-tekst (fout op byte {exc.start}); "
+            "bewaar het als UTF-8."
+        ) from None
+    if not text.strip():
+        raise WarmeStadError(f"{path}: het bestand is leeg; er staat geen plan in.")
+    return text
+
+
+def _check_nodes(path: Path, node: Any) -> None:
+    """Refuse tags that build objects and aliases that could blow up, before constructing."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            raise WarmeStadError(
+                f"{path}, regel {current.start_mark.line + 1}: verwijzingen (YAML-ankers en "
+                "aliassen) zijn in een plan niet toegelaten; schrijf de waarde voluit."
+            )
+        seen.add(id(current))
+        if current.tag not in _PLAIN_TAGS:
+            raise WarmeStadError(
+                f"{path}, regel {current.start_mark.line + 1}: de YAML-tag '{current.tag}' is "
+                "niet toegelaten. Een plan bevat enkel gewone tekst, getallen, datums en lijsten."
+            )
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
+
+
+_YAML_PROBLEMS = (
+    ("duplicate key", "deze sleutel staat er twee keer in"),
+    ("'\\t'", "tabs zijn niet toegelaten om in te springen; gebruik spaties"),
+    ("mapping values are not allowed", "een dubbelpunt staat op een plaats waar dat niet kan "
+     "(tekst met een dubbelpunt tussen aanhalingstekens zetten?)"),
+    ("could not find expected ':'", "hier ontbreekt een dubbelpunt"),
+    ("end of stream", "het bestand stopt te vroeg (een aanhalingsteken of haakje niet gesloten?)"),
+    ("expected ',' or", "een lijst of groep tussen haakjes is niet goed gesloten"),
+    ("expected <block end>", "de inspringing klopt niet"),
+)
+
+
+def _dutch_yaml_problem(problem: str) -> str:
+    for needle, dutch in _YAML_PROBLEMS:
+        if needle in problem:
+            return dutch
+    return "de opmaak klopt hier niet"
+
+
+def _bad_date_line(text: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        for found in re.findall(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])", line):
+            try:
+                date(*map(int, found))
+            except ValueError:
+                return number
+    return None
+
+
+def _parse(path: Path, text: str) -> Any:
+    yaml = _yaml()
+    try:
+        root = yaml.compose(text)
+        if root is None:
+            raise WarmeStadError(f"{path}: het plan is leeg; er staan enkel opmerkingen in.")
+        _check_nodes(path, root)
+        tree = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"regel {mark.line + 1}, kolom {mark.column + 1}: " if mark else ""
+        raise WarmeStadError(
+            f"{path}: dit is geen geldige YAML ({where}{_dutch_yaml_problem(str(exc.problem))})."
+        ) from None
+    except YAMLError:
+        raise WarmeStadError(f"{path}: dit is geen geldige YAML.") from None
+    except ValueError:
+        # ruamel builds dates while loading: 2025-13-45 fails here, without a position.
+        line = _bad_date_line(text)
+        where = f"regel {line}: " if line else ""
+        raise WarmeStadError(f"{path}: {where}deze datum bestaat niet (gebruik JJJJ-MM-DD).") from None
+    if not isinstance(tree, dict):
+        raise WarmeStadError(
+            f"{path}: hierin staat geen plan; een plan begint met velden zoals 'gemeente:' en 'partners:'."
+        )
+    return tree
+
+
+def _migrate(path: Path, tree: dict) -> None:
+    version = tree.get("schema_versie", SCHEMA_VERSION)
+    if not isinstance(version, int) or version < 1:
+        raise WarmeStadError(f"{path}: veld schema_versie: moet een geheel getal vanaf 1 zijn.")
+    if version > SCHEMA_VERSION:
+        raise WarmeStadError(
+            f"{path}: dit plan heeft schema_versie {version}, maar deze versie van het werkboek "
+            f"kent tot versie {SCHEMA_VERSION}. Werk het werkboek bij."
+        )
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](tree)
+        version += 1
+        tree["schema_versie"] = version
+
+
+def validate(path: Path, tree: Any) -> Plan:
+    try:
+        return Plan.model_validate(tree)
+    except ValidationError as exc:
+        problems = dutch_problems(exc, tree)
+        count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+        raise WarmeStadError(f"{path}: het plan bevat {count}:", problems) from None
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _fresh(value: Any) -> Any:
+    """New content for the YAML tree: empty fields left out, long texts as blocks."""
+    if isinstance(value, dict):
+        return {k: _fresh(v) for k, v in value.items() if not _is_empty(v)}
+    if isinstance(value, list):
+        return [_fresh(v) for v in value]
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    return value
+
+
+def _same(old: Any, new: Any) -> bool:
+    # 1500 in the file and 1500.0 from the model are the same value; true and 1 are not.
+    return old == new and isinstance(old, bool) == isinstance(new, bool)
+
+
+def merge_into(node: Any, data: Any) -> Any:
+    """Update the round-trip tree in place so unchanged parts keep their comments and style."""
+    if isinstance(node, dict) and isinstance(data, dict):
+        for key in [k for k in node if k not in data]:
+            del node[key]
+        for key, value in data.items():
+            if key not in node:
+                if not _is_empty(value):
+                    node[key] = _fresh(value)
+            elif _is_empty(value) and not _same(node[key], value):
+                del node[key]
+            else:
+                merged = merge_into(node[key], value)
+                if merged is not node[key]:
+                    node[key] = merged
+        return node
+    if isinstance(node, list) and isinstance(data, list):
+        for index, value in enumerate(data):
+            if index >= len(node):
+                node.append(_fresh(value))
+                continue
+            merged = merge_into(node[index], value)
+            if merged is not node[index]:
+                node[index] = merged
+        del node[len(data):]
+        return node
+    return node if _same(node, data) else _fresh(data)
+
+
+def dump(tree: Any) -> bytes:
+    buffer = io.StringIO()
+    _yaml().dump(tree, buffer)
+    return buffer.getvalue().encode("utf-8")
+
+
+def read_plan(path: str | Path) -> Plan:
+    """Read and validate a plan file (no saving)."""
+    return PlanStore(path).plan
+
+
+class PlanStore:
+    """One plan file: its validated plan, its YAML tree, and the version on disk it came from."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.reload()
+
+    def reload(self) -> None:
+        data = _read_bytes(self.path)
+        tree = _parse(self.path, _decode(self.path, data))
+        _migrate(self.path, tree)
+        self.plan = validate(self.path, tree)
+        self._tree = tree
+        self._loaded = _digest(data)
+
+    def changed_on_disk(self) -> bool:
+        try:
+            current = self.path.read_bytes()
+        except FileNotFoundError:
+            return True
+        return _digest(current) != self._loaded
+
+    def save(self, plan: Plan | None = None) -> bool:
+        """Validate and write the plan; True when the file changed. Refuses on a conflict."""
+        plan = validate(self.path, (plan or self.plan).model_dump())
+        merge_into(self._tree, plan.model_dump(mode="python"))
+        text = dump(self._tree)
+        with file_lock(self.path):
+            current = self.path.read_bytes() if self.path.exists() else None
+            if _digest(current) != self._loaded:
+                kept = self._keep_refused(text)
+                raise ConflictError(
+                    f"{self.path}: het plan is gewijzigd sinds het geopend werd (in een ander "
+                    "venster, door een collega of met de hand). Uw wijziging is NIET in het plan "
+                    f"bewaard, zodat niets overschreven wordt; ze staat apart in {kept}. "
+                    "Herlaad het plan om de nieuwste versie te zien en breng uw wijziging opnieuw aan."
+                )
+            if current == text:
+                self.plan = plan
+                return False
+            if current is not None:
+                self._backup(current)
+            atomic_write(self.path, text)
+        self.plan, self._loaded = plan, _digest(text)
+        return True
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.path.parent / ".backups" / self.path.stem
+
+    def backups(self) -> list[Path]:
+        return sorted(self.backup_dir.glob(f"{self.path.stem}.*.yaml"), key=_backup_number)
+
+    def _backup(self, data: bytes) -> None:
+        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        existing = self.backups()
+        number = _backup_number(existing[-1]) + 1 if existing else 1
+        atomic_write(self.backup_dir / f"{self.path.stem}.{number:05d}.yaml", data)
+        for old in existing[: max(0, len(existing) + 1 - BACKUPS_KEPT)]:
+            old.unlink(missing_ok=True)
+
+    def _keep_refused(self, text: bytes) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = self.path.parent / ".conflicten" / f"{self.path.stem}.{stamp}.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, text)
+        return target
+
+
+def _backup_number(path: Path) -> int:
+    return int(path.stem.rsplit(".", 1)[-1])
+
+
+def create_plan(path: str | Path, plan: Plan) -> Path:
+    """Write a new plan file; never overwrites an existing one."""
+    path = Path(path)
+    if path.exists():
+        raise WarmeStadError(
+            f"{path}: er bestaat al een plan met deze naam; het wordt niet overschreven. "
+            "Open het bestaande plan of kies een andere map met --map."
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, dump(_fresh(plan.model_dump(mode="python"))))
+    return path

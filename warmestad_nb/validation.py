@@ -1,0 +1,109 @@
+"""Pydantic validation errors as Dutch messages that name the field and the line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+_MESSAGES = {
+    "missing": "ontbreekt (dit veld is verplicht)",
+    "extra_forbidden": "is geen gekend veld (tikfout?)",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "float_parsing": "moet een getal zijn",
+    "float_type": "moet een getal zijn",
+    "finite_number": "moet een eindig getal zijn",
+    "string_type": "moet tekst zijn",
+    "bool_parsing": "moet waar of onwaar zijn (true / false)",
+    "bool_type": "moet waar of onwaar zijn (true / false)",
+    "date_parsing": "moet een datum zijn in de vorm JJJJ-MM-DD",
+    "date_type": "moet een datum zijn in de vorm JJJJ-MM-DD",
+    "date_from_datetime_parsing": "moet een datum zijn in de vorm JJJJ-MM-DD",
+    "date_from_datetime_inexact": "moet een datum zijn zonder uur",
+    "list_type": "moet een lijst zijn",
+    "dict_type": "moet een groep velden zijn",
+    "model_type": "moet een groep velden zijn",
+    "model_attributes_type": "moet een groep velden zijn",
+    "string_pattern_mismatch": "mag enkel kleine letters, cijfers en koppeltekens bevatten",
+    "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "is te lang",
+}
+
+
+def _number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _message(error: dict) -> str:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " of ")
+        return f"moet een van deze waarden zijn: {expected}"
+    if kind == "greater_than_equal":
+        return f"moet {_number(ctx['ge'])} of meer zijn"
+    if kind == "less_than_equal":
+        return f"moet {_number(ctx['le'])} of minder zijn"
+    if kind == "greater_than":
+        return f"moet meer dan {_number(ctx['gt'])} zijn"
+    if kind == "less_than":
+        return f"moet minder dan {_number(ctx['lt'])} zijn"
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", error["msg"]))
+    return _MESSAGES.get(kind, error["msg"])
+
+
+def _describe_location(loc: tuple, raw: Any) -> tuple[str, int | None]:
+    """'acties nr. 3 (Warme William) > budget_eur' and the 1-based YAML line, when known."""
+    parts: list[str] = []
+    node, line = raw, None
+    for key in loc:
+        if isinstance(key, int):
+            label = f"nr. {key + 1}"
+            item = node[key] if isinstance(node, list) and key < len(node) else None
+            name = _item_name(item)
+            parts.append(f"{label} ({name})" if name else label)
+            line = _line_of(node, key, line)
+            node = item
+        else:
+            parts.append(str(key))
+            line = _line_of(node, key, line)
+            node = node.get(key) if isinstance(node, dict) else None
+    return " › ".join(parts) or "(het hele plan)", line
+
+
+def _item_name(item: Any) -> str:
+    if isinstance(item, dict):
+        for field in ("titel", "organisatie", "naam", "indicator", "code", "vraag"):
+            if isinstance(item.get(field), str):
+                return item[field]
+    return ""
+
+
+def _line_of(node: Any, key: Any, fallback: int | None) -> int | None:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return fallback
+    try:
+        return (lc.item(key) if isinstance(key, int) else lc.key(key))[0] + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return fallback
+
+
+def dutch_problems(exc: ValidationError, raw: Any = None) -> list[str]:
+    """One Dutch line per problem: where it is (line, field) and what is wrong."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
+        where, line = _describe_location(loc, raw)
+        prefix = f"regel {line}, " if line else ""
+        value = error.get("input")
+        shown = ""
+        if error["type"] not in ("missing", "value_error", "model_type", "dict_type") and not isinstance(
+            value, (dict, list)
+        ):
+            shown = f" (nu: {value!r})" if value is not None else ""
+        for text in _message(error).split("\n"):
+            problems.append(f"{prefix}veld {where}: {text}{shown}")
+    return problems

@@ -1,0 +1,102 @@
+"""Closed code lists of the plan file format, with their Dutch labels.
+
+These codes are part of the file format (the schema validates against them);
+the longer reference tables (pillars, catalogue, SDGs ...) live in data/.
+"""
+
+from __future__ import annotations
+
+AGE_GROUPS = {
+    "0-3": "0-3 jaar",
+    "3-6": "3-6 jaar",
+    "6-12": "6-12 jaar",
+    "12-18": "12-18 jaar",
+    "18-24": "18-24 jaar",
+}
+
+TARGET_GROUPS = {
+    "kinderen-jongeren": "kinderen en jongeren",
+    "ouders": "ouders",
+    "intermediairen": "intermediairen",
+}
+
+SETTINGS = {
+    "gezin": "gezin",
+    "kinderopvang": "kinderopvang",
+    "school": "school",
+    "vrije-tijd": "vrije tijd",
+    "buurt": "buurt / publieke ruimte",
+    "werk": "werk",
+    "welzijn-zorg": "welzijn en zorg",
+    "beleid": "gemeente / beleid",
+}
+
+# Rows of the gezondheidsmatrix.
+STRATEGIES = {
+    "educatie": "educatie",
+    "omgeving": "omgevingsinterventies",
+    "regels": "afspraken en regels",
+    "zorg": "zorg en begeleiding",
+}
+
+# Columns of the gezondheidsmatrix.
+LEVELS = {
+    "individu": "individu",
+    "risicogroep": "risicogroepen",
+    "setting": "de hele setting",
+    "buiten-setting": "omgeving buiten de setting",
+}
+
+PREVENTION_TYPES = {
+    "universeel": "universeel",
+    "selectief": "selectief",
+    "geindiceerd": "geïndiceerd",
+}
+
+COST_LEVELS = {
+    "gratis": "gratis",
+    "laag": "laag",
+    "midden": "gemiddeld",
+    "hoog": "hoog",
+}
+
+ENGAGEMENT_LEVELS = {
+    "geinformeerd": "geïnformeerd",
+    "geconsulteerd": "geconsulteerd",
+    "projectgroep": "lid van de projectgroep",
+    "trekker": "trekker",
+}
+
+ACTION_STATUSES = {
+    "gepland": "gepland",
+    "lopend": "lopend",
+    "afgerond": "afgerond",
+    "stopgezet": "stopgezet",
+}
+
+CYCLES = {
+    "2020-2025": "meerjarenplan 2020-2025",
+    "2026-2031": "meerjarenplan 2026-2031",
+}
+
+YOUTH_CHANNELS = {
+    "scholen": "scholen",
+    "jeugdwerk": "jeugdwerk",
+    "ouders": "ouders",
+    "jeugdraad": "jeugdraad",
+    "online": "online",
+    "andere": "andere",
+}
+
+MJP_LEVELS = {
+    "beleidsdoelstelling": "beleidsdoelstelling",
+    "actieplan": "actieplan",
+    "actie": "actie",
+}
+
+ANCHOR_PLACES = {
+    "meerjarenplan": "meerjarenplan",
+    "budget": "budgetlijn",
+    "beleidsnota": "beleidsnota",
+    "andere": "andere",
+}

@@ -1,0 +1,101 @@
+"""A plan opened in a notebook: every change goes through the store at once, with a visible status."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any, Callable
+
+import ipywidgets as widgets
+from pydantic import ValidationError
+
+from ..errors import ConflictError, WarmeStadError
+from ..model import Plan
+from ..store import PlanStore
+from ..validation import dutch_problems
+
+
+class PlanSession:
+    """One plan file opened for editing by widgets.
+
+    Widgets never hold the truth: they call `change()`, which applies the edit to a
+    copy of the plan, validates it and saves it through the store (atomic, conflict
+    checked). Views that show derived figures register with `on_change()`.
+    """
+
+    def __init__(self, path: str):
+        self.store = PlanStore(path)
+        self.status = widgets.HTML()
+        self.status.add_class("ws-status")
+        self._listeners: list[Callable[[Plan], None]] = []
+        self._show("ws-status-ok", f"Plan geopend: {self.store.path}")
+
+    @property
+    def plan(self) -> Plan:
+        return self.store.plan
+
+    def on_change(self, listener: Callable[[Plan], None]) -> None:
+        self._listeners.append(listener)
+
+    def change(self, edit: Callable[[Plan], Any]) -> bool:
+        """Apply `edit` to a copy of the plan and save it; False (and a message) when refused."""
+        candidate = self.plan.model_copy(deep=True)
+        try:
+            edit(candidate)
+            changed = self.store.save(candidate)
+        except ConflictError as exc:
+            self._show("ws-status-conflict", f"Niet opgeslagen. {exc}")
+            return False
+        except WarmeStadError as exc:
+            self._show("ws-status-error", f"Niet opgeslagen. {exc}")
+            return False
+        except ValidationError as exc:
+            problems = "; ".join(dutch_problems(exc))
+            self._show("ws-status-error", f"Niet opgeslagen: {problems}")
+            return False
+        if changed:
+            self._show("ws-status-ok", f"Opgeslagen om {datetime.now():%H:%M:%S}")
+        for listener in self._listeners:
+            listener(self.plan)
+        return True
+
+    def reload(self) -> None:
+        """Read the plan again from disk (after a conflict, or a change in another window)."""
+        self.store.reload()
+        self._show("ws-status-ok", f"Herladen om {datetime.now():%H:%M:%S}")
+        for listener in self._listeners:
+            listener(self.plan)
+
+    def check_disk(self) -> bool:
+        """True, and a warning shown, when the file changed since it was loaded."""
+        if self.store.changed_on_disk():
+            self._show(
+                "ws-status-conflict",
+                "Het plan is intussen gewijzigd in een ander venster of met de hand. "
+                "Herlaad het plan voor u verder werkt.",
+            )
+            return True
+        return False
+
+    def _show(self, css: str, message: str) -> None:
+        self.status.value = f'<div class="{css}">{html.escape(message)}</div>'
+
+
+def bind(
+    widget: widgets.ValueWidget,
+    session: PlanSession,
+    read: Callable[[Plan], Any],
+    write: Callable[[Plan, Any], None],
+) -> widgets.ValueWidget:
+    """Keep `widget` in step with one value of the plan; a refused value snaps back."""
+    widget.value = read(session.plan)
+
+    def changed(event: dict) -> None:
+        if event["new"] == read(session.plan):
+            return
+        if not session.change(lambda plan: write(plan, event["new"])):
+            widget.value = read(session.plan)
+
+    widget.observe(changed, names="value")
+    session.on_change(lambda plan: setattr(widget, "value", read(plan)))
+    return widget
