@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 from datetime import datetime
 from typing import Any, Callable
+from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 from pydantic import ValidationError
@@ -13,6 +15,21 @@ from ..errors import ConflictError, WarmeStadError
 from ..model import Plan
 from ..store import PlanStore
 from ..validation import dutch_problems
+
+
+def plan_path(parameter: str = "") -> str:
+    """The plan a notebook works on: its papermill parameter, else Voila's ?plan=..., else $WARMESTAD_PLAN."""
+    if parameter:
+        return parameter
+    query = parse_qs(os.environ.get("QUERY_STRING", ""))
+    if query.get("plan"):
+        return query["plan"][0]
+    if os.environ.get("WARMESTAD_PLAN"):
+        return os.environ["WARMESTAD_PLAN"]
+    raise WarmeStadError(
+        "Er is geen plan gekozen. Open het werkboek met `warmestad app <plan>` of geef de "
+        "parameter plan mee."
+    )
 
 
 class PlanSession:
