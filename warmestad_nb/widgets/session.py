@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import os
 from datetime import datetime
@@ -17,8 +18,11 @@ from ..store import PlanStore
 from ..validation import dutch_problems
 
 
-def plan_path(parameter: str = "") -> str:
-    """The plan a notebook works on: its papermill parameter, else Voila's ?plan=..., else $WARMESTAD_PLAN."""
+def plan_path(parameter: str = "", required: bool = True) -> str:
+    """The plan a notebook works on: its papermill parameter, else Voila's ?plan=..., else $WARMESTAD_PLAN.
+
+    With required=False (the start page) an empty string means: no plan chosen yet.
+    """
     if parameter:
         return parameter
     query = parse_qs(os.environ.get("QUERY_STRING", ""))
@@ -26,6 +30,8 @@ def plan_path(parameter: str = "") -> str:
         return query["plan"][0]
     if os.environ.get("WARMESTAD_PLAN"):
         return os.environ["WARMESTAD_PLAN"]
+    if not required:
+        return ""
     raise WarmeStadError(
         "Er is geen plan gekozen. Open het werkboek met `warmestad app <plan>` of geef de "
         "parameter plan mee."
@@ -44,7 +50,14 @@ class PlanSession:
         self.store = PlanStore(path)
         self.status = widgets.HTML()
         self.status.add_class("ws-status")
+        self.reload_button = widgets.Button(description="Herlaad het plan", icon="refresh",
+                                            button_style="warning")
+        self.reload_button.add_class("ws-herlaad")
+        self.reload_button.on_click(lambda _: self.reload())
+        self.bar = widgets.HBox([self.status, self.reload_button])
+        self.bar.add_class("ws-statusbalk")
         self._listeners: list[Callable[[Plan], None]] = []
+        self._watching = False
         self._show("ws-status-ok", f"Plan geopend: {self.store.path}")
 
     @property
@@ -78,10 +91,34 @@ class PlanSession:
 
     def reload(self) -> None:
         """Read the plan again from disk (after a conflict, or a change in another window)."""
-        self.store.reload()
+        try:
+            self.store.reload()
+        except WarmeStadError as exc:  # e.g. a hand edit broke the file: say so, keep the old plan
+            self._show("ws-status-conflict", f"Herladen lukt niet. {exc}")
+            return
         self._show("ws-status-ok", f"Herladen om {datetime.now():%H:%M:%S}")
         for listener in self._listeners:
             listener(self.plan)
+
+    def watch(self, interval: float = 2.0) -> None:
+        """Check the file every `interval` seconds on the kernel's event loop and warn on a change.
+
+        A second tab or a hand edit then shows up at once, not only when this session saves.
+        """
+        if self._watching:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # plain Python, no kernel loop: the save-time check still protects
+            return
+        self._watching = True
+
+        def tick() -> None:
+            if self.state != "ws-status-conflict":
+                self.check_disk()
+            loop.call_later(interval, tick)
+
+        loop.call_later(interval, tick)
 
     def check_disk(self) -> bool:
         """True, and a warning shown, when the file changed since it was loaded."""
@@ -94,8 +131,14 @@ class PlanSession:
             return True
         return False
 
+    def refuse(self, message: str) -> None:
+        """Tell the user why an action was not carried out (nothing was saved)."""
+        self._show("ws-status-error", message)
+
     def _show(self, css: str, message: str) -> None:
+        self.state = css
         self.status.value = f'<div class="{css}">{html.escape(message)}</div>'
+        self.reload_button.layout.display = None if css == "ws-status-conflict" else "none"
 
 
 def bind(

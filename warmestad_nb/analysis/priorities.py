@@ -1,0 +1,111 @@
+"""Step 3: pillar scores, the prioritisation matrix and the environment figures beside them."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Optional
+
+from .. import reference
+from ..model import PijlerScore, Plan
+
+MIDDLE = 3.0  # the middle of the 1-5 scales: the lines that split the matrix in four
+
+
+@dataclass(frozen=True)
+class PillarPosition:
+    pijler: int
+    kort: str
+    nood: Optional[float]  # high when the pillar matters and the situation is weak
+    haalbaarheid: Optional[int]
+    gekozen: bool
+
+    @property
+    def kwadrant(self) -> str:
+        if self.nood is None or self.haalbaarheid is None:
+            return "nog niet gescoord"
+        high_need, feasible = self.nood > MIDDLE, self.haalbaarheid > MIDDLE
+        if high_need and feasible:
+            return "nu aanpakken"
+        if high_need:
+            return "lange termijn voorbereiden"
+        if feasible:
+            return "snelle winst"
+        return "later bekijken"
+
+
+def score_of(plan: Plan, pillar: int) -> PijlerScore:
+    """The score of one pillar (an empty one when not scored yet)."""
+    found = [s for s in plan.prioriteiten.scores if s.pijler == pillar]
+    return found[0] if found else PijlerScore(pijler=pillar)
+
+
+def set_score(plan: Plan, pillar: int, field: str, value) -> None:
+    """Change one field of a pillar's score, adding the score when it is missing."""
+    scores = plan.prioriteiten.scores
+    for score in scores:
+        if score.pijler == pillar:
+            setattr(score, field, value)
+            return
+    scores.append(PijlerScore(pijler=pillar, **{field: value}))
+    scores.sort(key=lambda s: s.pijler)
+
+
+def need(score: PijlerScore) -> Optional[float]:
+    """Need: importance plus how weak the current situation is, on the same 1-5 scale."""
+    if score.situatie is None or score.belang is None:
+        return None
+    return (score.belang + (6 - score.situatie)) / 2
+
+
+def positions(plan: Plan) -> list[PillarPosition]:
+    chosen = set(plan.prioriteiten.gekozen_pijlers)
+    out = []
+    for pillar in reference.pillars():
+        score = score_of(plan, pillar.nummer)
+        out.append(PillarPosition(pillar.nummer, pillar.kort, need(score), score.haalbaarheid,
+                                  pillar.nummer in chosen))
+    return out
+
+
+def suggested(plan: Plan) -> list[int]:
+    """Pillars in the 'nu aanpakken' quadrant, highest need first."""
+    found = [p for p in positions(plan) if p.kwadrant == "nu aanpakken"]
+    return [p.pijler for p in sorted(found, key=lambda p: (-p.nood, -p.haalbaarheid, p.pijler))]
+
+
+def toggle_pillar(plan: Plan, pillar: int, chosen: bool) -> None:
+    current = set(plan.prioriteiten.gekozen_pijlers)
+    current = current | {pillar} if chosen else current - {pillar}
+    plan.prioriteiten.gekozen_pijlers = sorted(current)
+
+
+def offer_per_pillar(plan: Plan) -> dict[int, int]:
+    """How many existing initiatives step 2 found per pillar."""
+    counts = {p.nummer: 0 for p in reference.pillars()}
+    for item in plan.omgevingsanalyse.aanbod:
+        for pillar in item.pijlers:
+            counts[pillar] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Figure:
+    naam: str
+    waarde: Optional[float]
+    mediaan_vlaanderen: Optional[float]
+    eenheid: str
+    bron: str
+    jaar: str
+
+
+def environment_figures(plan: Plan) -> list[Figure]:
+    """The Gemeente-Stadsmonitor figures of this municipality beside the Flemish median."""
+    values = reference.indicator_values()
+    own = values.get(plan.gemeente.nis, {})
+    out = []
+    for d in reference.indicator_defs():
+        others = [v[d.id] for v in values.values() if v.get(d.id) is not None]
+        median = statistics.median(others) if others else None
+        out.append(Figure(d.naam, own.get(d.id), median, d.eenheid, d.bron.titel, d.jaar_label))
+    return out

@@ -1,0 +1,208 @@
+"""Step 4 page: browse the inspiratiebox, build the action plan, and see the balance of the mix."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import reference, vocab
+from ..analysis import actions as analysis
+from ..charts.actions import balance_chart
+from ..model import Plan
+from .common import (ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html,
+                     page_header, parse_number, pillar_options, show_number, table)
+from .session import PlanSession
+
+
+def header(session: PlanSession) -> widgets.Widget:
+    return page_header(session, 4)
+
+
+def _practice_row(practice, used: set[str]) -> list[str]:
+    mark = " ✔ in actieplan" if practice.id in used else ""
+    return [
+        f"<b>{esc(practice.titel)}</b>{esc(mark)}",
+        esc(", ".join(map(str, practice.pijlers))),
+        esc(", ".join(practice.leeftijden)),
+        esc(", ".join(vocab.SETTINGS[s] for s in practice.settings)),
+        esc(vocab.STRATEGIES[practice.strategie]),
+        esc(vocab.PREVENTION_TYPES[practice.preventietype]),
+        esc(vocab.COST_LEVELS[practice.kosten]),
+        esc(practice.aanbieder),
+    ]
+
+
+def _fiche(practice) -> str:
+    if practice is None:
+        return "<p>Geen praktijk past bij deze filters.</p>"
+    link = (f'<a href="{esc(practice.website)}" target="_blank" rel="noopener">{esc(practice.website)}</a>'
+            if practice.website else "")
+    example = f"<br><b>Voorbeeldgemeente:</b> {esc(practice.voorbeeldgemeente)}" if practice.voorbeeldgemeente else ""
+    return (f"<div><h4>{esc(practice.titel)}</h4><p>{esc(practice.omschrijving)}</p>"
+            f"<p><b>Doel:</b> {esc(practice.doel)}<br><b>Aanbieder:</b> {esc(practice.aanbieder)} {link}"
+            f"<br><b>Evaluatie:</b> {esc(practice.evaluatie)}{example}</p></div>")
+
+
+def catalogue(session: PlanSession) -> widgets.Widget:
+    """Filter the inspiratiebox and add a practice to the action plan with one click."""
+    filters = {}
+    for name, (label, _, _) in analysis.FILTERS.items():
+        box = widgets.Dropdown(options=[("alle", "")] + [(v, k) for k, v in analysis.filter_options(name).items()],
+                               description=label, layout=widgets.Layout(width="22em"))
+        box.style.description_width = "6em"
+        box.add_class(f"ws-filter-{name}")
+        filters[name] = box
+    results = widgets.HTML()
+    results.add_class("ws-catalogus-tabel")
+    picker = labelled(widgets.Dropdown(description="Praktijk"), "ws-praktijk-keuze")
+    fiche = widgets.HTML()
+    fiche.add_class("ws-praktijk-fiche")
+    add = widgets.Button(description="Voeg toe aan het actieplan", icon="plus", button_style="primary",
+                         layout=widgets.Layout(width="auto"))
+    add.add_class("ws-praktijk-toevoegen")
+
+    def matching():
+        return analysis.filter_catalogue(**{name: box.value for name, box in filters.items()})
+
+    def render(*_) -> None:
+        found = matching()
+        used = {a.catalogus_id for a in session.plan.acties if a.catalogus_id}
+        heads = ["Praktijk", "Pijlers", "Leeftijd", "Setting", "Strategie", "Preventie", "Kosten", "Aanbieder"]
+        results.value = (f"<p>{len(found)} van de {len(reference.catalogue())} praktijken.</p>"
+                         f'<div class="ws-scroll">{table(heads, [_practice_row(p, used) for p in found], raw=True)}</div>')
+        keep = picker.value
+        picker.options = [(p.titel, p.id) for p in found]
+        if keep in [p.id for p in found]:
+            picker.value = keep
+        show_fiche()
+
+    def show_fiche(*_) -> None:
+        fiche.value = _fiche(reference.practice(picker.value) if picker.value else None)
+        add.disabled = not picker.value
+
+    def on_add(_) -> None:
+        practice = reference.practice(picker.value)
+        session.change(lambda plan: plan.acties.append(analysis.action_from_practice(plan, practice)))
+
+    for box in filters.values():
+        box.observe(render, names="value")
+    picker.observe(show_fiche, names="value")
+    add.on_click(on_add)
+    session.on_change(lambda plan: render())
+    render()
+    grid = widgets.GridBox(list(filters.values()), layout=widgets.Layout(grid_template_columns="repeat(3, 23em)"))
+    return widgets.VBox([grid, results, picker, fiche, add])
+
+
+def actions_table(plan: Plan) -> str:
+    if not plan.acties:
+        return "<p>Nog geen acties.</p>"
+    rows = []
+    for a in plan.acties:
+        period = f"{a.start or '?'} – {a.einde or '?'}" if a.start or a.einde else ""
+        rows.append([a.titel, ", ".join(map(str, a.pijlers)), ", ".join(a.leeftijdsgroepen),
+                     plan.partner_name(a.trekker), period, euro(a.budget_eur),
+                     vocab.ACTION_STATUSES[a.status]])
+    heads = ["Actie", "Pijlers", "Leeftijd", "Trekker", "Periode", "Budget", "Status"]
+    return f'<p>{len(plan.acties)} acties.</p><div class="ws-scroll">{table(heads, rows)}</div>'
+
+
+def action_plan(session: PlanSession) -> widgets.Widget:
+    """All actions in one table; an own action can be added; one action at a time is filled in."""
+    overview = live_html(session, actions_table, "ws-acties-tabel")
+    new_title = widgets.Text(placeholder="Titel van een eigen actie", continuous_update=False,
+                             layout=widgets.Layout(width="40em"))
+    new_title.add_class("ws-actie-nieuw")
+    add = widgets.Button(description="Voeg eigen actie toe", icon="plus", layout=widgets.Layout(width="auto"))
+    add.add_class("ws-actie-toevoegen")
+
+    goals = widgets.SelectMultiple(description="Doelstellingen", rows=4)
+    lead = widgets.Dropdown(description="Trekker")
+    partners = widgets.SelectMultiple(description="Partners", rows=8)
+
+    def partner_options(plan: Plan) -> None:
+        wanted_goals = [(g.titel, g.id) for g in plan.prioriteiten.doelstellingen]
+        wanted_partners = [(p.organisatie, p.id) for p in plan.partners]
+        if list(goals.options) != wanted_goals:
+            goals.options = wanted_goals
+        if list(partners.options) != wanted_partners:
+            partners.options = wanted_partners
+            lead.options = [("–", None)] + wanted_partners
+
+    partner_options(session.plan)
+    session.on_change(partner_options)
+    editor = ItemEditor(session, lambda plan: plan.acties, lambda a: a.id, lambda a: a.titel,
+                        "ws-actie-keuze", "Actie")
+
+    def many(name: str, widget, css: str, convert=lambda v: v):
+        return editor.bind(widget, css, name, empty=(), get=lambda a: tuple(getattr(a, name)),
+                           put=lambda a, value: setattr(a, name, [convert(v) for v in value]))
+
+    def text(name: str, label: str, area: bool = False):
+        cls = widgets.Textarea if area else widgets.Text
+        return editor.bind(cls(description=label, continuous_update=False), f"ws-actie-{name}", name)
+
+    def euros(name: str, label: str):
+        return editor.bind(widgets.Text(description=label, continuous_update=False, placeholder="bv. 1500"),
+                           f"ws-actie-{name}", name, get=lambda a: show_number(getattr(a, name)),
+                           put=lambda a, value: setattr(a, name, parse_number(value, label)))
+
+    fields = [
+        text("titel", "Titel"),
+        text("omschrijving", "Omschrijving", area=True),
+        many("doelstellingen", goals, "ws-actie-doelstellingen"),
+        many("pijlers", widgets.SelectMultiple(options=pillar_options(), description="Pijlers", rows=8),
+             "ws-actie-pijlers"),
+        many("leeftijdsgroepen", widgets.SelectMultiple(options=code_options(vocab.AGE_GROUPS),
+                                                        description="Leeftijd", rows=5), "ws-actie-leeftijd"),
+        editor.bind(widgets.Dropdown(options=code_options(vocab.SETTINGS, "–"), description="Setting"),
+                    "ws-actie-setting", "setting", empty=None),
+        editor.bind(widgets.Dropdown(options=code_options(vocab.STRATEGIES, "–"), description="Strategie"),
+                    "ws-actie-strategie", "strategie", empty=None),
+        editor.bind(lead, "ws-actie-trekker", "trekker", empty=None),
+        many("partners", partners, "ws-actie-partners"),
+        editor.bind(widgets.DatePicker(description="Start"), "ws-actie-start", "start", empty=None),
+        editor.bind(widgets.DatePicker(description="Einde"), "ws-actie-einde", "einde", empty=None),
+        euros("budget_eur", "Budget (euro)"),
+        editor.bind(widgets.Textarea(description="Indicatoren (één per regel)", continuous_update=False),
+                    "ws-actie-indicatoren", "indicatoren", get=lambda a: "\n".join(a.indicatoren),
+                    put=lambda a, value: setattr(a, "indicatoren", lines(value))),
+    ]
+    remove = widgets.Button(description="Verwijder deze actie", icon="trash", button_style="danger",
+                            layout=widgets.Layout(width="auto"))
+    remove.add_class("ws-actie-verwijderen")
+    armed = {"id": None}
+
+    def on_remove(_) -> None:
+        if armed["id"] != editor.current:  # a second click confirms
+            armed["id"] = editor.current
+            remove.description = "Klik nogmaals om te bevestigen"
+            return
+        target, armed["id"] = editor.current, None
+        remove.description = "Verwijder deze actie"
+        session.change(lambda plan: analysis.remove_action(plan, target))
+
+    def on_add(_) -> None:
+        title = new_title.value.strip()
+        if not title:
+            session.refuse("Geef eerst een titel voor de eigen actie.")
+            return
+        if session.change(lambda plan: plan.acties.append(analysis.own_action(plan, title))):
+            new_title.value = ""
+
+    add.on_click(on_add)
+    remove.on_click(on_remove)
+    editor.on_choose(lambda key: setattr(remove, "disabled", key is None))
+    return widgets.VBox([overview, widgets.HBox([new_title, add]), editor.picker, *fields, remove])
+
+
+def balance(session: PlanSession) -> widgets.Widget:
+    chart = live_chart(session, lambda plan: balance_chart(analysis.balance(plan),
+                                                           plan.prioriteiten.gekozen_pijlers), "ws-balans")
+
+    def gaps(plan: Plan) -> str:
+        found = analysis.balance(plan).hiaten
+        if not found:
+            return '<p class="ws-ok">De acties dekken de prioriteiten, alle leeftijdsgroepen en strategieën.</p>'
+        return "<p><b>Aandachtspunten:</b></p><ul>" + "".join(f"<li>{esc(g)}</li>" for g in found) + "</ul>"
+
+    return widgets.VBox([chart, live_html(session, gaps, "ws-hiaten")])

@@ -1,0 +1,230 @@
+"""Building blocks shared by the step pages: page header, tables, charts, bound forms, parsing."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from typing import Any, Callable, Iterable, Optional
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from .. import reference
+from ..charts import to_svg
+from ..errors import WarmeStadError
+from ..model import Plan
+from .session import PlanSession, bind
+
+# House style for the pages: readable on a projector, sticky save status, plain tables.
+CSS = """
+<style>
+.ws-statusbalk { position: sticky; top: 0; z-index: 10; background: #fff; padding: 4px 0;
+  border-bottom: 1px solid #d9e2ec; align-items: center; }
+.ws-status-ok { color: #1e6b3a; font-weight: 600; }
+.ws-status-error { color: #9b1c1c; font-weight: 600; white-space: pre-wrap; }
+.ws-status-conflict { color: #8a4b00; font-weight: 600; background: #fff4d6; padding: 4px 8px;
+  border-left: 4px solid #d97706; white-space: pre-wrap; }
+.ws-titel h1 { margin: 0.2em 0; font-size: 1.8em; color: #1f2933; }
+.ws-titel p { font-size: 1.1em; color: #3e4c59; max-width: 60em; }
+.ws-tabel { border-collapse: collapse; font-size: 0.95em; margin: 4px 0; }
+.ws-tabel th { text-align: left; background: #eef2f6; padding: 4px 8px; border-bottom: 2px solid #9aa5b1; }
+.ws-tabel td { padding: 3px 8px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
+.ws-tabel tr.ws-gekozen td { background: #fff8e1; }
+.ws-scroll { max-height: 420px; overflow-y: auto; }
+.ws-balk { display: inline-block; height: 0.8em; background: #0072B2; vertical-align: middle; }
+.ws-balk-leeg { display: inline-block; height: 0.8em; background: #d9e2ec; vertical-align: middle; }
+.ws-ok { color: #1e6b3a; } .ws-open { color: #8a4b00; }
+.ws-melding { color: #8a4b00; }
+.ws-voorbeeld { background: #fff4d6; padding: 4px 8px; border-left: 4px solid #d97706; }
+.widget-label { min-width: 12em; }
+</style>
+"""
+
+WIDE = widgets.Layout(width="min(60em, 95%)")
+
+
+def esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def page_header(session: PlanSession, step: int) -> widgets.VBox:
+    """Step title, its aim, an example warning, and the sticky save status (with reload)."""
+    info = reference.steps()[step - 1]
+    plan = session.plan
+    note = ('<p class="ws-voorbeeld">Dit is een VOORBEELDPLAN: de inhoud is verzonnen ter '
+            "illustratie.</p>" if plan.voorbeeld else "")
+    title = widgets.HTML(
+        f'{CSS}<div class="ws-titel"><h1>Stap {step}: {esc(info.naam)}</h1>'
+        f"<p><b>{esc(plan.gemeente.naam)}</b>, meerjarenplan {esc(plan.cyclus)}. {esc(info.doel)}</p>"
+        f"{note}</div>"
+    )
+    session.watch()
+    return widgets.VBox([title, session.bar])
+
+
+def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], raw: bool = False,
+          row_classes: Optional[list[str]] = None) -> str:
+    """One HTML table (cheaper than a widget per row); cells are escaped unless raw."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = []
+    for i, row in enumerate(rows):
+        css = f' class="{row_classes[i]}"' if row_classes and row_classes[i] else ""
+        cells = "".join(f"<td>{c if raw else esc(c)}</td>" for c in row)
+        body.append(f"<tr{css}>{cells}</tr>")
+    return f'<table class="ws-tabel"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def live_html(session: PlanSession, render: Callable[[Plan], str], css: str) -> widgets.HTML:
+    """An HTML view that is rendered again after every change of the plan."""
+    view = widgets.HTML(render(session.plan))
+    view.add_class(css)
+    session.on_change(lambda plan: setattr(view, "value", render(plan)))
+    return view
+
+
+def live_chart(session: PlanSession, build: Callable[[Plan], Optional[Figure]], css: str,
+               empty: str = "Nog niets om te tonen.") -> widgets.HTML:
+    """A chart (inline SVG, sharp on a projector) drawn again after every change."""
+
+    def render(plan: Plan) -> str:
+        fig = build(plan)
+        return f'<p class="ws-melding">{esc(empty)}</p>' if fig is None else to_svg(fig)
+
+    return live_html(session, render, css)
+
+
+def labelled(widget: widgets.Widget, css: str) -> widgets.Widget:
+    widget.add_class(css)
+    widget.style.description_width = "12em"
+    if isinstance(widget, (widgets.Text, widgets.Textarea, widgets.Dropdown, widgets.Combobox,
+                           widgets.SelectMultiple)):
+        widget.layout = widgets.Layout(width="min(60em, 95%)")
+    return widget
+
+
+class ItemEditor:
+    """A picker over one list of the plan (goals, actions, years) and fields bound to the chosen item.
+
+    One form for the chosen item instead of a form per item keeps a page light with 150 actions.
+    """
+
+    def __init__(self, session: PlanSession, items: Callable[[Plan], list], key: Callable[[Any], Any],
+                 label: Callable[[Any], str], css: str, description: str):
+        self.session, self.items, self.key, self.label = session, items, key, label
+        self.picker = labelled(widgets.Dropdown(description=description), css)
+        self.current: Any = None
+        self._known: list[Any] = []
+        self._reads: list[tuple[widgets.ValueWidget, Callable[[Plan], Any]]] = []
+        self._on_choose: list[Callable[[Any], None]] = []
+        self.picker.observe(self._picked, names="value")
+        session.on_change(lambda plan: self.sync())
+        self.sync()
+
+    def item(self, plan: Plan) -> Any:
+        return next((i for i in self.items(plan) if self.key(i) == self.current), None)
+
+    def bind(self, widget: widgets.ValueWidget, css: str, name: str, empty: Any = "",
+             get: Optional[Callable[[Any], Any]] = None, put: Optional[Callable[[Any, Any], None]] = None):
+        """Bind `widget` to field `name` of the chosen item (get/put convert between the two)."""
+        get = get or (lambda item: getattr(item, name) if getattr(item, name) is not None else empty)
+        put = put or (lambda item, value: setattr(item, name, value))
+
+        def read(plan: Plan) -> Any:
+            item = self.item(plan)
+            return empty if item is None else get(item)
+
+        def write(plan: Plan, value: Any) -> None:
+            item = self.item(plan)
+            if item is not None:
+                put(item, value)
+
+        bind(labelled(widget, css), self.session, read, write)
+        widget.disabled = self.current is None
+        self._reads.append((widget, read))
+        return widget
+
+    def on_choose(self, callback: Callable[[Any], None]) -> None:
+        self._on_choose.append(callback)
+
+    def choose(self, key: Any) -> None:
+        self.current = key
+        if self.picker.value != key:
+            self.picker.value = key  # comes back through _picked
+            return
+        for widget, read in self._reads:
+            widget.value = read(self.session.plan)
+            widget.disabled = key is None
+        for callback in self._on_choose:
+            callback(key)
+
+    def _picked(self, event: dict) -> None:
+        self.choose(event["new"])
+
+    def sync(self, select: Any = None) -> None:
+        """Rebuild the picker when items were added, removed or renamed.
+
+        A newly added item is chosen (so it can be filled in at once); otherwise the choice stays.
+        """
+        items = self.items(self.session.plan)
+        options = [(self.label(i), self.key(i)) for i in items]
+        keys = [k for _, k in options]
+        added = [k for k in keys if k not in self._known] if self._known or self.current else []
+        self._known = keys
+        wanted = select if select is not None else (added[-1] if added else
+                                                    self.current if self.current in keys else None)
+        if wanted is None and keys:
+            wanted = keys[0]
+        if list(self.picker.options) != options:
+            self.picker.unobserve(self._picked, names="value")
+            self.picker.options = options
+            self.picker.value = wanted
+            self.picker.observe(self._picked, names="value")
+        self.choose(wanted)
+
+
+def parse_number(text: str, what: str) -> Optional[float]:
+    """A number typed by a user ('1.500,50', '1500', '') -> float or None; Dutch error otherwise."""
+    text = (text or "").strip().replace("€", "").replace(" ", "")
+    if not text:
+        return None
+    if "," in text or re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # Dutch: 1.500,50 and 2.500
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        raise WarmeStadError(f"{what}: '{text}' is geen getal (bijvoorbeeld 1500 of 1500,50).") from None
+
+
+def show_number(value: Optional[float]) -> str:
+    if value is None:
+        return ""
+    shown = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    return shown.translate(str.maketrans(",.", ".,"))  # Dutch: 1.500,50
+
+
+def euro(value: Optional[float]) -> str:
+    return "" if value is None else f"€ {show_number(value)}"
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def pillar_options() -> list[tuple[str, int]]:
+    return [(f"{p.nummer}. {p.kort}", p.nummer) for p in reference.pillars()]
+
+
+def code_options(codes: dict[str, str], empty: Optional[str] = None) -> list[tuple[str, Any]]:
+    options = [(label, code) for code, label in codes.items()]
+    return [(empty, None)] + options if empty is not None else options
+
+
+def message(css: str) -> widgets.HTML:
+    view = widgets.HTML()
+    view.add_class(css)
+    return view
+
+
+def today() -> date:
+    return date.today()
