@@ -1,0 +1,79 @@
+"""Step 7 page: where goals and actions are anchored, what is not anchored yet, and the approval."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import vocab
+from ..analysis import anchoring as analysis
+from ..model import Plan
+from .common import code_options, esc, labelled, live_html, page_header, table
+from .session import PlanSession, bind
+
+
+def header(session: PlanSession) -> widgets.Widget:
+    return page_header(session, 7)
+
+
+def overview(session: PlanSession) -> widgets.Widget:
+    def render(plan: Plan) -> str:
+        counts = analysis.counts(plan)
+        summary = " · ".join(f"{kind}en verankerd: <b>{done} van {total}</b>" for kind, (done, total) in counts.items())
+        rows = [[a.soort, a.titel, "; ".join(a.plaatsen) or "nog niet verankerd"] for a in analysis.anchors(plan)]
+        classes = ["" if a.verankerd else "ws-gekozen" for a in analysis.anchors(plan)]
+        return (f"<p>{summary}</p><div class=\"ws-scroll\">"
+                + table(["Soort", "Titel", "Verankerd in"], rows, row_classes=classes) + "</div>")
+
+    def missing(plan: Plan) -> str:
+        found = analysis.not_anchored(plan)
+        if not found:
+            return '<p class="ws-ok">Alle doelstellingen en acties hebben een plaats in het beleid.</p>'
+        return ("<p><b>Nog niet verankerd:</b></p><ul>"
+                + "".join(f"<li>{esc(a.soort)}: {esc(a.titel)}</li>" for a in found) + "</ul>")
+
+    return widgets.VBox([live_html(session, render, "ws-verankering-tabel"),
+                         live_html(session, missing, "ws-niet-verankerd")])
+
+
+def add(session: PlanSession) -> widgets.Widget:
+    subject = labelled(widgets.Dropdown(description="Doelstelling of actie"), "ws-anker-onderwerp")
+    place = labelled(widgets.Dropdown(options=code_options(vocab.ANCHOR_PLACES), description="Plaats"),
+                     "ws-anker-plaats")
+    ref = labelled(widgets.Text(description="Referentie", placeholder="bv. actieplan AP1.2 of budgetlijn 0985"),
+                   "ws-anker-referentie")
+    note = labelled(widgets.Text(description="Notitie"), "ws-anker-notitie")
+    button = widgets.Button(description="Leg de verankering vast", icon="anchor", button_style="primary",
+                            layout=widgets.Layout(width="auto"))
+    button.add_class("ws-anker-toevoegen")
+
+    def options(plan: Plan) -> None:
+        wanted = [(f"{a.soort}: {a.titel}" + ("" if a.verankerd else " (nog niet verankerd)"), a.id)
+                  for a in analysis.anchors(plan)]
+        if list(subject.options) != wanted:
+            keep = subject.value
+            subject.options = wanted
+            open_first = [a.id for a in analysis.not_anchored(plan)] + [k for _, k in wanted]
+            subject.value = keep if keep in [k for _, k in wanted] else (open_first or [None])[0]
+
+    def on_add(_) -> None:
+        if not subject.value:
+            session.refuse("Kies eerst een doelstelling of actie.")
+            return
+        if session.change(lambda plan: analysis.add_anchor(plan, subject.value, place.value,
+                                                           ref.value.strip(), note.value.strip())):
+            ref.value, note.value = "", ""
+
+    options(session.plan)
+    session.on_change(options)
+    button.on_click(on_add)
+    return widgets.VBox([subject, place, ref, note, button])
+
+
+def approval(session: PlanSession) -> widgets.Widget:
+    date = bind(labelled(widgets.DatePicker(description="Beleidsplan goedgekeurd op"), "ws-beleidsplan-datum"),
+                session, lambda plan: plan.verankering.beleidsplan_goedgekeurd,
+                lambda plan, value: setattr(plan.verankering, "beleidsplan_goedgekeurd", value))
+    notes = bind(labelled(widgets.Textarea(description="Notities", continuous_update=False), "ws-verankering-notities"),
+                 session, lambda plan: plan.verankering.notities,
+                 lambda plan, value: setattr(plan.verankering, "notities", value))
+    return widgets.VBox([date, notes])

@@ -1,0 +1,100 @@
+"""Step 5 page: status per action with date and note, a timeline, and the budget."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import vocab
+from ..analysis import implementation as analysis
+from ..charts.implementation import budget_chart, timeline_chart
+from ..model import Plan
+from .common import (ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
+                     page_header, parse_number, show_number, table, today)
+from .session import PlanSession
+
+MAX_ROWS = 40  # more bars than this is unreadable on a projector; the table below has them all
+
+
+def header(session: PlanSession) -> widgets.Widget:
+    return page_header(session, 5)
+
+
+def status(session: PlanSession) -> widgets.Widget:
+    """Pick an action, record a status change with date and note, and keep its spending up to date."""
+    counts = live_html(session, lambda plan: "<p>" + " · ".join(
+        f"{vocab.ACTION_STATUSES[s]}: <b>{n}</b>" for s, n in analysis.status_counts(plan).items()) + "</p>",
+        "ws-status-telling")
+    editor = ItemEditor(session, lambda plan: plan.acties, lambda a: a.id, lambda a: a.titel,
+                        "ws-uitvoering-actie", "Actie")
+    spent = editor.bind(widgets.Text(description="Uitgegeven (euro)", continuous_update=False),
+                        "ws-uitgegeven", "uitgegeven_eur", get=lambda a: show_number(a.uitgegeven_eur),
+                        put=lambda a, value: setattr(a, "uitgegeven_eur", parse_number(value, "Uitgegeven")))
+    new_status = labelled(widgets.Dropdown(options=code_options(vocab.ACTION_STATUSES), value="lopend",
+                                           description="Nieuwe status"), "ws-status-nieuw")
+    when = labelled(widgets.DatePicker(description="Datum", value=today()), "ws-status-datum")
+    note = labelled(widgets.Text(description="Notitie", placeholder="wat is er gebeurd?"), "ws-status-notitie")
+    record = widgets.Button(description="Leg de status vast", icon="check", button_style="primary",
+                            layout=widgets.Layout(width="auto"))
+    record.add_class("ws-status-vastleggen")
+
+    def log(plan: Plan) -> str:
+        action = editor.item(plan)
+        if action is None:
+            return "<p>Nog geen acties: werk ze uit in stap 4.</p>"
+        rows = [[s.datum, vocab.ACTION_STATUSES[s.status], s.notitie] for s in action.statuslog]
+        budget = f"Budget: {euro(action.budget_eur) or 'nog niet bepaald'}."
+        return (f"<p>Huidige status: <b>{esc(vocab.ACTION_STATUSES[action.status])}</b>. {esc(budget)}</p>"
+                + (table(["Datum", "Status", "Notitie"], rows) if rows else "<p>Nog geen statuswijzigingen.</p>"))
+
+    history = live_html(session, log, "ws-statuslog")
+    editor.on_choose(lambda _: setattr(history, "value", log(session.plan)))
+
+    def on_record(_) -> None:
+        if editor.current is None or when.value is None:
+            session.refuse("Kies een actie en een datum.")
+            return
+        target = editor.current
+        if session.change(lambda plan: analysis.record_status(plan, target, new_status.value,
+                                                              when.value, note.value.strip())):
+            note.value = ""
+
+    record.on_click(on_record)
+    return widgets.VBox([counts, editor.picker, history, new_status, when, note, record, spent])
+
+
+def timeline(session: PlanSession) -> widgets.Widget:
+    def build(plan: Plan):
+        rows = analysis.timeline(plan)
+        return timeline_chart(rows[:MAX_ROWS]) if rows else None
+
+    def notes(plan: Plan) -> str:
+        rows, missing = analysis.timeline(plan), analysis.undated(plan)
+        out = []
+        if len(rows) > MAX_ROWS:
+            out.append(f"De grafiek toont de eerste {MAX_ROWS} van {len(rows)} acties (volgens startdatum).")
+        if missing:
+            out.append(f"{len(missing)} actie(s) hebben nog geen startdatum: "
+                       + ", ".join(a.titel for a in missing[:5]) + (" ..." if len(missing) > 5 else "") + ".")
+        return "".join(f'<p class="ws-melding">{esc(t)}</p>' for t in out)
+
+    chart = live_chart(session, build, "ws-tijdlijn", empty="Nog geen acties met een startdatum.")
+    return widgets.VBox([chart, live_html(session, notes, "ws-tijdlijn-notities")])
+
+
+def budget(session: PlanSession) -> widgets.Widget:
+    def totals(plan: Plan) -> str:
+        t = analysis.budget_total(plan)
+        parts = [f"Gepland: <b>{esc(euro(t.gepland))}</b>", f"uitgegeven: <b>{esc(euro(t.uitgegeven))}</b> "
+                 f"({t.aandeel_uitgegeven:.0%})"]
+        if t.zonder_budget:
+            parts.append(f"{t.zonder_budget} actie(s) zonder budget")
+        if t.boven_budget:
+            parts.append(f'<span class="ws-open">{t.boven_budget} actie(s) boven budget</span>')
+        return "<p>" + " · ".join(parts) + "</p>"
+
+    def build(plan: Plan):
+        lines = sorted(analysis.budget_lines(plan), key=lambda line: -(line.gepland or 0))
+        return budget_chart(lines[:MAX_ROWS]) if lines else None
+
+    return widgets.VBox([live_html(session, totals, "ws-budget-totaal"),
+                         live_chart(session, build, "ws-budget", empty="Nog geen acties.")])
