@@ -159,3 +159,25 @@ def bind(
     widget.observe(changed, names="value")
     session.on_change(lambda plan: setattr(widget, "value", read(plan)))
     return widget
+
+
+def _show_user_errors_plainly() -> None:
+    """In a notebook, a WarmeStadError shows its Dutch message instead of a Python traceback.
+
+    The cell still fails (papermill stops on it); only what the user reads changes.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipywidgets depends on IPython
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell, etype, value, tb, tb_offset=None):
+        shell._showtraceback(etype, value, [f"Fout: {value}"])  # sent as the cell's error output
+
+    shell.set_custom_exc((WarmeStadError,), handler)
+
+
+_show_user_errors_plainly()

@@ -1,0 +1,149 @@
+"""`warmestad app` and `warmestad lab`: the workbook in the browser, on this computer only.
+
+The server (Voila or JupyterLab) runs as a child process bound to 127.0.0.1 with a random token and
+kernel culling. Ctrl-C (or SIGTERM) stops it the way Jupyter expects (SIGTERM: kernels are shut
+down); any kernel that still runs afterwards is found through an environment marker and stopped,
+so nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import warmestad_nb
+
+from ..errors import WarmeStadError
+from ..store import read_plan
+
+PROJECT = Path(warmestad_nb.__file__).resolve().parent.parent
+NOTEBOOKS = PROJECT / "notebooks"
+MARKER = "WARMESTAD_SERVER_ID"  # inherited by every kernel the server starts
+CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=120"]
+STOP_WAIT_S = 30
+
+
+def register(commands) -> None:
+    for name, helptext in (
+        ("app", "open het werkboek als toepassing in de browser, zonder code (Voilà)"),
+        ("lab", "open het werkboek in JupyterLab, met de code"),
+    ):
+        sub = commands.add_parser(name, help=helptext)
+        sub.add_argument("plan", nargs="?", help="het planbestand (.yaml); zonder plan kiest u op de startpagina")
+        sub.add_argument("--poort", type=int, default=0, help="poort (standaard: een vrije poort)")
+        sub.add_argument("--map", help="map met plannen (standaard: de map van het plan, anders plannen/)")
+        sub.set_defaults(run=lambda args, kind=name: serve(kind, args))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_command(kind: str, port: int, token: str) -> tuple[list[str], str]:
+    """The command line of the server and the address to open."""
+    if kind == "app":
+        cmd = [sys.executable, "-m", "voila", str(NOTEBOOKS), "--no-browser", f"--port={port}",
+               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", f"--token={token}", *CULL]
+        return cmd, f"http://127.0.0.1:{port}/voila/render/00_start.ipynb?token={token}"
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+           f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+           f"--ServerApp.root_dir={NOTEBOOKS}", *CULL]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    return cmd, f"http://127.0.0.1:{port}/lab/tree/00_start.ipynb?token={token}"
+
+
+def server_env(plan: Path | None, folder: Path | None, server_id: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env[MARKER] = server_id
+    # Kernels import this very copy of the package (a work tree, not some other install).
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT), env.get("PYTHONPATH", "")) if p)
+    if plan:
+        env["WARMESTAD_PLAN"] = str(plan)
+    if folder or plan:
+        env["WARMESTAD_MAP"] = str(folder or plan.parent)
+    return env
+
+
+def processes_with(server_id: str) -> list[int]:
+    """Processes (the server, its kernels) that carry this server's marker (Linux /proc)."""
+    needle = f"{MARKER}={server_id}".encode()
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if needle in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def wait_until_listening(port: int, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise WarmeStadError(f"De server is gestopt voor hij klaar was (code {proc.returncode}).")
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise WarmeStadError(f"De server luistert na {timeout:.0f} s nog niet op poort {port}.")
+
+
+def stop(proc: subprocess.Popen, server_id: str) -> list[int]:
+    """Stop the server cleanly, then any process of it that is left; returns what had to be killed."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)  # Jupyter's clean stop: kernels are shut down first
+        try:
+            proc.wait(STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    leftovers = [pid for pid in processes_with(server_id) if pid != os.getpid()]
+    for pid in leftovers:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return leftovers
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(kind: str, args) -> int:
+    plan = Path(args.plan).resolve() if args.plan else None
+    if plan:
+        read_plan(plan)  # a bad plan fails here, with its Dutch message, before a server starts
+    folder = Path(args.map).resolve() if args.map else None
+    port = args.poort or free_port()
+    token, server_id = secrets.token_urlsafe(24), secrets.token_hex(8)
+    cmd, url = server_command(kind, port, token)
+    proc = subprocess.Popen(cmd, env=server_env(plan, folder, server_id), cwd=NOTEBOOKS,
+                            stdin=subprocess.DEVNULL, start_new_session=True)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        wait_until_listening(port, proc)
+        what = "Het werkboek" if kind == "app" else "JupyterLab"
+        print(f"{what} draait. Open dit adres in de browser:\n\n    {url}\n\n"
+              "Het adres bevat een geheime sleutel: deel het niet. Stoppen: Ctrl-C.", flush=True)
+        proc.wait()
+        return proc.returncode or 0
+    except KeyboardInterrupt:
+        print("Het werkboek stopt ...", flush=True)
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        killed = stop(proc, server_id)
+        if killed:
+            print(f"{len(killed)} achtergebleven proces(sen) gestopt.", flush=True)
+        print("Gestopt: er draaien geen kernels meer.", flush=True)
