@@ -16,7 +16,7 @@ QUADRANTS = (  # (x, y, text) in data coordinates, one label per quadrant
 
 
 @chart
-def priority_matrix(points: list[PillarPosition], width_cm: float = 14.0) -> Figure:
+def priority_matrix(points: list[PillarPosition], width_cm: float = 16.0) -> Figure:
     fig = new_figure(width_cm, width_cm * 0.75)
     ax = fig.add_subplot()
     ax.set_xlim(0.8, 5.2)

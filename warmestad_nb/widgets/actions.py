@@ -8,7 +8,7 @@ from .. import reference, vocab
 from ..analysis import actions as analysis
 from ..charts.actions import balance_chart
 from ..model import Plan
-from .common import (ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html,
+from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html,
                      page_header, parse_number, pillar_options, show_number, table)
 from .session import PlanSession
 
@@ -47,7 +47,7 @@ def catalogue(session: PlanSession) -> widgets.Widget:
     filters = {}
     for name, (label, _, _) in analysis.FILTERS.items():
         box = widgets.Dropdown(options=[("alle", "")] + [(v, k) for k, v in analysis.filter_options(name).items()],
-                               description=label, layout=widgets.Layout(width="22em"))
+                               description=label, layout=widgets.Layout(width="26em"))
         box.style.description_width = "6em"
         box.add_class(f"ws-filter-{name}")
         filters[name] = box
@@ -57,7 +57,7 @@ def catalogue(session: PlanSession) -> widgets.Widget:
     fiche = widgets.HTML()
     fiche.add_class("ws-praktijk-fiche")
     add = widgets.Button(description="Voeg toe aan het actieplan", icon="plus", button_style="primary",
-                         layout=widgets.Layout(width="auto"))
+                         layout=BUTTON)
     add.add_class("ws-praktijk-toevoegen")
 
     def matching():
@@ -89,7 +89,7 @@ def catalogue(session: PlanSession) -> widgets.Widget:
     add.on_click(on_add)
     session.on_change(lambda plan: render())
     render()
-    grid = widgets.GridBox(list(filters.values()), layout=widgets.Layout(grid_template_columns="repeat(3, 23em)"))
+    grid = widgets.GridBox(list(filters.values()), layout=widgets.Layout(grid_template_columns="repeat(3, 27em)"))
     return widgets.VBox([grid, results, picker, fiche, add])
 
 
@@ -112,7 +112,7 @@ def action_plan(session: PlanSession) -> widgets.Widget:
     new_title = widgets.Text(placeholder="Titel van een eigen actie", continuous_update=False,
                              layout=widgets.Layout(width="40em"))
     new_title.add_class("ws-actie-nieuw")
-    add = widgets.Button(description="Voeg eigen actie toe", icon="plus", layout=widgets.Layout(width="auto"))
+    add = widgets.Button(description="Voeg eigen actie toe", icon="plus", layout=BUTTON)
     add.add_class("ws-actie-toevoegen")
 
     goals = widgets.SelectMultiple(description="Doelstellingen", rows=4)
@@ -163,12 +163,13 @@ def action_plan(session: PlanSession) -> widgets.Widget:
         editor.bind(widgets.DatePicker(description="Start"), "ws-actie-start", "start", empty=None),
         editor.bind(widgets.DatePicker(description="Einde"), "ws-actie-einde", "einde", empty=None),
         euros("budget_eur", "Budget (euro)"),
-        editor.bind(widgets.Textarea(description="Indicatoren (één per regel)", continuous_update=False),
+        editor.bind(widgets.Textarea(description="Indicatoren", placeholder="één indicator per regel",
+                                     continuous_update=False),
                     "ws-actie-indicatoren", "indicatoren", get=lambda a: "\n".join(a.indicatoren),
                     put=lambda a, value: setattr(a, "indicatoren", lines(value))),
     ]
     remove = widgets.Button(description="Verwijder deze actie", icon="trash", button_style="danger",
-                            layout=widgets.Layout(width="auto"))
+                            layout=BUTTON)
     remove.add_class("ws-actie-verwijderen")
     armed = {"id": None}
 

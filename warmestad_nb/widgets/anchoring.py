@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from .. import vocab
 from ..analysis import anchoring as analysis
 from ..model import Plan
-from .common import code_options, esc, labelled, live_html, page_header, table
+from .common import BUTTON, code_options, esc, labelled, live_html, page_header, table
 from .session import PlanSession, bind
 
 
@@ -43,7 +43,7 @@ def add(session: PlanSession) -> widgets.Widget:
                    "ws-anker-referentie")
     note = labelled(widgets.Text(description="Notitie"), "ws-anker-notitie")
     button = widgets.Button(description="Leg de verankering vast", icon="anchor", button_style="primary",
-                            layout=widgets.Layout(width="auto"))
+                            layout=BUTTON)
     button.add_class("ws-anker-toevoegen")
 
     def options(plan: Plan) -> None:

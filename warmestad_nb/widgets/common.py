@@ -31,7 +31,7 @@ CSS = """
 .ws-tabel th { text-align: left; background: #eef2f6; padding: 4px 8px; border-bottom: 2px solid #9aa5b1; }
 .ws-tabel td { padding: 3px 8px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
 .ws-tabel tr.ws-gekozen td { background: #fff8e1; }
-.ws-scroll { max-height: 420px; overflow-y: auto; }
+.ws-scroll { max-height: 420px; overflow-y: auto; border: 1px solid #d9e2ec; margin-bottom: 6px; }
 .ws-balk { display: inline-block; height: 0.8em; background: #0072B2; vertical-align: middle; }
 .ws-balk-leeg { display: inline-block; height: 0.8em; background: #d9e2ec; vertical-align: middle; }
 .ws-ok { color: #1e6b3a; } .ws-open { color: #8a4b00; }
@@ -41,7 +41,8 @@ CSS = """
 </style>
 """
 
-WIDE = widgets.Layout(width="min(60em, 95%)")
+# Buttons as wide as their text, never stretched over the page by a VBox.
+BUTTON = widgets.Layout(width="auto", align_self="flex-start")
 
 
 def esc(value: Any) -> str:

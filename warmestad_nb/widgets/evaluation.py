@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from ..analysis import evaluation as analysis
 from ..charts.evaluation import year_on_year_chart
 from ..model import Meting, Plan
-from .common import (ItemEditor, esc, live_chart, live_html, page_header, parse_number, show_number,
+from .common import (BUTTON, ItemEditor, esc, live_chart, live_html, page_header, parse_number, show_number,
                      table)
 from .session import PlanSession, bind
 
@@ -20,11 +20,11 @@ def year(session: PlanSession) -> widgets.Widget:
     """Choose a year (or start the next one); fill in values, what worked and the adjustments."""
     editor = ItemEditor(session, lambda plan: plan.evaluaties, lambda e: e.jaar, lambda e: str(e.jaar),
                         "ws-eval-jaar", "Evaluatiejaar")
-    start = widgets.Button(icon="plus", button_style="primary", layout=widgets.Layout(width="auto"))
+    start = widgets.Button(icon="plus", button_style="primary", layout=BUTTON)
     start.add_class("ws-eval-nieuw-jaar")
     rows = widgets.VBox()
     rows.add_class("ws-metingen")
-    add_row = widgets.Button(description="Voeg een indicator toe", icon="plus", layout=widgets.Layout(width="auto"))
+    add_row = widgets.Button(description="Voeg een indicator toe", icon="plus", layout=BUTTON)
     add_row.add_class("ws-meting-toevoegen")
     texts = [
         editor.bind(widgets.Textarea(description="Wat werkte?", continuous_update=False), "ws-eval-wat-werkte",

@@ -8,7 +8,7 @@ from .. import vocab
 from ..analysis import implementation as analysis
 from ..charts.implementation import budget_chart, timeline_chart
 from ..model import Plan
-from .common import (ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
+from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
                      page_header, parse_number, show_number, table, today)
 from .session import PlanSession
 
@@ -34,7 +34,7 @@ def status(session: PlanSession) -> widgets.Widget:
     when = labelled(widgets.DatePicker(description="Datum", value=today()), "ws-status-datum")
     note = labelled(widgets.Text(description="Notitie", placeholder="wat is er gebeurd?"), "ws-status-notitie")
     record = widgets.Button(description="Leg de status vast", icon="check", button_style="primary",
-                            layout=widgets.Layout(width="auto"))
+                            layout=BUTTON)
     record.add_class("ws-status-vastleggen")
 
     def log(plan: Plan) -> str:

@@ -9,7 +9,7 @@ from ..analysis import priorities as analysis
 from ..analysis.goals import smart_missing
 from ..charts.priorities import priority_matrix
 from ..model import Doelstelling, Plan, new_id
-from .common import ItemEditor, esc, live_chart, live_html, message, page_header, pillar_options, table
+from .common import BUTTON, ItemEditor, esc, live_chart, live_html, message, page_header, pillar_options, table
 from .session import PlanSession, bind
 
 SCORE_OPTIONS = [("–", None)] + [(str(n), n) for n in range(1, 6)]
@@ -48,7 +48,8 @@ def scores(session: PlanSession) -> widgets.Widget:
             widgets.HTML(f'<span title="{esc(pillar.titel)}">{pillar.nummer}. {esc(pillar.kort)}</span>',
                          layout=cell),
             *(_score_widget(session, pillar.nummer, field) for field in SCORE_FIELDS),
-            widgets.HTML(f"{offer[pillar.nummer]} initiatief/initiatieven", layout=cell),
+            widgets.HTML(f"{offer[pillar.nummer]} initiatief" if offer[pillar.nummer] == 1
+                         else f"{offer[pillar.nummer]} initiatieven", layout=cell),
             note,
         ]
     grid = widgets.GridBox(items, layout=widgets.Layout(
@@ -116,7 +117,7 @@ def goals(session: PlanSession) -> widgets.Widget:
                              layout=widgets.Layout(width="40em"))
     new_title.add_class("ws-doel-nieuw")
     add = widgets.Button(description="Voeg doelstelling toe", icon="plus", button_style="primary",
-                         layout=widgets.Layout(width="auto"))
+                         layout=BUTTON)
     add.add_class("ws-doel-toevoegen")
     editor = ItemEditor(session, lambda plan: plan.prioriteiten.doelstellingen, lambda g: g.id,
                         lambda g: g.titel, "ws-doel-keuze", "Doelstelling")

@@ -51,7 +51,8 @@ class PlanSession:
         self.status = widgets.HTML()
         self.status.add_class("ws-status")
         self.reload_button = widgets.Button(description="Herlaad het plan", icon="refresh",
-                                            button_style="warning")
+                                            button_style="warning",
+                                            layout=widgets.Layout(width="auto", min_width="12em"))
         self.reload_button.add_class("ws-herlaad")
         self.reload_button.on_click(lambda _: self.reload())
         self.bar = widgets.HBox([self.status, self.reload_button])

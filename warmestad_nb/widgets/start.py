@@ -13,7 +13,7 @@ from ..analysis.progress import step_progress
 from ..commands.plan import new_plan, plan_filename
 from ..errors import WarmeStadError
 from ..store import create_plan, read_plan
-from .common import CSS, esc, labelled
+from .common import BUTTON, CSS, esc, labelled
 
 # The notebooks of each step (01, 02 and 04b are built in their own issues).
 STEP_NOTEBOOKS = {
@@ -90,7 +90,7 @@ def start_page(plan: str) -> widgets.Widget:
                                              placeholder="typ de naam of NIS-code"), "ws-gemeente")
     municipality.layout.width = "30em"
     create = widgets.Button(description="Maak een nieuw plan", icon="plus", button_style="primary",
-                            layout=widgets.Layout(width="auto"))
+                            layout=BUTTON)
     create.add_class("ws-plan-maken")
     result = widgets.HTML()
     result.add_class("ws-plan-nieuw")

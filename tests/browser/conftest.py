@@ -1,0 +1,142 @@
+"""Real servers and Debian's chromium for the browser tests (no browser download, no sandbox as root)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+SAVED = re.compile(r"Opgeslagen om \d\d:\d\d:\d\d")
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """Processes whose environment holds `text` (a plan path only a test's server and kernels know)."""
+    found = []
+    needle = text.encode()
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if needle in (entry / "environ").read_bytes() and int(entry.name) != os.getpid():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@contextmanager
+def workbook_server(kind: str, plan: Path, tmp: Path):
+    """`warmestad app|lab PLAN` as a user starts it; yields the printed address; Ctrl-C at the end.
+
+    Afterwards no process (server or kernel) may be left that carries this plan in its environment.
+    """
+    env = dict(os.environ, PYTHONPATH=str(ROOT), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"), JUPYTER_CONFIG_DIR=str(tmp / "config"))
+    log = open(tmp / f"{kind}.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "warmestad_nb.cli", kind, str(plan)], env=env,
+                            stdout=subprocess.PIPE, stderr=log, text=True, cwd=tmp)
+    try:
+        url = None
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and url is None:
+            line = proc.stdout.readline()
+            if not line and proc.poll() is not None:
+                break
+            found = re.search(r"http://127\.0\.0\.1:\d+/\S+", line)
+            url = found.group(0) if found else None
+        assert url, f"{kind} gave no address; log: {(tmp / f'{kind}.log').read_text()[-2000:]}"
+        yield url
+    finally:
+        proc.send_signal(signal.SIGINT)  # what Ctrl-C does
+        out, _ = proc.communicate(timeout=60)
+        log.close()
+        assert proc.returncode == 0, out
+        assert "Gestopt" in out
+        assert "achtergebleven" not in out, out  # the server itself stopped its kernels
+        assert processes_mentioning(f"WARMESTAD_PLAN={plan}") == []
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(target), full_page=True)
+    return target
+
+
+def step_url(start_url: str, notebook: str) -> str:
+    """The address of another notebook on the same Voila server (the token stays in the query)."""
+    return start_url.replace("00_start.ipynb", notebook)
+
+
+def wait_saved(page, timeout: float = 15_000) -> str:
+    status = page.locator(".ws-status").first
+    status.locator("text=/Opgeslagen om/").wait_for(timeout=timeout)
+    return status.inner_text()
+
+
+def copy_plan(source: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    shutil.copyfile(source, target)
+    return target
+
+
+def full_screenshot(page, name: str) -> Path:
+    """Voila and JupyterLab scroll inside the page, not the window: grow the window to the content."""
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))")
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 8000)})
+    page.wait_for_timeout(300)
+    try:
+        return screenshot(page, name)
+    finally:
+        page.set_viewport_size(size)
+
+
+def wait_for_plan(path: Path, check, timeout: float = 20):
+    """Poll the plan file on disk until `check(plan)` holds; returns the plan."""
+    from warmestad_nb.store import read_plan
+
+    deadline = time.monotonic() + timeout
+    while True:
+        plan = read_plan(path)
+        if check(plan) or time.monotonic() > deadline:
+            return plan
+        time.sleep(0.2)
+
+
+def type_into(page, css: str, text: str) -> None:
+    """Type in an ipywidgets Text and send it (Enter), as a user does."""
+    box = page.locator(f"{css} input, {css} textarea").first
+    box.fill(text)
+    box.press("Enter")
