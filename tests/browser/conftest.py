@@ -67,6 +67,32 @@ def workbook_server(kind: str, plan: Path, tmp: Path):
         assert processes_mentioning(f"WARMESTAD_PLAN={plan}") == []
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def wait_until_warm(plan: Path, kernels: int, timeout: float = 180) -> None:
+    """Wait until the server has its ahead-started kernels and they stopped working (imports done)."""
+    deadline = time.monotonic() + timeout
+    marker = f"WARMESTAD_PLAN={plan}"
+    last = -1.0
+    while time.monotonic() < deadline:
+        pids = processes_mentioning(marker)
+        used = cpu_seconds(pids)
+        if len(pids) >= kernels + 1 and used - last < 0.05:  # + the server
+            return
+        last = used
+        time.sleep(1)
+    raise AssertionError("the server's kernels did not settle")
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -81,6 +107,8 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
     page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.set_default_navigation_timeout(180_000)  # the first page waits for the kernels
     yield page
     context.close()
 

@@ -27,6 +27,8 @@ def app(tmp_path_factory):
 def page(browser, app):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
     page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.set_default_navigation_timeout(180_000)  # the first page waits for the kernels
     yield page
     context.close()
 

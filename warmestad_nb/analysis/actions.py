@@ -58,9 +58,10 @@ def own_action(plan: Plan, title: str) -> Actie:
 
 
 def remove_action(plan: Plan, action_id: str) -> None:
-    """Remove an action and the anchoring entries that point to it."""
-    plan.acties = [a for a in plan.acties if a.id != action_id]
+    """Remove an action and the anchoring entries that point to it (those first: the plan is
+    checked on every assignment, and an entry pointing nowhere is refused)."""
     plan.verankering.items = [v for v in plan.verankering.items if v.onderwerp != action_id]
+    plan.acties = [a for a in plan.acties if a.id != action_id]
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,9 @@ NOTEBOOKS = PROJECT / "notebooks"
 MARKER = "WARMESTAD_SERVER_ID"  # inherited by every kernel the server starts
 CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=120"]
 STOP_WAIT_S = 30
+# One kernel per notebook started ahead, with its imports done, so a page opens fast; a used
+# kernel is replaced a little later, not while the coach's page is still loading.
+PREHEAT = ["--preheat_kernel=True", "--pool_size=1", "--VoilaKernelManager.fill_delay=8"]
 
 
 def register(commands) -> None:
@@ -51,7 +54,7 @@ def server_command(kind: str, port: int, token: str) -> tuple[list[str], str]:
     """The command line of the server and the address to open."""
     if kind == "app":
         cmd = [sys.executable, "-m", "voila", str(NOTEBOOKS), "--no-browser", f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", f"--token={token}", *CULL]
+               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", f"--token={token}", *CULL, *PREHEAT]
         return cmd, f"http://127.0.0.1:{port}/voila/render/00_start.ipynb?token={token}"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
@@ -110,10 +113,20 @@ def stop(proc: subprocess.Popen, server_id: str) -> list[int]:
     leftovers = [pid for pid in processes_with(server_id) if pid != os.getpid()]
     for pid in leftovers:
         try:
+            command = (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ")[:200]
+            print(f"achtergebleven: {pid} {command.decode(errors='replace')}", file=sys.stderr)
             os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
     return leftovers
+
+
+def say(text: str) -> None:
+    """Print for the user; a closed terminal or pipe must not stop the clean-up."""
+    try:
+        print(text, flush=True)
+    except (BrokenPipeError, OSError):
+        pass
 
 
 def _interrupt(signum, frame) -> None:
@@ -134,16 +147,16 @@ def serve(kind: str, args) -> int:
     try:
         wait_until_listening(port, proc)
         what = "Het werkboek" if kind == "app" else "JupyterLab"
-        print(f"{what} draait. Open dit adres in de browser:\n\n    {url}\n\n"
-              "Het adres bevat een geheime sleutel: deel het niet. Stoppen: Ctrl-C.", flush=True)
+        say(f"{what} draait. Open dit adres in de browser:\n\n    {url}\n\n"
+            "Het adres bevat een geheime sleutel: deel het niet. Stoppen: Ctrl-C.")
         proc.wait()
         return proc.returncode or 0
     except KeyboardInterrupt:
-        print("Het werkboek stopt ...", flush=True)
+        say("Het werkboek stopt ...")
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
         killed = stop(proc, server_id)
         if killed:
-            print(f"{len(killed)} achtergebleven proces(sen) gestopt.", flush=True)
-        print("Gestopt: er draaien geen kernels meer.", flush=True)
+            say(f"{len(killed)} achtergebleven proces(sen) gestopt.")
+        say("Gestopt: er draaien geen kernels meer.")

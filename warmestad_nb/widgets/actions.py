@@ -197,8 +197,8 @@ def action_plan(session: PlanSession) -> widgets.Widget:
 
 
 def balance(session: PlanSession) -> widgets.Widget:
-    chart = live_chart(session, lambda plan: balance_chart(analysis.balance(plan),
-                                                           plan.prioriteiten.gekozen_pijlers), "ws-balans")
+    chart = live_chart(session, lambda plan: (analysis.balance(plan), tuple(plan.prioriteiten.gekozen_pijlers)),
+                       lambda data: balance_chart(*data), "ws-balans")
 
     def gaps(plan: Plan) -> str:
         found = analysis.balance(plan).hiaten

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from datetime import date
@@ -84,15 +85,64 @@ def live_html(session: PlanSession, render: Callable[[Plan], str], css: str) -> 
     return view
 
 
-def live_chart(session: PlanSession, build: Callable[[Plan], Optional[Figure]], css: str,
-               empty: str = "Nog niets om te tonen.") -> widgets.HTML:
-    """A chart (inline SVG, sharp on a projector) drawn again after every change."""
+def live_chart(session: PlanSession, prepare: Callable[[Plan], Any], draw: Callable[[Any], Figure],
+               css: str, empty: str = "Nog niets om te tonen.") -> widgets.HTML:
+    """A chart (inline SVG, sharp on a projector) that follows the plan.
 
-    def render(plan: Plan) -> str:
-        fig = build(plan)
-        return f'<p class="ws-melding">{esc(empty)}</p>' if fig is None else to_svg(fig)
+    `prepare` extracts the chart's data (cheap; None or empty = nothing to draw), `draw` makes the
+    figure (slow: 0.3-0.7 s). A chart is only drawn again when its data changed, and the first
+    drawing waits until the page is on screen, so the form is usable at once.
+    """
+    view = widgets.HTML(f'<p class="ws-melding">De grafiek wordt getekend ...</p>')
+    view.add_class(css)
+    shown: dict[str, Any] = {}
 
-    return live_html(session, render, css)
+    def render(plan: Plan) -> None:
+        data = prepare(plan)
+        if "data" in shown and shown["data"] == data:
+            return
+        shown["data"] = data
+        view.value = f'<p class="ws-melding">{esc(empty)}</p>' if not data else to_svg(draw(data))
+
+    session.on_change(render)
+    after_page_shown(lambda: render(session.plan))
+    return view
+
+
+_WAITING: list[Callable[[], None]] = []
+_TIMER: dict[str, Any] = {}
+QUIET_S = 0.3  # no new cell within this time after a cell: the notebook has finished
+
+
+def after_page_shown(callback: Callable[[], None]) -> None:
+    """Run `callback` once the notebook has finished executing (at once outside a kernel).
+
+    Voila shows a page only when every cell has run; slow work such as drawing charts waits
+    until no new cell follows, so the forms are on screen and usable first.
+    """
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        loop = None
+    if shell is None or loop is None:
+        callback()
+        return
+    _WAITING.append(callback)
+    if not _TIMER:
+        def cancel(*_):
+            if _TIMER.get("handle"):
+                _TIMER["handle"].cancel()
+
+        def flush() -> None:
+            while _WAITING:
+                _WAITING.pop(0)()
+
+        shell.events.register("pre_run_cell", cancel)
+        shell.events.register("post_run_cell", lambda *_: _TIMER.update(handle=loop.call_later(QUIET_S, flush)))
+        _TIMER["handle"] = None
 
 
 def labelled(widget: widgets.Widget, css: str) -> widgets.Widget:

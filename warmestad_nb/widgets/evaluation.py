@@ -87,9 +87,9 @@ def year(session: PlanSession) -> widgets.Widget:
 
 
 def year_on_year(session: PlanSession) -> widgets.Widget:
-    def build(plan: Plan):
+    def measured(plan: Plan):
         series = analysis.year_on_year(plan)
-        return year_on_year_chart(series) if any(v.bereikt is not None for s in series.values() for v in s) else None
+        return series if any(v.bereikt is not None for s in series.values() for v in s) else None
 
     def overview(plan: Plan) -> str:
         series = analysis.year_on_year(plan)
@@ -110,7 +110,7 @@ def year_on_year(session: PlanSession) -> widgets.Widget:
             rows.append([name, *cells])
         return "<p>Waarde / streefwaarde per jaar:</p>" + table(["Indicator", *map(str, years)], rows)
 
-    chart = live_chart(session, build, "ws-jaar-op-jaar", empty="Nog geen gemeten waarden met een streefwaarde.")
+    chart = live_chart(session, measured, year_on_year_chart, "ws-jaar-op-jaar", empty="Nog geen gemeten waarden met een streefwaarde.")
     return widgets.VBox([chart, live_html(session, overview, "ws-jaar-tabel")])
 
 

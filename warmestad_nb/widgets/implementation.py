@@ -63,9 +63,6 @@ def status(session: PlanSession) -> widgets.Widget:
 
 
 def timeline(session: PlanSession) -> widgets.Widget:
-    def build(plan: Plan):
-        rows = analysis.timeline(plan)
-        return timeline_chart(rows[:MAX_ROWS]) if rows else None
 
     def notes(plan: Plan) -> str:
         rows, missing = analysis.timeline(plan), analysis.undated(plan)
@@ -77,7 +74,7 @@ def timeline(session: PlanSession) -> widgets.Widget:
                        + ", ".join(a.titel for a in missing[:5]) + (" ..." if len(missing) > 5 else "") + ".")
         return "".join(f'<p class="ws-melding">{esc(t)}</p>' for t in out)
 
-    chart = live_chart(session, build, "ws-tijdlijn", empty="Nog geen acties met een startdatum.")
+    chart = live_chart(session, lambda plan: analysis.timeline(plan)[:MAX_ROWS], timeline_chart, "ws-tijdlijn", empty="Nog geen acties met een startdatum.")
     return widgets.VBox([chart, live_html(session, notes, "ws-tijdlijn-notities")])
 
 
@@ -92,9 +89,8 @@ def budget(session: PlanSession) -> widgets.Widget:
             parts.append(f'<span class="ws-open">{t.boven_budget} actie(s) boven budget</span>')
         return "<p>" + " · ".join(parts) + "</p>"
 
-    def build(plan: Plan):
-        lines = sorted(analysis.budget_lines(plan), key=lambda line: -(line.gepland or 0))
-        return budget_chart(lines[:MAX_ROWS]) if lines else None
+    def largest(plan: Plan):
+        return sorted(analysis.budget_lines(plan), key=lambda line: -(line.gepland or 0))[:MAX_ROWS]
 
     return widgets.VBox([live_html(session, totals, "ws-budget-totaal"),
-                         live_chart(session, build, "ws-budget", empty="Nog geen acties.")])
+                         live_chart(session, largest, budget_chart, "ws-budget", empty="Nog geen acties.")])

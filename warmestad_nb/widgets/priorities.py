@@ -79,7 +79,7 @@ def matrix(session: PlanSession) -> widgets.Widget:
         listed = ", ".join(f"{n}. {esc(names[n])}" for n in found)
         return f"<p>Pijlers met een grote nood die goed haalbaar zijn: <b>{listed}</b>.</p>"
 
-    chart = live_chart(session, lambda plan: priority_matrix(analysis.positions(plan)), "ws-matrix")
+    chart = live_chart(session, analysis.positions, priority_matrix, "ws-matrix")
     return widgets.VBox([chart, live_html(session, advice, "ws-matrix-advies")])
 
 

@@ -25,6 +25,13 @@ def plan_path(parameter: str = "", required: bool = True) -> str:
     """
     if parameter:
         return parameter
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        # A kernel Voila started ahead: read the app's plan now, then wait for the page request
+        # and its ?plan=. PlanSession reuses what was read if the file did not change meanwhile.
+        _preload(os.environ.get("WARMESTAD_PLAN", ""))
+        from voila.utils import wait_for_request
+
+        wait_for_request()
     query = parse_qs(os.environ.get("QUERY_STRING", ""))
     if query.get("plan"):
         return query["plan"][0]
@@ -38,6 +45,24 @@ def plan_path(parameter: str = "", required: bool = True) -> str:
     )
 
 
+_PRELOADED: dict[str, PlanStore] = {}
+
+
+def _preload(path: str) -> None:
+    try:
+        _PRELOADED[os.path.realpath(path)] = PlanStore(path)
+    except (WarmeStadError, OSError):
+        pass  # the page will say what is wrong when it opens the plan
+
+
+def open_store(path: str) -> PlanStore:
+    """The plan file opened through the store (the copy read ahead by a preheated kernel if still current)."""
+    store = _PRELOADED.pop(os.path.realpath(path), None)
+    if store is not None and not store.changed_on_disk():
+        return store
+    return PlanStore(path)
+
+
 class PlanSession:
     """One plan file opened for editing by widgets.
 
@@ -47,7 +72,7 @@ class PlanSession:
     """
 
     def __init__(self, path: str):
-        self.store = PlanStore(path)
+        self.store = open_store(path)
         self.status = widgets.HTML()
         self.status.add_class("ws-status")
         self.reload_button = widgets.Button(description="Herlaad het plan", icon="refresh",

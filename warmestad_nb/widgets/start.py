@@ -12,8 +12,9 @@ from .. import reference
 from ..analysis.progress import step_progress
 from ..commands.plan import new_plan, plan_filename
 from ..errors import WarmeStadError
-from ..store import create_plan, read_plan
+from ..store import create_plan
 from .common import BUTTON, CSS, esc, labelled
+from .session import open_store
 
 # The notebooks of each step (01, 02 and 04b are built in their own issues).
 STEP_NOTEBOOKS = {
@@ -47,7 +48,7 @@ def _bar(fraction: float) -> str:
 
 
 def progress_html(plan_file: str) -> str:
-    plan = read_plan(plan_file)
+    plan = open_store(plan_file).plan
     rows = []
     for step in step_progress(plan):
         total = len(step.klaar) + len(step.open)

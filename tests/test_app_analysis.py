@@ -1,0 +1,134 @@
+"""The analyses behind steps 3 to 7, on the example plans."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from warmestad_nb import reference
+from warmestad_nb.analysis import actions, anchoring, evaluation, implementation, priorities
+from warmestad_nb.model import Plan
+from warmestad_nb.store import read_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
+TURNHOUT = ROOT / "data" / "voorbeelden" / "13040-turnhout.yaml"
+
+
+@pytest.fixture
+def herselt() -> Plan:
+    return read_plan(HERSELT)
+
+
+def test_matrix_places_pillars_by_need_and_feasibility(herselt):
+    by_pillar = {p.pijler: p for p in priorities.positions(herselt)}
+    # Herselt scores pillar 6 situation 2, importance 4, feasibility 4: high need, feasible.
+    assert by_pillar[6].nood == 4.0 and by_pillar[6].kwadrant == "nu aanpakken"
+    # Pillar 7: high need (situation 2, importance 4) but feasibility 2.
+    assert by_pillar[7].kwadrant == "lange termijn voorbereiden"
+    assert by_pillar[5].kwadrant == "snelle winst"
+    assert priorities.suggested(herselt) == [6, 2]
+    assert [p.gekozen for p in priorities.positions(herselt)].count(True) == 3
+
+
+def test_scoring_an_unscored_pillar_adds_it_in_order(herselt):
+    herselt.prioriteiten.scores = [s for s in herselt.prioriteiten.scores if s.pijler != 3]
+    assert priorities.positions(herselt)[2].kwadrant == "nog niet gescoord"
+    priorities.set_score(herselt, 3, "belang", 5)
+    assert [s.pijler for s in herselt.prioriteiten.scores] == list(range(1, 9))
+    assert priorities.score_of(herselt, 3).belang == 5
+
+
+def test_environment_figures_carry_source_and_flemish_median(herselt):
+    figures = priorities.environment_figures(herselt)
+    assert len(figures) == len(reference.indicator_defs())
+    poverty = next(f for f in figures if "kansarmoede" in f.naam.lower())
+    assert poverty.waarde == reference.indicator_values()["13013"]["kansarmoede_index_pct"]
+    assert poverty.mediaan_vlaanderen is not None and "Gemeente-Stadsmonitor" in poverty.bron
+
+
+def test_catalogue_filters_combine():
+    found = actions.filter_catalogue(pijler="7", leeftijd="12-18", kosten="gratis")
+    assert found and all(7 in p.pijlers and "12-18" in p.leeftijden and p.kosten == "gratis" for p in found)
+    assert "awel" in [p.id for p in found]
+    assert len(actions.filter_catalogue()) == len(reference.catalogue())
+    assert actions.filter_catalogue(pijler="", setting=None) == list(reference.catalogue())
+
+
+def test_practice_becomes_an_action_with_a_unique_id(herselt):
+    practice = reference.practice("warme-william")
+    action = actions.action_from_practice(herselt, practice)
+    assert action.id != "luisterbank-warme-william" and action.catalogus_id == "warme-william"
+    assert action.pijlers == list(practice.pijlers) and action.strategie == practice.strategie
+    herselt.acties.append(action)
+    assert actions.action_from_practice(herselt, practice).id == f"{action.id}-2"
+
+
+def test_balance_names_the_gaps(herselt):
+    balance = actions.balance(herselt)
+    assert balance.pijlers[4] == 4 and balance.leeftijden["18-24"] == 0
+    assert any("18-24" in g for g in balance.hiaten)
+    assert any("zorg en begeleiding" in g for g in balance.hiaten)
+    herselt.prioriteiten.gekozen_pijlers.append(7)
+    assert any("pijler 7" in g for g in actions.balance(herselt).hiaten)
+
+
+def test_removing_an_action_removes_its_anchoring(herselt):
+    actions.remove_action(herselt, "kansentarief-vrije-tijd")
+    assert "kansentarief-vrije-tijd" not in [a.id for a in herselt.acties]
+    assert "kansentarief-vrije-tijd" not in [v.onderwerp for v in herselt.verankering.items]
+    Plan.model_validate(herselt.model_dump())  # still a valid plan
+
+
+def test_status_change_is_logged_and_becomes_current(herselt):
+    implementation.record_status(herselt, "luisterbank-warme-william", "lopend", date(2026, 10, 10), "bank staat er")
+    action = next(a for a in herselt.acties if a.id == "luisterbank-warme-william")
+    assert action.status == "lopend" and action.statuslog[-1].notitie == "bank staat er"
+    # An older entry added later does not become the current status.
+    implementation.record_status(herselt, "luisterbank-warme-william", "gepland", date(2026, 9, 1))
+    assert action.status == "lopend"
+
+
+def test_budget_totals_and_timeline(herselt):
+    total = implementation.budget_total(herselt)
+    assert total.gepland == sum(a.budget_eur or 0 for a in herselt.acties) == 34500
+    assert total.zonder_budget == 1  # the babbelgroep has no budget yet
+    rows = implementation.timeline(herselt)
+    assert [r.start for r in rows] == sorted(r.start for r in rows)
+    assert implementation.status_counts(herselt)["lopend"] == 2
+
+
+def test_year_on_year_and_carry_forward():
+    plan = read_plan(TURNHOUT)
+    series = evaluation.year_on_year(plan)
+    visits = series["Bezoeken aan het OverKop-huis"]
+    assert [v.jaar for v in visits] == [2022, 2023, 2024]
+    assert visits[0].bereikt == pytest.approx(980 / 1200)
+    new = evaluation.carry_forward(plan)
+    assert new.jaar == 2025 and all(m.waarde is None for m in new.metingen)
+    last = evaluation.evaluation(plan, 2024)
+    assert [(m.indicator, m.streefwaarde) for m in last.metingen] == [
+        (m.indicator, m.streefwaarde) for m in new.metingen[: len(last.metingen)]]
+    goal_indicators = {g.indicator for g in plan.prioriteiten.doelstellingen if g.indicator}
+    assert goal_indicators <= {m.indicator for m in new.metingen}
+    Plan.model_validate(plan.model_dump())
+
+
+def test_first_evaluation_year_is_this_year(herselt):
+    assert evaluation.next_year(herselt, today=date(2027, 1, 20)) == 2027
+    groups = evaluation.continuing_actions(herselt)
+    assert len(groups["loopt door"]) == len(herselt.acties)
+
+
+def test_anchoring_lists_what_is_missing(herselt):
+    assert anchoring.not_anchored(herselt) == []  # every item has an mjp code
+    for action in herselt.acties:
+        action.mjp_codes = []
+    missing = {a.id for a in anchoring.not_anchored(herselt)}
+    assert missing == {a.id for a in herselt.acties} - {"kansentarief-vrije-tijd"}
+    anchoring.add_anchor(herselt, "babbelgroep-jonge-ouders", "beleidsnota", "Beleidsnota Welzijn 2027")
+    assert "babbelgroep-jonge-ouders" not in {a.id for a in anchoring.not_anchored(herselt)}
+    assert anchoring.counts(herselt)["actie"] == (2, 5)
