@@ -111,6 +111,15 @@ def test_round_trip_edit_a_cell_and_add_a_row(gent, tmp_path):
     assert "# VOORBEELD" in gent.read_text()  # the plan's own comments survive
 
 
+def test_export_then_import_leaves_each_example_plan_as_it_was(example_copy, tmp_path):
+    path = tmp_path / "partners.xlsx"
+    path.write_bytes(partners_workbook(read_plan(example_copy)))
+    before = example_copy.read_bytes()
+    result = _import(example_copy, path)
+    assert not result.added and not result.updated
+    assert example_copy.read_bytes() == before
+
+
 def test_a_file_without_code_column_matches_partners_by_name(gent, tmp_path):
     path = _sheet(tmp_path / "p.xlsx", [["Organisatie", "Sector", "E-mail"],
                                         ["stad gent - jeugddienst", "Lokaal bestuur", "jd@example.org"]])
@@ -145,7 +154,7 @@ BAD_ROWS = [
     _row(organisatie="Goede partner (voorbeeld)", sector="Zorg"),  # the same organisation twice
 ]
 EXPECTED = [
-    "rij 3, kolom organisatie: mag niet leeg zijn",
+    "rij 3, kolom Organisatie: mag niet leeg zijn",
     "rij 4, kolom Sector: onbekende waarde 'Cultuur'",
     "rij 5, kolom Organisatietype: onbekende waarde 'Tandarts'",
     "rij 6, kolom E-mail: 'jan@@example' is geen geldig e-mailadres",

@@ -207,7 +207,10 @@ def _cell_text(row: Row, column: Column, problems: Problems) -> str | None:
         problems.add(row.number, column.header, f"Excel heeft deze cel als datum gelezen ({value:%d-%m-%Y}); "
                      "zet de kolom op 'Tekst' en typ de waarde opnieuw")
         return None
-    return as_text(row, column.key, problems, required=column.required)
+    if value is None and column.required:
+        problems.add(row.number, column.header, "mag niet leeg zijn")  # named as the user sees the column
+        return None
+    return as_text(row, column.key, problems)
 
 
 def _lookup(row: Row, column: Column, problems: Problems, index: dict[str, str], hint: str) -> str | None:
@@ -340,6 +343,8 @@ def apply_rows(plan: Plan, rows: list[ImportRow]) -> ImportResult:
         # Matched by name (no code): the plan keeps its own spelling of the name.
         values = row.values if row.code else {k: v for k, v in row.values.items() if k != "organisatie"}
         for key, value in values.items():
+            if isinstance(value, list) and set(value) == set(getattr(existing, key)):
+                continue  # same pillars or ages in another order: keep the plan's order (and file) as it is
             setattr(existing, key, value)
         if existing.model_dump() == before:
             result.unchanged += 1
