@@ -84,7 +84,6 @@ def _names():
     sectors = _index((s.id, s.naam) for s in reference.sectors())
     types = _index((t.id, t.naam) for t in reference.organisation_types())
     levels = _index(vocab.ENGAGEMENT_LEVELS.items())
-    levels.update(_index((code, code.replace("geinformeerd", "geïnformeerd")) for code in vocab.ENGAGEMENT_LEVELS))
     ages = _index(vocab.AGE_GROUPS.items())
     return sectors, types, levels, ages
 

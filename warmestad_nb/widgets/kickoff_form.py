@@ -131,7 +131,7 @@ class KickoffForm(Section):
         self.convert_button = button("Aanmeldingen omzetten naar partners", "ws-kickoff-omzetten", "primary")
         self.convert_button.on_click(lambda _: self.convert())
         self.message = html_box("ws-kickoff-melding")
-        self.report = self.bind(field(widgets.Textarea(description="Verslag", rows=5, continuous_update=False),
+        self.minutes = self.bind(field(widgets.Textarea(description="Verslag", rows=5, continuous_update=False),
                                       "ws-kickoff-verslag", "48em"),
                                 session, lambda p: k(p).verslag, lambda p, v: setattr(k(p), "verslag", v.strip()))
         self.export_button = button("Programma en uitnodigingen exporteren (Excel en HTML)", "ws-kickoff-export")
@@ -147,7 +147,7 @@ class KickoffForm(Section):
             widgets.HTML("<b>Na het startmoment</b>"), self.present,
             widgets.HTML("Wie wil meedoen? Noteer de aanmeldingen en maak er in één stap partners van."),
             *self.signup.values(), self.signup_button, self.signups,
-            widgets.HBox([self.level, self.convert_button]), self.message, self.report,
+            widgets.HBox([self.level, self.convert_button]), self.message, self.minutes,
             widgets.HTML("<b>Overzicht en export</b>"), self.export_button, self.files, self.overview,
         ])
         self.box.add_class("ws-kickoff")
