@@ -34,11 +34,10 @@ def timeline_chart(rows: list[TimelineRow], today: date | None = None, width_cm:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.axvline(mdates.date2num(today), color=HIGHLIGHT, lw=1.2)
-    ax.text(mdates.date2num(today), -0.8, " vandaag", color=HIGHLIGHT, fontsize=8, va="bottom")
     handles = [Patch(color=c, label=vocab.ACTION_STATUSES[s]) for s, c in STATUS_COLORS.items()]
     handles.append(Patch(facecolor="white", edgecolor=INK, hatch="//", label="nog geen einddatum"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncols=5, fontsize=8)
-    ax.set_title("Tijdlijn van de acties", loc="left")
+    fig.legend(handles=handles, loc="outside lower center", ncols=5, fontsize=8)
+    ax.set_title("Tijdlijn van de acties (rode lijn = vandaag)", loc="left")
     return fig
 
 
