@@ -35,6 +35,18 @@ def processes_mentioning(text: str) -> list[int]:
     return found
 
 
+def lab_settings(folder: Path) -> Path:
+    """JupyterLab settings for the tests: every cell in the page (no windowing), no news pop-up."""
+    for extension, name, content in (
+        ("@jupyterlab/notebook-extension", "tracker", '{"windowingMode": "none"}'),
+        ("@jupyterlab/apputils-extension", "notification", '{"fetchNews": "false"}'),
+    ):
+        target = folder / extension / f"{name}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content)
+    return folder
+
+
 @contextmanager
 def workbook_server(kind: str, plan: Path, tmp: Path):
     """`warmestad app|lab PLAN` as a user starts it; yields the printed address; Ctrl-C at the end.
@@ -42,7 +54,8 @@ def workbook_server(kind: str, plan: Path, tmp: Path):
     Afterwards no process (server or kernel) may be left that carries this plan in its environment.
     """
     env = dict(os.environ, PYTHONPATH=str(ROOT), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"), JUPYTER_CONFIG_DIR=str(tmp / "config"))
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"), JUPYTER_CONFIG_DIR=str(tmp / "config"),
+               JUPYTERLAB_SETTINGS_DIR=str(lab_settings(tmp / "lab-settings")))
     log = open(tmp / f"{kind}.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "warmestad_nb.cli", kind, str(plan)], env=env,
                             stdout=subprocess.PIPE, stderr=log, text=True, cwd=tmp)
