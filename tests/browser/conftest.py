@@ -116,14 +116,12 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
+def new_context(browser):
+    """A browser window as a coach's laptop has it (Flemish locale, a projector-sized screen)."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    page.set_default_navigation_timeout(180_000)  # the first page waits for the kernels
-    yield page
-    context.close()
+    context.set_default_timeout(60_000)
+    context.set_default_navigation_timeout(180_000)  # the first page waits for the kernels
+    return context
 
 
 def screenshot(page, name: str) -> Path:

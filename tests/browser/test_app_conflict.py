@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ROOT, copy_plan, full_screenshot, step_url, wait_for_plan, workbook_server
+from .conftest import (ROOT, copy_plan, full_screenshot, new_context, step_url, wait_for_plan,
+                       workbook_server)
 
 pytestmark = pytest.mark.browser
 
@@ -14,8 +15,7 @@ EXAMPLE = ROOT / "data" / "voorbeelden" / "44021-gent.yaml"
 def test_two_tabs_cannot_overwrite_each_other(browser, tmp_path):
     plan = copy_plan(EXAMPLE, tmp_path / "plannen")
     with workbook_server("app", plan, tmp_path) as url:
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
-        context.set_default_navigation_timeout(180_000)  # the first page waits for the kernels
+        context = new_context(browser)
         first, second = context.new_page(), context.new_page()
         for page in (first, second):
             page.goto(step_url(url, "03_prioriteiten.ipynb"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ROOT, copy_plan, screenshot, wait_for_plan, workbook_server
+from .conftest import (ROOT, copy_plan, new_context, screenshot, wait_for_plan, workbook_server)
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +17,8 @@ def test_step3_in_jupyterlab(browser, tmp_path):
     pillar = next(n for n in range(1, 9) if n not in chosen)
     with workbook_server("lab", plan, tmp_path) as url:
         assert "/lab/tree/00_start.ipynb?token=" in url
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
-        context.set_default_navigation_timeout(180_000)
+        context = new_context(browser)
         page = context.new_page()
-        page.set_default_timeout(90_000)
         page.goto(url.replace("00_start.ipynb", "03_prioriteiten.ipynb"))
         page.locator(".jp-Notebook").wait_for()
         page.locator(".jp-StatusBar-TextItem >> text=/Python 3.*Idle/").first.wait_for()  # kernel ready

@@ -10,8 +10,8 @@ import pytest
 from warmestad_nb.model import Actie, Partner
 from warmestad_nb.store import PlanStore
 
-from .conftest import (ROOT, copy_plan, full_screenshot, step_url, type_into, wait_for_plan, wait_until_warm,
-                       workbook_server)
+from .conftest import (ROOT, copy_plan, full_screenshot, new_context, step_url, type_into,
+                       wait_for_plan, wait_until_warm, workbook_server)
 
 pytestmark = pytest.mark.browser
 
@@ -43,10 +43,8 @@ def test_large_plan_step_page_usable_within_5_seconds(browser, tmp_path, noteboo
     before = wait_for_plan(plan, lambda p: True)
     assert (len(before.partners), len(before.acties)) == (300, 150)
     with workbook_server("app", plan, tmp_path) as url:
-        context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
+        context = new_context(browser)
         page = context.new_page()
-        page.set_default_timeout(60_000)
-        page.set_default_navigation_timeout(180_000)  # the first page waits for the kernels
         page.goto(url)  # as a coach does: the start page first
         page.locator(".ws-voortgang").wait_for(timeout=60_000)
         wait_until_warm(plan, kernels=len(list((ROOT / "notebooks").glob("*.ipynb"))))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import (ROOT, copy_plan, full_screenshot, step_url, type_into, wait_for_plan,
-                       workbook_server)
+from .conftest import (ROOT, copy_plan, full_screenshot, new_context, step_url, type_into,
+                       wait_for_plan, workbook_server)
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +25,8 @@ def app(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(browser, app):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    page.set_default_navigation_timeout(180_000)  # the first page waits for the kernels
-    yield page
+    context = new_context(browser)
+    yield context.new_page()
     context.close()
 
 
