@@ -70,6 +70,7 @@ def test_import_widget_reads_then_takes_over_the_meerjarenplan(session):
     upload(find(widget, "ws-mjp-upload")[0], "kapot.csv", b"code;titel\nBD1;Doel\nAC1.1.1;Actie\n")
     find(widget, "ws-mjp-read")[0].click()
     result = find(widget, "ws-mjp-import-result")[0].value
+    assert "kapot.csv: 1 probleem gevonden; er is niets ingelezen." in result
     assert "rij 3, kolom code: actie AC1.1.1 hangt onder een onbekend actieplan" in result
     assert find(widget, "ws-mjp-apply")[0].disabled
     assert session.store.path.read_bytes() == before

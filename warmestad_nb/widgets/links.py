@@ -7,6 +7,7 @@ show derived tables register with `session.on_change` and redraw themselves.
 from __future__ import annotations
 
 import html
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -62,15 +63,21 @@ def mjp_tree_html(mjp: Meerjarenplan | None) -> str:
     return f'<div class="ws-mjp-tree"><p>Meerjarenplan {html.escape(mjp.cyclus)}</p>{"".join(rows)}</div>'
 
 
-def _uploaded_file(upload: widgets.FileUpload) -> Path:
-    """The uploaded file written to a temporary file with its own suffix (the reader needs a path)."""
+def _read_upload(upload: widgets.FileUpload, cyclus: str) -> ImportResult:
+    """Read the uploaded file (written to a temporary folder first: the reader needs a path with a suffix)."""
     if not upload.value:
         raise WarmeStadError("Kies eerst een bestand (.xlsx of .csv).")
     item = upload.value[0]
     folder = Path(tempfile.mkdtemp(prefix="ws-upload-"))
-    path = folder / Path(item["name"]).name
-    path.write_bytes(bytes(item["content"]))
-    return path
+    try:
+        path = folder / Path(item["name"]).name
+        path.write_bytes(bytes(item["content"]))
+        return read_meerjarenplan(path, cyclus)
+    except WarmeStadError as exc:
+        # Name the file as the user knows it, not by its temporary copy.
+        raise WarmeStadError(exc.message.replace(f"{folder}/", ""), exc.problems) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _cycle_choice(session: PlanSession) -> widgets.Dropdown:
@@ -83,12 +90,14 @@ def _cycle_choice(session: PlanSession) -> widgets.Dropdown:
 
 def meerjarenplan_import(session: PlanSession) -> widgets.VBox:
     """Upload an export of the meerjarenplan, see what was read, then take it over into the plan."""
-    upload = widgets.FileUpload(accept=".xlsx,.xlsm,.csv,.txt", multiple=False, description="Bestand kiezen")
+    upload = widgets.FileUpload(accept=".xlsx,.xlsm,.csv,.txt", multiple=False, description="Bestand kiezen",
+                                layout=widgets.Layout(width="auto"))
     upload.add_class("ws-mjp-upload")
     cycle = _cycle_choice(session)
     read = widgets.Button(description="Inlezen", icon="upload")
     read.add_class("ws-mjp-read")
-    apply = widgets.Button(description="Overnemen in het plan", button_style="primary", disabled=True)
+    apply = widgets.Button(description="Overnemen in het plan", button_style="primary", disabled=True,
+                           layout=widgets.Layout(width="auto"))
     apply.add_class("ws-mjp-apply")
     result = widgets.HTML()
     result.add_class("ws-mjp-import-result")
@@ -98,8 +107,7 @@ def meerjarenplan_import(session: PlanSession) -> widgets.VBox:
         state.clear()
         apply.disabled = True
         try:
-            path = _uploaded_file(upload)
-            state["result"] = read_meerjarenplan(path, cycle.value)
+            state["result"] = _read_upload(upload, cycle.value)
         except WarmeStadError as exc:
             result.value = _error_html(exc)
             return
@@ -155,6 +163,8 @@ def meerjarenplan_entry(session: PlanSession) -> widgets.VBox:
     remove = widgets.Button(description="Verwijderen", icon="trash")
     message = widgets.HTML()
     view = widgets.HTML()
+    for widget in (cycle, level, code, title, parent, field, budget, remove_choice):
+        widget.style.description_width = "8em"
     for widget, css in ((level, "ws-mjp-level"), (code, "ws-mjp-code"), (title, "ws-mjp-title"),
                         (parent, "ws-mjp-parent"), (priority, "ws-mjp-priority"), (field, "ws-mjp-field"),
                         (budget, "ws-mjp-budget"), (add, "ws-mjp-add"), (remove_choice, "ws-mjp-remove-choice"),
@@ -206,10 +216,10 @@ def meerjarenplan_entry(session: PlanSession) -> widgets.VBox:
 def _options(plan: Plan, kind: str) -> list[tuple[str, str]]:
     if kind == "mjp":
         items = plan.meerjarenplan.items if plan.meerjarenplan else []
-        return [(f"{i.code} {i.titel}"[:80], i.code) for i in items]
+        return [(f"{i.code} {i.titel}", i.code) for i in items]
     if kind == "sdg":
-        return [(f"{t.code} {t.tekst}"[:80], t.code) for t in reference.sdg_targets()]
-    return [(v.titel[:80], v.id) for v in reference.vizier_goals()]
+        return [(f"{t.code} {t.tekst}", t.code) for t in reference.sdg_targets()]
+    return [(v.titel, v.id) for v in reference.vizier_goals()]
 
 
 def _suggestions(plan: Plan, kind: str, subject_kind: str, subject) -> list[linking.Suggestion]:
@@ -341,7 +351,7 @@ def _anchoring_html(plan: Plan) -> str:
     counts = anchoring_counts(plan)
     head = "; ".join(f"{done} van de {total} {'doelstellingen' if kind == 'doelstelling' else 'acties'} "
                      "gekoppeld aan het meerjarenplan" for kind, (done, total) in counts.items())
-    return f"<p>{html.escape(head)}</p>" + anchoring_table(plan).to_html(index=False, classes="ws-table")
+    return f"<p>{html.escape(head)}</p>" + anchoring_table(plan).to_html(index=False, classes="ws-table", justify="left")
 
 
 def anchoring_view(session: PlanSession) -> widgets.HTML:
@@ -352,9 +362,16 @@ def _coverage_html(plan: Plan) -> str:
     table = pillar_coverage(plan)
     if table.empty:
         return _message("ws-empty", "Er is nog geen meerjarenplan ingevuld.")
-    # Keep the indentation that shows the tree (HTML would collapse the spaces).
-    table["titel"] = ["\u00a0" * (len(t) - len(t.lstrip(" "))) + t.lstrip(" ") for t in table["titel"]]
-    return table.to_html(index=False, classes="ws-table")
+    pillars = [str(p.nummer) for p in reference.pillars()]
+    cells = table.astype(str).map(html.escape)
+    # pandas strips leading spaces from cells: the tree's indentation is written as &nbsp; (escape=False,
+    # every cell escaped above); a zero is left empty so the pillars that are served stand out.
+    cells["titel"] = ["&nbsp;" * (len(t) - len(t.lstrip(" "))) + html.escape(t.lstrip(" ")) for t in table["titel"]]
+    for column in pillars:
+        cells[column] = ["" if n == 0 else str(n) for n in table[column]]
+    legend = "; ".join(f"{p.nummer} {p.kort}" for p in reference.pillars())
+    return (cells.to_html(index=False, escape=False, classes="ws-table", justify="left")
+            + f"<p><small>Pijlers: {html.escape(legend)}.</small></p>")
 
 
 def pillar_view(session: PlanSession) -> widgets.HTML:
@@ -362,8 +379,8 @@ def pillar_view(session: PlanSession) -> widgets.HTML:
 
 
 def _sdg_html(plan: Plan) -> str:
-    table = sdg_overview(plan).to_html(index=False, classes="ws-table")
-    vizier = vizier_overview(plan).to_html(index=False, classes="ws-table")
+    table = sdg_overview(plan).to_html(index=False, classes="ws-table", justify="left")
+    vizier = vizier_overview(plan).to_html(index=False, classes="ws-table", justify="left")
     return (f'<div class="ws-sdg-chart">{to_svg(sdg_contribution(plan))}</div>{table}'
             f"<h4>Vizier 2030</h4>{vizier}")
 
@@ -386,16 +403,17 @@ def carry_over_form(session: PlanSession) -> widgets.VBox:
         box.add_class("ws-carry-over")
         return box
     upload = widgets.FileUpload(accept=".xlsx,.xlsm,.csv,.txt", multiple=False,
-                                description=f"Meerjarenplan {target}")
+                                description=f"Meerjarenplan {target} (mag later)", layout=widgets.Layout(width="auto"))
     upload.add_class("ws-carry-upload")
-    run = widgets.Button(description=f"Maak het plan voor {target}", button_style="primary")
+    run = widgets.Button(description=f"Maak het plan voor {target}", button_style="primary",
+                         layout=widgets.Layout(width="auto"))
     run.add_class("ws-carry-run")
     result = widgets.HTML()
     result.add_class("ws-carry-result")
 
     def on_run(_):
         try:
-            mjp = read_meerjarenplan(_uploaded_file(upload), target).meerjarenplan if upload.value else None
+            mjp = _read_upload(upload, target).meerjarenplan if upload.value else None
             new, report = carry_over(session.plan, target, mjp)
             path = session.store.path
             out = create_plan(path.with_name(f"{path.stem}-{target}.yaml"), new)
