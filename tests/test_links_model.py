@@ -75,9 +75,11 @@ def history_twice(tree):
 CASES = [
     (unknown_code, "actie 'jongerenpanel': meerjarenplan-code 'AC9.9.9' bestaat niet in het meerjarenplan 2026-2031"),
     (no_meerjarenplan, "doelstelling 'weg-naar-hulp': gekoppeld aan meerjarenplan-code 'AP1.1', maar er is nog geen"),
-    (parent_missing, "meerjarenplan 2026-2031, item 6: actie 'AC1.2.1' hangt onder geen actieplan (veld ouder is leeg)"),
+    (parent_missing,
+     "meerjarenplan 2026-2031, item 6: actie 'AC1.2.1' hangt onder geen actieplan (veld ouder is leeg)"),
     (parent_unknown, "actieplan 'AP2.2' hangt onder 'BD7', maar die code bestaat niet"),
-    (parent_wrong_level, "actie 'AC2.2.1' hangt onder 'BD2', een beleidsdoelstelling; een actie hangt onder een actieplan"),
+    (parent_wrong_level,
+     "actie 'AC2.2.1' hangt onder 'BD2', een beleidsdoelstelling; een actie hangt onder een actieplan"),
     (goal_with_parent, "beleidsdoelstelling 'BD2' staat bovenaan en heeft geen ouder (nu: 'BD1')"),
     (priority_parent_not_priority, "actie 'AC2.1.1' is prioritair, dus ook actieplan 'AP2.1' moet prioritair zijn"),
     (duplicate_code, "item 14: de code 'AC2.2.1' komt meer dan eens voor"),

@@ -207,8 +207,8 @@ def _merge_people(out: dict, sources, report: MergeReport) -> None:
     out["projectgroep"] = group[1:] if coordinators else group
     others = [(label, c) for label, c in coordinators[1:] if _key(c.naam) != _key(coordinators[0][1].naam)]
     if others:
-        others = ", ".join(f"{c.naam} ({label})" for label, c in others)
-        report.add(f"Coördinator: {coordinators[0][1].naam} (uit {coordinators[0][0]}); {others} staat nu in de "
+        names = ", ".join(f"{c.naam} ({label})" for label, c in others)
+        report.add(f"Coördinator: {coordinators[0][1].naam} (uit {coordinators[0][0]}); {names} staat nu in de "
                    "projectgroep.")
 
 

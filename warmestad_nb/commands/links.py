@@ -51,7 +51,9 @@ def register(commands) -> None:
 
 def _new_file(path: Path) -> Path:
     if path.exists():
-        raise WarmeStadError(f"{path}: dit bestand bestaat al en wordt niet overschreven; kies een andere naam met --uit.")
+        raise WarmeStadError(
+            f"{path}: dit bestand bestaat al en wordt niet overschreven; kies een andere naam met --uit."
+        )
     return path
 
 

@@ -351,7 +351,8 @@ def _anchoring_html(plan: Plan) -> str:
     counts = anchoring_counts(plan)
     head = "; ".join(f"{done} van de {total} {'doelstellingen' if kind == 'doelstelling' else 'acties'} "
                      "gekoppeld aan het meerjarenplan" for kind, (done, total) in counts.items())
-    return f"<p>{html.escape(head)}</p>" + anchoring_table(plan).to_html(index=False, classes="ws-table", justify="left")
+    table = anchoring_table(plan).to_html(index=False, classes="ws-table", justify="left")
+    return f"<p>{html.escape(head)}</p>{table}"
 
 
 def anchoring_view(session: PlanSession) -> widgets.HTML:
