@@ -147,12 +147,21 @@ def test_merge_melle_and_merelbeke_loses_nothing(tmp_path, capsys, former_plans)
     assert {k: v for k, v in tree_digest(tmp_path).items() if k != out_path.name} == before
     merged = read_plan(out_path)
     assert (merged.gemeente.nis, merged.gemeente.naam) == ("44088", "Merelbeke-Melle")
-    # Every partner exactly once: organisations that were in both plans became one partner.
+    # Every partner exactly once: an organisation in both plans (same name, or same id and type) is one partner.
     sources = [("Melle", melle), ("Merelbeke", merelbeke)]
-    organisations = {_org(p.organisatie) for _, plan in sources for p in plan.partners}
-    assert sorted(_org(p.organisatie) for p in merged.partners) == sorted(organisations)
-    assert len(merged.partners) < len(melle.partners) + len(merelbeke.partners)
+    identities = {}
+    for _, plan in sources:
+        for p in plan.partners:
+            key = next((k for k in identities if _org(p.organisatie) in k[0] or (p.id, p.type) == k[1]), None)
+            if key is None:
+                identities[(frozenset({_org(p.organisatie)}), (p.id, p.type))] = p
+            else:
+                identities[(key[0] | {_org(p.organisatie)}, key[1])] = identities.pop(key)
+    assert len(merged.partners) == len(identities) == len(melle.partners) + len(merelbeke.partners) - 2
+    for names, _ in identities:
+        assert sum(_org(p.organisatie) in names for p in merged.partners) == 1
     # Every goal and action exactly once, with the same content and the same people behind it.
+    same_as = {"gezondheidsmakerskempen": "gezondheidsmakerskempenvroegerlogokempen"}  # Merelbeke's name for it
     names = {p.id: _org(p.organisatie) for p in merged.partners}
     assert len(merged.acties) == len(melle.acties) + len(merelbeke.acties)
     assert len({a.id for a in merged.acties}) == len(merged.acties)
@@ -162,7 +171,7 @@ def test_merge_melle_and_merelbeke_loses_nothing(tmp_path, capsys, former_plans)
         for a in merged.acties)
     source_actions = Counter()
     for _, plan in sources:
-        own = {p.id: _org(p.organisatie) for p in plan.partners}
+        own = {p.id: same_as.get(_org(p.organisatie), _org(p.organisatie)) for p in plan.partners}
         source_actions.update(
             (a.titel, a.start, a.budget_eur, own.get(a.trekker), tuple(sorted(own[p] for p in a.partners)),
              tuple(sorted(g.titel for g in plan.prioriteiten.doelstellingen if g.id in a.doelstellingen)))
@@ -184,7 +193,8 @@ def test_merge_melle_and_merelbeke_loses_nothing(tmp_path, capsys, former_plans)
     assert "Samengevoegd plan voor Merelbeke-Melle (NIS 44088) uit de plannen van Melle en Merelbeke." in report
     assert "Merelbeke-Melle ontstond op 1 januari 2025 uit Melle en Merelbeke." in report
     assert "Partner 'CAW De Kempen - JAC Turnhout' stond in meer dan één plan" in report
-    assert "Partner-id 'gezondheidsmakers-kempen' uit Merelbeke heet nu 'gezondheidsmakers-kempen-merelbeke'" in report
+    assert ("Partner 'Gezondheidsmakers Kempen' uit Merelbeke is dezelfde organisatie als 'Gezondheidsmakers Kempen "
+            "(vroeger Logo Kempen)' (zelfde id en organisatietype).") in report
     assert f"Acties: {len(melle.acties)} + {len(merelbeke.acties)} = {len(merged.acties)}, alle overgenomen." in report
 
 

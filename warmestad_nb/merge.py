@@ -90,12 +90,20 @@ def _unique_id(existing: list[str], wanted: str, label: str) -> str:
 
 
 def _merge_partners(out: dict, sources, ids: list[_Ids], report: MergeReport) -> None:
+    """The same organisation is one partner: the same name, or the same id and organisation type
+    ('Gezondheidsmakers Kempen' and 'Gezondheidsmakers Kempen (vroeger Logo Kempen)')."""
     by_org: dict[str, Partner] = {}
+    by_id_type: dict[tuple[str, str], Partner] = {}
     levels = list(vocab.ENGAGEMENT_LEVELS)
     combined = []
     for (label, plan), mapping in zip(sources, ids):
         for partner in plan.partners:
             same = by_org.get(_key(partner.organisatie))
+            if same is None and partner.type:
+                same = by_id_type.get((partner.id, partner.type))
+                if same is not None:
+                    report.add(f"Partner '{partner.organisatie}' uit {label} is dezelfde organisatie als "
+                               f"'{same.organisatie}' (zelfde id en organisatietype).")
             if same is not None:
                 mapping.partner[partner.id] = same.id
                 same.pijlers = sorted(set(same.pijlers) | set(partner.pijlers))
@@ -117,6 +125,8 @@ def _merge_partners(out: dict, sources, ids: list[_Ids], report: MergeReport) ->
                 report.add(f"Partner-id '{partner.id}' uit {label} heet nu '{copy.id}' (de id was al in gebruik).")
             mapping.partner[partner.id] = copy.id
             by_org[_key(partner.organisatie)] = copy
+            if partner.type:
+                by_id_type.setdefault((partner.id, partner.type), copy)
             combined.append(copy)
     out["partners"] = combined
     counts = " + ".join(str(len(plan.partners)) for _, plan in sources)
