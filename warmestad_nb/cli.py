@@ -9,7 +9,11 @@ import sys
 from .errors import WarmeStadError
 
 # Each module adds its subcommands with `register(subparsers)`.
-COMMAND_MODULES = ("warmestad_nb.commands.plan", "warmestad_nb.commands.partners")
+COMMAND_MODULES = (
+    "warmestad_nb.commands.plan",
+    "warmestad_nb.commands.partners",
+    "warmestad_nb.commands.links",
+)
 
 _DUTCH = {
     "usage: ": "gebruik: ",
