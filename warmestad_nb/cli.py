@@ -9,7 +9,12 @@ import sys
 from .errors import WarmeStadError
 
 # Each module adds its subcommands with `register(subparsers)`.
-COMMAND_MODULES = ("warmestad_nb.commands.plan", "warmestad_nb.commands.partners", "warmestad_nb.commands.app")
+COMMAND_MODULES = (
+    "warmestad_nb.commands.plan",
+    "warmestad_nb.commands.partners",
+    "warmestad_nb.commands.links",
+    "warmestad_nb.commands.app",
+)
 
 _DUTCH = {
     "usage: ": "gebruik: ",
