@@ -27,7 +27,7 @@ def test_two_tabs_cannot_overwrite_each_other(browser, tmp_path):
         wait_for_plan(plan, lambda p: a in p.prioriteiten.gekozen_pijlers)
         # The second tab notices the change on disk by itself and offers to reload.
         second.locator(".ws-status-conflict").wait_for(timeout=10_000)
-        assert second.locator(".ws-herlaad").is_visible()
+        second.locator(".ws-herlaad").wait_for()  # visible: the way out is offered
         full_screenshot(second, "conflict-gemeld")
 
         # A change in the stale tab is refused, and the first tab's change stays.

@@ -40,7 +40,7 @@ def scores(session: PlanSession) -> widgets.Widget:
     items = [widgets.HTML(f"<b>{h}</b>", layout=cell) for h in heads]
     for pillar in reference.pillars():
         note = widgets.Text(placeholder="waarom deze scores?", continuous_update=False,
-                            layout=widgets.Layout(width="100%"))
+                            layout=widgets.Layout(width="95%"))
         note.add_class(f"ws-score-toelichting-{pillar.nummer}")
         bind(note, session, lambda plan, n=pillar.nummer: analysis.score_of(plan, n).toelichting,
              lambda plan, value, n=pillar.nummer: analysis.set_score(plan, n, "toelichting", value))

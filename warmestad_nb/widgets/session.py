@@ -163,8 +163,9 @@ class PlanSession:
 
     def _show(self, css: str, message: str) -> None:
         self.state = css
-        self.status.value = f'<div class="{css}">{html.escape(message)}</div>'
+        # The button first: whoever sees the warning can use the button at once.
         self.reload_button.layout.display = None if css == "ws-status-conflict" else "none"
+        self.status.value = f'<div class="{css}">{html.escape(message)}</div>'
 
 
 def bind(
