@@ -86,7 +86,7 @@ class _Collector:
         key = (place, indicator.casefold(), year)
         if key in self.seen:
             first_row, first_origin = self.seen[key]
-            if first_origin == origin:
+            if first_origin.casefold() == origin.casefold():
                 self.problems.add(row, column, f"dubbel: {indicator} voor {year} staat ook al in rij {first_row}")
             else:
                 self.conflicts.setdefault(key, {first_origin}).add(origin)
@@ -98,7 +98,31 @@ class _Collector:
             self.own[(indicator, year)] = (value, unit, mapped)
 
 
-def _check_value(raw: Any, row: Row, column: str, is_pct: bool, problems: CappedProblems) -> float | None:
+_THOUSANDS_ONLY = re.compile(r"^[-+]?\d{1,3}(\.\d{3})+$")  # "1.450": 1450 in Dutch, 1.45 in English
+_COMMA_DECIMAL = re.compile(r"\d,\d")
+_DOT_DECIMAL = re.compile(r"^[-+]?\d*\.(\d{1,2}|\d{4,})$")
+
+
+def decimal_style(cells: list[Any]) -> str | None:
+    """'komma' or 'punt' when the file's numbers show which decimal sign it uses, else None."""
+    texts = [str(c).strip() for c in cells if isinstance(c, str)]
+    if any(_COMMA_DECIMAL.search(t) for t in texts):
+        return "komma"
+    if any(_DOT_DECIMAL.match(t) for t in texts):
+        return "punt"
+    return None
+
+
+def _check_value(raw: Any, row: Row, column: str, is_pct: bool, problems: CappedProblems,
+                 style: str | None = None) -> float | None:
+    if isinstance(raw, str) and _THOUSANDS_ONLY.match(raw.strip()):
+        if style == "komma":
+            raw = raw.replace(".", "")
+        elif style is None:
+            problems.add(row.number, column, f"'{raw}' is dubbelzinnig: bedoelt u {raw.replace('.', '')} of "
+                                             f"{raw.replace('.', ',')}? Schrijf decimalen met een komma en "
+                                             "duizendtallen zonder punt")
+            return None
     number = parse_number(raw)
     if number is None:
         problems.add(row.number, column, f"'{raw}' is geen getal")
@@ -120,6 +144,8 @@ def import_indicators(path: str | Path, plan: Plan, bron: str, year: int | None 
         raise WarmeStadError(f"{name}: geef de bron op (bv. 'Gemeente-Stadsmonitor, export van maart 2026'); "
                              "elk cijfer in het plan draagt zijn bron.")
     table, base_problems = read_table(path, sheet=sheet)
+    if not table.rows:
+        raise WarmeStadError(f"{path}: er staan geen rijen onder de kopregel; er is niets ingelezen.")
     problems = CappedProblems(path)
     problems.items = list(base_problems.items)
     columns = table.columns
@@ -154,6 +180,8 @@ def import_indicators(path: str | Path, plan: Plan, bron: str, year: int | None 
             raise WarmeStadError(f"{path}: het jaar ontbreekt: geen kolom 'jaar', geen jaartal in de kolomtitel "
                                  f"'{label}', en er is geen jaar opgegeven.")
 
+    value_columns = [value_col] if long_format else indicator_columns
+    style = decimal_style([row.get(c) for row in table.rows for c in value_columns])
     finder = MunicipalityFinder()
     collect = _Collector(plan.gemeente.nis, problems)
     rows_seen: dict[tuple, tuple[int, str]] = {}
@@ -173,7 +201,10 @@ def import_indicators(path: str | Path, plan: Plan, bron: str, year: int | None 
             continue
         if target == OTHER_AREA:
             continue
-        origin = str(cell).strip().casefold()
+        # Who the row is about, as written in the file (a former municipality keeps its own name).
+        origin = str(cell).strip()
+        if column == code_col and name_col and row.get(name_col) is not None:
+            origin = f"{row.get(name_col)} ({origin})"
         row_year = None
         if year_col is not None and row.get(year_col) is not None:
             row_year = _year(row.get(year_col))
@@ -192,7 +223,7 @@ def import_indicators(path: str | Path, plan: Plan, bron: str, year: int | None 
         else:
             place = "vlaanderen" if target == FLANDERS else target.nis
             earlier = rows_seen.get((place, row_year))
-            if earlier and earlier[1] == origin:
+            if earlier and earlier[1].casefold() == origin.casefold():
                 problems.add(row.number, label(column), f"dubbele rij: {cell} staat ook in rij {earlier[0]}")
                 continue
             rows_seen.setdefault((place, row_year), (row.number, origin))
@@ -206,7 +237,7 @@ def import_indicators(path: str | Path, plan: Plan, bron: str, year: int | None 
             if item_year is None:
                 problems.add(row.number, label(year_col or column), "het jaar ontbreekt")
                 continue
-            value = _check_value(raw, row, label(column), is_percent(unit), problems)
+            value = _check_value(raw, row, label(column), is_percent(unit), problems, style)
             if value is None:
                 continue
             collect.add(row.number, label(column), target, origin, mapped, indicator, item_year, value, unit)
