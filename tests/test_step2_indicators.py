@@ -104,7 +104,8 @@ def test_comparable_municipalities_and_the_flag_rule(nis):
         own = value(nis, indicator)
         expected = "opvallend hoger" if own > q3 else "opvallend lager" if own < q1 else "niet opvallend"
         assert c.signaal == expected
-        assert "75ste" in c.method() and "15 gemeenten uit de provincie" in c.method()
+        rule = " ".join(indicators.footnotes([c]))
+        assert "75ste" in rule and f"15 gemeenten uit de provincie {province}" in rule
 
 
 def test_the_example_municipalities_get_the_expected_flags():

@@ -40,7 +40,7 @@ def value(value: float | None, unit: str = "", decimals: int | None = None) -> s
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 1
     text = number(value, decimals)
-    return f"{text} {unit}" if unit else text
+    return f"{text} {unit}" if unit and unit.lower() != "aantal" else text
 
 
 def join(items: Iterable[str], last: str = "en") -> str:

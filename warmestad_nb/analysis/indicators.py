@@ -29,6 +29,10 @@ COMPARISON_SIZE = 15
 MIN_GROUP_VALUES = 5  # fewer values in the comparison group: no flag
 YOUTH_SHARE = "aandeel_0_24"
 
+SHORT_NAMES = {YOUTH_SHARE: "Aandeel 0-24 jaar", "kansarmoede_index_pct": "Kansarmoede-index",
+               "oki_onderwijskansarmoede": "Onderwijs­kansarmoede (OKI)",
+               "werkzoekendengraad_pct": "Werkzoekenden­graad"}
+
 HIGHER, LOWER, NOT_NOTABLE, TOO_FEW = "opvallend hoger", "opvallend lager", "niet opvallend", "te weinig vergelijkingsgegevens"
 
 
@@ -74,6 +78,11 @@ class Measure:
     gewicht: Weight | None
     bron: reference.Source
     jaar_label: str
+
+    @property
+    def kort(self) -> str:
+        """A short name for narrow table columns."""
+        return SHORT_NAMES.get(self.id, self.naam)
 
 
 def measures() -> tuple[Measure, ...]:
@@ -155,7 +164,7 @@ class Comparison:
         else:
             how = (f"Dit is een index; Vlaanderen, provincie en regio's zijn het gemiddelde van de gemeenten, "
                    f"gewogen met {m.gewicht.tekst}.")
-        return f"{how} {rule_text(self.gemeente, self.groep_inwoners)}"
+        return how
 
 
 def rule_text(municipality: reference.Municipality, sizes: tuple[int, int]) -> str:
@@ -256,15 +265,15 @@ def rank_text(c: Comparison) -> str:
     return MISSING if c.rang is None else f"{c.rang} van {c.met_waarde}"
 
 
-def summary_table(items: list[Comparison]) -> pd.DataFrame:
-    """One row per indicator with Dutch-formatted values: the table shown in the notebook and the plan."""
+def summary_table(items: list[Comparison], short: bool = False) -> pd.DataFrame:
+    """One row per indicator with Dutch-formatted values (short names for a transposed, narrow table)."""
     if not items:
         return pd.DataFrame()
     first = items[0]
     rows = []
     for c in items:
         unit = c.measure.eenheid
-        row = {"Indicator": c.naam, first.gemeente.naam: format_value(c.waarde, unit)}
+        row = {"Indicator": c.measure.kort if short else c.naam, first.gemeente.naam: format_value(c.waarde, unit)}
         for area in c.gebieden:
             row[area.naam] = format_value(area.waarde, unit)
         median = c.kwartielen[1] if c.kwartielen else None

@@ -84,13 +84,15 @@ def pillar_label(number: int) -> str:
 
 
 def offer_table(offer: list[Aanbod]) -> pd.DataFrame:
-    """The inventory as a readable table with Dutch labels."""
-    rows = [{
-        "Initiatief": i.naam,
-        "Aanbieder": i.aanbieder,
-        "Pijlers": ", ".join(str(p) for p in i.pijlers),
-        "Leeftijd": ", ".join(i.leeftijdsgroepen),
-        "Strategie": vocab.STRATEGIES.get(i.strategie, "") if i.strategie else "",
-        "Niveau": vocab.LEVELS.get(i.niveau, "") if i.niveau else "",
-    } for i in offer]
-    return pd.DataFrame(rows, columns=["Initiatief", "Aanbieder", "Pijlers", "Leeftijd", "Strategie", "Niveau"])
+    """The inventory as a readable table with Dutch labels (narrow enough for an A4 page)."""
+    rows = []
+    for i in offer:
+        matrix = [vocab.STRATEGIES[i.strategie] if i.strategie else "", vocab.LEVELS[i.niveau] if i.niveau else ""]
+        rows.append({
+            "Initiatief": i.naam,
+            "Aanbieder": i.aanbieder,
+            "Pijlers": ", ".join(str(p) for p in i.pijlers),
+            "Leeftijd": ", ".join(i.leeftijdsgroepen),
+            "Gezondheidsmatrix": " · ".join(part for part in matrix if part),
+        })
+    return pd.DataFrame(rows, columns=["Initiatief", "Aanbieder", "Pijlers", "Leeftijd", "Gezondheidsmatrix"])

@@ -43,7 +43,7 @@ def population_text(plan: Plan) -> str:
     return "\n\n".join(text)
 
 
-def _indicator_sentence(c: indicators.Comparison) -> str:
+def indicator_sentence(c: indicators.Comparison) -> str:
     unit = c.measure.eenheid
     flemish, province = c.gebieden[0], c.gebieden[1]
     if c.waarde is None:
@@ -67,7 +67,7 @@ def indicators_text(plan: Plan) -> str:
     items = indicators.comparisons(plan.gemeente.nis, indicators.chosen_ids(plan.omgevingsanalyse.indicatoren))
     if not items:
         return "Er zijn nog geen indicatoren gekozen."
-    lines = [f"- {_indicator_sentence(c)}" for c in items]
+    lines = [f"- {indicator_sentence(c)}" for c in items]
     weights = [f"{c.naam.split(' (')[0].lower()} met het aantal {c.measure.gewicht.kort}"
                for c in items if c.measure.gewicht]
     method = (f"De waarden voor Vlaanderen, de provincie en de regio's zijn gewogen gemiddelden van de gemeenten "

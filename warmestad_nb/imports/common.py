@@ -46,7 +46,7 @@ class ImportResult:
         self.edit(plan)
 
     def summary(self) -> str:
-        lines = [f"{self.bestand}: {self.aantal} {self.soort} ingelezen."]
+        lines = [f"{self.bestand} is ingelezen ({self.soort}: {self.aantal})."]
         lines += [f"- {n}" for n in self.notes]
         return "\n".join(lines)
 

@@ -74,15 +74,15 @@ def population_view(plan: Plan) -> str:
     y = environment.youth_population(nis)
     bands = y.bands
     shown = pd.DataFrame({
+        "Leeftijd": list(bands.index),
         "Jongens": [number(v) for v in bands["jongens"]],
         "Meisjes": [number(v) for v in bands["meisjes"]],
         "Totaal": [number(v) for v in bands["totaal"]],
         f"% van de bevolking in {name}": [percent(v) for v in bands["aandeel"]],
         "% in Vlaanderen": [percent(v) for v in bands["vlaanderen_aandeel"]],
-    }, index=bands.index)
-    shown.loc["0-24 jaar"] = [number(bands["jongens"].sum()), number(bands["meisjes"].sum()), number(y.jeugd),
-                              percent(y.aandeel), percent(y.vlaanderen.aandeel)]
-    shown.index.name = "Leeftijd"
+    })
+    shown.loc[len(shown)] = ["0-24 jaar", number(bands["jongens"].sum()), number(bands["meisjes"].sum()),
+                             number(y.jeugd), percent(y.aandeel), percent(y.vlaanderen.aandeel)]
     areas = pd.DataFrame({
         "Gebied": [name, "Vlaanderen"] + [a.naam for a in y.gebieden],
         "Kinderen en jongeren 0-24": [number(y.jeugd), number(y.vlaanderen.jeugd)] + [number(a.jeugd) for a in y.gebieden],
@@ -93,7 +93,7 @@ def population_view(plan: Plan) -> str:
     chart = charts.pyramid_chart(environment.pyramid(nis), name, src)
     return section("ws-bevolking", "".join([
         paragraphs(summaries.population_text(plan)),
-        table(shown, "ws-bevolking-tabel"),
+        table(shown, "ws-bevolking-tabel", index=False),
         table(areas, "ws-bevolking-gebieden", index=False),
         figure(chart, f"Leeftijdspiramide 0-24 jaar van {name} tegenover Vlaanderen"),
         notes([src, "Aandelen: aantal in de leeftijdsgroep gedeeld door alle inwoners van de gemeente "
@@ -103,11 +103,15 @@ def population_view(plan: Plan) -> str:
 
 def indicators_view(plan: Plan) -> str:
     items = indicators.comparisons(plan.gemeente.nis)
-    parts = [table(indicators.summary_table(items), "ws-indicatoren-tabel"), notes(indicators.footnotes(items))]
+    overview = indicators.summary_table(items, short=True).T
+    overview.index.name = None
+    footnotes = indicators.footnotes(items)
+    parts = [table(overview, "ws-indicatoren-tabel"), notes(footnotes)]
     for c in items:
-        parts.append(f'<h4>{esc(c.naam)}</h4><p>{esc(c.method())}</p>')
-        if c.notes:
-            parts.append(notes(list(c.notes)))
+        parts.append(f"<h4>{esc(c.naam)}</h4><p>{esc(summaries.indicator_sentence(c))} {esc(c.method())}</p>")
+        own_notes = [n for n in c.notes if n not in footnotes]  # the rest is said once, above
+        if own_notes:
+            parts.append(notes(own_notes))
         parts.append(figure(charts.indicator_chart(c), f"{c.naam}: {plan.gemeente.naam} tussen alle gemeenten"))
     unknown = [i for i in plan.omgevingsanalyse.indicatoren if i not in indicators.chosen_ids([])]
     if unknown:
