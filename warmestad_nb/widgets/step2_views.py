@@ -17,6 +17,13 @@ from ..formatting import MISSING, number, percent, source, value
 from ..model import Plan
 
 
+# Minimal table style, carried with each view so it also reads well in Voila and in a static copy.
+STYLE = ("<style>.ws-tabel{border-collapse:collapse;margin:.5em 0}"
+         ".ws-tabel th,.ws-tabel td{padding:2px 8px;border-bottom:1px solid #d9dee3;text-align:left;"
+         "vertical-align:top}.ws-getallen td{text-align:right}.ws-getallen td:first-child{text-align:left}"
+         ".ws-bronnen small{color:#52606d}</style>")
+
+
 def esc(text: object) -> str:
     return html.escape(str(text))
 
@@ -51,7 +58,7 @@ def notes(lines: list[str]) -> str:
 
 
 def section(css: str, body: str) -> str:
-    return f'<div class="{css}">{body}</div>'
+    return f'<div class="{css}">{STYLE}{body}</div>'
 
 
 # ------------------------------------------------------------------------------------ views
@@ -93,8 +100,8 @@ def population_view(plan: Plan) -> str:
     chart = charts.pyramid_chart(environment.pyramid(nis), name, src)
     return section("ws-bevolking", "".join([
         paragraphs(summaries.population_text(plan)),
-        table(shown, "ws-bevolking-tabel", index=False),
-        table(areas, "ws-bevolking-gebieden", index=False),
+        table(shown, "ws-bevolking-tabel ws-getallen", index=False),
+        table(areas, "ws-bevolking-gebieden ws-getallen", index=False),
         figure(chart, f"Leeftijdspiramide 0-24 jaar van {name} tegenover Vlaanderen"),
         notes([src, "Aandelen: aantal in de leeftijdsgroep gedeeld door alle inwoners van de gemeente "
                     "(of van Vlaanderen, de provincie of de regio)."]),
@@ -106,7 +113,7 @@ def indicators_view(plan: Plan) -> str:
     overview = indicators.summary_table(items, short=True).T
     overview.index.name = None
     footnotes = indicators.footnotes(items)
-    parts = [table(overview, "ws-indicatoren-tabel"), notes(footnotes)]
+    parts = [table(overview, "ws-indicatoren-tabel ws-getallen"), notes(footnotes)]
     for c in items:
         parts.append(f"<h4>{esc(c.naam)}</h4><p>{esc(summaries.indicator_sentence(c))} {esc(c.method())}</p>")
         own_notes = [n for n in c.notes if n not in footnotes]  # the rest is said once, above
@@ -148,7 +155,7 @@ def offer_view(plan: Plan) -> str:
         paragraphs(summaries.offer_text(plan)),
         figure(chart, "Aantal initiatieven per pijler, leeftijdsgroep en strategie"),
         "<h4>Gezondheidsmatrix: strategie x niveau</h4>",
-        table(matrix, "ws-gezondheidsmatrix"),
+        table(matrix, "ws-gezondheidsmatrix ws-getallen"),
         table(offer.offer_table(items), "ws-aanbod-tabel", index=False),
     ]))
 
