@@ -41,7 +41,8 @@ def test_gap_matrix_counts_match_the_plan_file(prefix):
             expected = sum(1 for i in items if pillar in i.get("pijlers", []) and age in i.get("leeftijdsgroepen", []))
             assert matrix.loc[pillar, age] == expected
     strategies = offer.by_strategy(plan.omgevingsanalyse.aanbod)
-    assert strategies.loc[7, "zorg"] == sum(1 for i in items if 7 in i.get("pijlers", []) and i.get("strategie") == "zorg")
+    care = sum(1 for i in items if 7 in i.get("pijlers", []) and i.get("strategie") == "zorg")
+    assert strategies.loc[7, "zorg"] == care
     gaps = offer.gaps(plan.omgevingsanalyse.aanbod)
     assert set(gaps.pijlers) == {p for p in range(1, 9) if not any(p in i.get("pijlers", []) for i in items)}
     assert len(gaps.cellen) == int((matrix == 0).sum().sum())
@@ -58,7 +59,8 @@ def test_herselt_offer_summary_names_the_gaps():
 def test_offer_import_from_excel_with_labels_and_codes(tmp_path, herselt):
     book = openpyxl.Workbook()
     book.active.append(["Naam", "Aanbieder", "Pijlers", "Leeftijdsgroepen", "Strategie", "Niveau"])
-    book.active.append(["Speelpleinwerking", "Jeugddienst", "4, 5", "6-12; 3-6 jaar", "omgevingsinterventies", "setting"])
+    book.active.append(["Speelpleinwerking", "Jeugddienst", "4, 5", "6-12; 3-6 jaar", "omgevingsinterventies",
+                        "setting"])
     book.active.append(["Spreekuur CLB", "CLB", 7, "12-18", "zorg", "individu"])
     path = tmp_path / "aanbod.xlsx"
     book.save(path)

@@ -101,8 +101,8 @@ def test_programme_bands_from_single_years():
                      "18-24": sum(ages[a] for a in range(18, 25))}
 
 
-@pytest.mark.parametrize("value, decimals, text", [(1855861, 0, "1.855.861"), (26.9029, 1, "26,9"),
-                                                   (0.405, 2, "0,41"), (None, 0, "geen gegeven"), (-1234.5, 1, "-1.234,5")])
+@pytest.mark.parametrize("value, decimals, text", [(1855861, 0, "1.855.861"), (26.9029, 1, "26,9"), (0.405, 2, "0,41"),
+                                                   (None, 0, "geen gegeven"), (-1234.5, 1, "-1.234,5")])
 def test_dutch_number_formatting(value, decimals, text):
     assert formatting.number(value, decimals) == text
 

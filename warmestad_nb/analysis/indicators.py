@@ -33,7 +33,8 @@ SHORT_NAMES = {YOUTH_SHARE: "Aandeel 0-24 jaar", "kansarmoede_index_pct": "Kansa
                "oki_onderwijskansarmoede": "Onderwijs­kansarmoede (OKI)",
                "werkzoekendengraad_pct": "Werkzoekenden­graad"}
 
-HIGHER, LOWER, NOT_NOTABLE, TOO_FEW = "opvallend hoger", "opvallend lager", "niet opvallend", "te weinig vergelijkingsgegevens"
+HIGHER, LOWER, NOT_NOTABLE = "opvallend hoger", "opvallend lager", "niet opvallend"
+TOO_FEW = "te weinig vergelijkingsgegevens"
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,8 @@ def population_text(plan: Plan) -> str:
         f"{province.naam} {percent(province.aandeel)}). Met dat aandeel staat {name} op plaats {y.rang} van de "
         f"{y.gemeenten} Vlaamse gemeenten (1 = het hoogste aandeel).",
         f"Het grootste verschil met Vlaanderen is er in de leeftijdsgroep {gap}: {number(band['totaal'])} inwoners of "
-        f"{percent(band['aandeel'])} van de bevolking, {more} dan in Vlaanderen ({percent(band['vlaanderen_aandeel'])}).",
+        f"{percent(band['aandeel'])} van de bevolking, {more} dan in Vlaanderen "
+        f"({percent(band['vlaanderen_aandeel'])}).",
     ]
     own = {f.indicator: f for f in plan.omgevingsanalyse.eigen_cijfers}
     labels = [label for label, *_ in environment.PROGRAMME_BANDS]

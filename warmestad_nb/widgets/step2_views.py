@@ -92,7 +92,8 @@ def population_view(plan: Plan) -> str:
                              number(y.jeugd), percent(y.aandeel), percent(y.vlaanderen.aandeel)]
     areas = pd.DataFrame({
         "Gebied": [name, "Vlaanderen"] + [a.naam for a in y.gebieden],
-        "Kinderen en jongeren 0-24": [number(y.jeugd), number(y.vlaanderen.jeugd)] + [number(a.jeugd) for a in y.gebieden],
+        "Kinderen en jongeren 0-24": [number(y.jeugd), number(y.vlaanderen.jeugd)]
+        + [number(a.jeugd) for a in y.gebieden],
         "Inwoners": [number(y.totaal), number(y.vlaanderen.totaal)] + [number(a.totaal) for a in y.gebieden],
         "Aandeel 0-24": [percent(y.aandeel), percent(y.vlaanderen.aandeel)] + [percent(a.aandeel) for a in y.gebieden],
     })
