@@ -79,6 +79,17 @@ def test_long_export_and_year_in_header_and_excel(tmp_path, gent_plan):
     assert stored[("Kinderopvangplaatsen per 100 kinderen", 2025)].waarde == 52.3
 
 
+@pytest.mark.parametrize("cells, expected", [(("1.450", "12,5"), 1450.0), (("1.450", "0.41"), 1.45),
+                                             (("1.450", "12"), 1450.0)], ids=["komma", "punt", "geen-decimalen"])
+def test_a_dot_before_three_digits_is_read_as_the_file_writes_decimals(tmp_path, gent_plan, cells, expected):
+    path = tmp_path / "getallen.csv"
+    path.write_text(f"Gemeente;Jaar;Cijfer\nGent;2024;{cells[0]}\nHerselt;2024;{cells[1]}\n", encoding="utf-8")
+    result = import_indicators(path, read_plan(gent_plan), SOURCE)
+    target = read_plan(gent_plan)
+    result.apply(target)
+    assert target.omgevingsanalyse.eigen_cijfers[0].waarde == expected
+
+
 def test_reimport_replaces_the_same_indicator_and_year(tmp_path, gent_plan):
     path = tmp_path / "a.csv"
     path.write_text("Gemeente;Jaar;Kansarmoede-index (%)\nGent;2024;18,5\n", encoding="utf-8")
@@ -140,7 +151,6 @@ BROKEN = {
     "dubbele-kolom.csv": "kolom kansarmoede: deze kolom staat er meer dan eens",
     "binair.csv": "dit is geen tekstbestand",
     "verkeerd-type.ods": "onbekend bestandstype '.ods'",
-    "dubbelzinnig-getal.csv": "'1.450' is dubbelzinnig: bedoelt u 1450 of 1,450?",
 }
 
 

@@ -52,6 +52,7 @@ YAML_TABLES = (
     "vizier2030",
     "beleidsvelden",
     "indicatoren",
+    "kickoff_programma",
 )
 
 # Non-numeric columns of the population table; every other column is a count.
@@ -104,6 +105,15 @@ class OrgType:
     id: str
     naam: str
     sector: str
+
+
+@dataclass(frozen=True, slots=True)
+class KickoffPart:
+    id: str
+    titel: str
+    duur_min: int
+    wie: str
+    uitleg: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +438,16 @@ def organisation_types() -> tuple[OrgType, ...]:
     return tuple(
         OrgType(id=_slug(r), naam=r.text("naam"), sector=r.choice("sector", known))
         for r in _items("organisatietypes", "id", ("id", "naam", "sector"))
+    )
+
+
+@functools.cache
+def kickoff_parts() -> tuple[KickoffPart, ...]:
+    """The suggested parts of a kick-off moment (step 1), in programme order."""
+    return tuple(
+        KickoffPart(id=_slug(r), titel=r.text("titel"), duur_min=r.integer("duur_min"), wie=r.text("wie"),
+                    uitleg=r.text("uitleg"))
+        for r in _items("kickoff_programma", "id", ("id", "titel", "duur_min", "wie", "uitleg"))
     )
 
 
@@ -797,6 +817,7 @@ _LOOKUPS = {
     "vizier2030": (vizier_goals, "id"),
     "beleidsvelden": (beleidsvelden, "code"),
     "indicatoren": (indicator_defs, "id"),
+    "kickoff_programma": (kickoff_parts, "id"),
 }
 
 
@@ -828,7 +849,7 @@ def load_all() -> None:
 
 _CACHED = (
     _yaml_loader, _yaml_doc, pillars, steps, sectors, organisation_types, catalogue, sdgs, sdg_targets,
-    vizier_goals, beleidsvelden, indicator_defs, municipalities, _by_nis, mergers, _mergers_by_old_nis,
+    vizier_goals, beleidsvelden, indicator_defs, kickoff_parts, municipalities, _by_nis, mergers, _mergers_by_old_nis,
     _name_index, _population, _indicator_values, _table_sources, _lookup,
 )
 

@@ -53,10 +53,18 @@ class Problems:
     def __init__(self, path: Path | str):
         self.path = Path(path)
         self.items: list[str] = []
+        self.rows: set[int] = set()  # data rows named by a problem (to skip them on request)
+        self.whole_file = False  # a problem no single data row explains: nothing can be imported
 
-    def add(self, row: int | None, column: str | None, text: str) -> None:
+    def add(
+        self, row: int | None, column: str | None, text: str, *, rows: Sequence[int] = (), whole_file: bool = False
+    ) -> None:
+        """Record a problem; `rows` when it touches more rows than `row` (a merged range)."""
         where = ", ".join(part for part in (f"rij {row}" if row else "", f"kolom {column}" if column else "") if part)
         self.items.append(f"{where}: {text}" if where else text)
+        touched = set(rows) or ({row} if row else set())
+        self.rows |= touched
+        self.whole_file = self.whole_file or whole_file or not touched
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -77,7 +85,8 @@ def _cells_to_text(value: Any) -> Any:
     return value
 
 
-def _read_spreadsheet(path: Path, sheet: str | None) -> tuple[list[list[Any]], list[str]]:
+def _read_spreadsheet(path: Path, sheet: str | None) -> tuple[list[list[Any]], list[tuple[range, str]]]:
+    """The cells, and notes on merged cells and formulas with the rows they touch."""
     import openpyxl  # only when a spreadsheet is read: keeps the core light
 
     try:
@@ -91,15 +100,17 @@ def _read_spreadsheet(path: Path, sheet: str | None) -> tuple[list[list[Any]], l
     if sheet is not None and sheet not in book.sheetnames:
         raise WarmeStadError(f"{path}: het werkblad '{sheet}' ontbreekt (gevonden: {', '.join(book.sheetnames)}).")
     ws = book[sheet] if sheet else book.worksheets[0]
-    notes = [f"de cellen {cells} zijn samengevoegd; maak de samenvoeging ongedaan" for cells in ws.merged_cells.ranges]
+    notes = [
+        (range(cells.min_row, cells.max_row + 1), f"de cellen {cells} zijn samengevoegd; maak de samenvoeging ongedaan")
+        for cells in ws.merged_cells.ranges
+    ]
     grid = []
     for row in ws.iter_rows():
         values = []
         for cell in row:
             if cell.data_type == "f":
-                notes.append(
-                    f"cel {cell.coordinate} bevat een formule ({cell.value}); vul de waarde zelf in"
-                )
+                text = f"cel {cell.coordinate} bevat een formule ({cell.value}); vul de waarde zelf in"
+                notes.append((range(cell.row, cell.row + 1), text))
                 values.append(None)
             else:
                 values.append(_cells_to_text(cell.value))
@@ -143,10 +154,9 @@ def read_table(
         raise WarmeStadError(f"{path}: het bestand is te groot (meer dan {MAX_FILE_BYTES // 1_000_000} MB).")
     suffix = path.suffix.lower()
     problems = Problems(path)
+    notes: list[tuple[range, str]] = []
     if suffix in SPREADSHEET_SUFFIXES:
         grid, notes = _read_spreadsheet(path, sheet)
-        for note in notes:
-            problems.add(None, None, note)
     elif suffix in TEXT_SUFFIXES:
         grid = _read_text(path)
     else:
@@ -156,15 +166,19 @@ def read_table(
     if not numbered:
         raise WarmeStadError(f"{path}: het bestand is leeg.")
     header_number, header_cells = numbered[0]
+    for rows, note in notes:
+        # A formula or merge in the header (or above it) spoils every row.
+        problems.add(rows[0], None, note, rows=rows, whole_file=rows[0] <= header_number)
     header = [column_key(v) for v in header_cells]
     missing = [c for c in required if c not in header]
     if missing:
         found = ", ".join(h for h in header if h) or "geen"
         raise WarmeStadError(
-            f"{path}: de kolom(men) {', '.join(missing)} ontbreken in de eerste rij (gevonden: {found})."
+            f"{path}: de kolom(men) {', '.join(missing)} ontbreken in de eerste rij (gevonden: {found}).",
+            problems.items,  # e.g. a merged header cell that hides a column
         )
     for name in sorted({h for h in header if h and header.count(h) > 1}):
-        problems.add(header_number, name, "deze kolom staat er meer dan eens")
+        problems.add(header_number, name, "deze kolom staat er meer dan eens", whole_file=True)
     if len(numbered) - 1 > max_rows:
         raise WarmeStadError(
             f"{path}: het bestand heeft {len(numbered) - 1} rijen; er kunnen er hooguit {max_rows} in één keer "

@@ -107,3 +107,8 @@ def dutch_problems(exc: ValidationError, raw: Any = None) -> list[str]:
         for text in _message(error).split("\n"):
             problems.append(f"{prefix}veld {where}: {text}{shown}")
     return problems
+
+
+def field_messages(exc: ValidationError) -> list[tuple[str, str]]:
+    """(top-level field, Dutch text) per problem: for importers that name the column themselves."""
+    return [(str(e["loc"][0]) if e["loc"] else "", _message(e)) for e in exc.errors(include_url=False)]

@@ -66,11 +66,20 @@ class CappedProblems(Problems):
         super().__init__(path)
         self.extra = 0
 
-    def add(self, row: int | None, column: str | None, text: str) -> None:
+    def add(self, row: int | None, column: str | None, text: str, **kwargs) -> None:
         if len(self.items) >= MAX_LISTED:
             self.extra += 1
             return
-        super().add(row, column, text)
+        super().add(row, column, text, **kwargs)
+
+    @classmethod
+    def following(cls, found: Problems) -> "CappedProblems":
+        """Continue the problems `read_table` found (merged cells, formulas, double columns)."""
+        problems = cls(found.path)
+        problems.items = list(found.items)
+        problems.rows = set(getattr(found, "rows", ()))
+        problems.whole_file = getattr(found, "whole_file", False)
+        return problems
 
     def raise_if_any(self) -> None:
         if self.extra:

@@ -115,14 +115,10 @@ def decimal_style(cells: list[Any]) -> str | None:
 
 def _check_value(raw: Any, row: Row, column: str, is_pct: bool, problems: CappedProblems,
                  style: str | None = None) -> float | None:
-    if isinstance(raw, str) and _THOUSANDS_ONLY.match(raw.strip()):
-        if style == "komma":
-            raw = raw.replace(".", "")
-        elif style is None:
-            problems.add(row.number, column, f"'{raw}' is dubbelzinnig: bedoelt u {raw.replace('.', '')} of "
-                                             f"{raw.replace('.', ',')}? Schrijf decimalen met een komma en "
-                                             "duizendtallen zonder punt")
-            return None
+    if style == "punt" and isinstance(raw, str) and _THOUSANDS_ONLY.match(raw.strip()):
+        # In a file whose other numbers use a decimal point, "1.450" is 1.45; elsewhere the
+        # house rule of parse_number holds (a dot before three digits marks thousands).
+        raw = float(raw)
     number = parse_number(raw)
     if number is None:
         problems.add(row.number, column, f"'{raw}' is geen getal")
@@ -146,8 +142,7 @@ def import_indicators(path: str | Path, plan: Plan, bron: str, year: int | None 
     table, base_problems = read_table(path, sheet=sheet)
     if not table.rows:
         raise WarmeStadError(f"{path}: er staan geen rijen onder de kopregel; er is niets ingelezen.")
-    problems = CappedProblems(path)
-    problems.items = list(base_problems.items)
+    problems = CappedProblems.following(base_problems)
     columns = table.columns
     code_col, name_col = _first(columns, CODE_COLUMNS), _first(columns, NAME_COLUMNS)
     place_col = code_col or name_col

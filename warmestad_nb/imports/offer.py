@@ -39,8 +39,7 @@ def import_offer(path: str | Path, plan: Plan, mode: Literal["toevoegen", "verva
                  sheet: str | None = None, shown_as: str | None = None) -> ImportResult:
     path = Path(path)
     table, base = read_table(path, required=["naam"], sheet=sheet)
-    problems = CappedProblems(path)
-    problems.items = list(base.items)
+    problems = CappedProblems.following(base)
     column = {f: next((a for a in ALIASES.get(f, (f,)) if a in table.columns), f) for f in COLUMNS}
     existing = {a.naam.casefold() for a in plan.omgevingsanalyse.aanbod} if mode == "toevoegen" else set()
     seen: dict[str, int] = {}

@@ -30,8 +30,7 @@ def import_survey(path: str | Path, plan: Plan, bron: str, sheet: str | None = N
     if not (bron or "").strip():
         raise WarmeStadError(f"{name}: geef de bron van de bevraging op (wie werd bevraagd, wanneer, door wie).")
     table, base = read_table(path, sheet=sheet)
-    problems = CappedProblems(path)
-    problems.items = list(base.items)
+    problems = CappedProblems.following(base)
     columns = {f: _column(table.columns, f) for f in ALIASES}
     missing = [f for f, c in columns.items() if c is None]
     if missing:

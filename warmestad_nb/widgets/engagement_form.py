@@ -1,0 +1,107 @@
+"""The commitment of the municipality (step 1): college decision, coordinator, aldermen, budget, Logo agreement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..errors import WarmeStadError
+from ..model import Persoon, Plan
+from ..tables import parse_number
+from . import step1_html
+from .common import Section, field, html_box
+from .session import PlanSession, bind
+
+
+def _text(label: str, placeholder: str = "") -> widgets.Text:
+    return widgets.Text(description=label, placeholder=placeholder, continuous_update=False)
+
+
+def _area(label: str, placeholder: str = "") -> widgets.Textarea:
+    return widgets.Textarea(description=label, placeholder=placeholder, continuous_update=False, rows=3)
+
+
+def _money(value: float | None) -> str:
+    """5000.5 -> '5.000,50', 5000 -> '5.000': as a Flemish user types it."""
+    if value is None:
+        return ""
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".").removesuffix(",00")
+
+
+def _write_budget(plan: Plan, text: str) -> None:
+    if not text.strip():
+        plan.engagement.budget_eur = None
+        return
+    number = parse_number(text.replace("€", "").replace("euro", ""))
+    if number is None:
+        raise WarmeStadError(f"Werkingsbudget: '{text}' is geen bedrag; typ bv. 5000 of 5.000,50.")
+    plan.engagement.budget_eur = number
+
+
+def _write_coordinator(plan: Plan, name: str, value: str) -> None:
+    person = plan.coordinator.model_dump() if plan.coordinator else {"naam": ""}
+    person[name] = value.strip()
+    if not any(person.values()):
+        plan.coordinator = None
+    elif not person["naam"]:
+        raise WarmeStadError("Coördinator: vul eerst de naam in.")
+    else:
+        plan.coordinator = Persoon(**person)
+
+
+def _read_coordinator(name: str):
+    return lambda plan: getattr(plan.coordinator, name) if plan.coordinator else ""
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class EngagementForm(Section):
+    def __init__(self, session: PlanSession):
+        super().__init__()
+        self.session = session
+        specs: list[tuple[str, widgets.ValueWidget, Any, Any]] = [
+            ("ws-engagement-collegedatum", widgets.DatePicker(description="Collegebeslissing op"),
+             lambda p: p.engagement.collegebeslissing_datum,
+             lambda p, v: setattr(p.engagement, "collegebeslissing_datum", v)),
+            ("ws-engagement-collegereferentie", _text("Link of referentie", "bv. collegezitting 9/2, punt 12"),
+             lambda p: p.engagement.collegebeslissing_referentie,
+             lambda p, v: setattr(p.engagement, "collegebeslissing_referentie", v.strip())),
+            ("ws-engagement-schepenen", _area("Betrokken schepenen", "één naam per regel"),
+             lambda p: "\n".join(p.engagement.schepenen),
+             lambda p, v: setattr(p.engagement, "schepenen", _lines(v))),
+            ("ws-engagement-budget", _text("Werkingsbudget (euro)", "bv. 5000"),
+             lambda p: _money(p.engagement.budget_eur), _write_budget),
+            ("ws-engagement-logo", _area("Afspraak met de regio", "afspraak met Logo / Gezondheidsmakers"),
+             lambda p: p.engagement.afspraak_logo, lambda p, v: setattr(p.engagement, "afspraak_logo", v.strip())),
+            ("ws-engagement-logodatum", widgets.DatePicker(description="Afspraak gemaakt op"),
+             lambda p: p.engagement.afspraak_logo_datum,
+             lambda p, v: setattr(p.engagement, "afspraak_logo_datum", v)),
+        ]
+        for name, label in (("naam", "Coördinator"), ("functie", "Functie"), ("organisatie", "Organisatie / dienst"),
+                            ("email", "E-mail"), ("telefoon", "Telefoon")):
+            specs.append((f"ws-coordinator-{name}", _text(label), _read_coordinator(name),
+                          lambda p, v, name=name: _write_coordinator(p, name, v)))
+        self.inputs: dict[str, widgets.ValueWidget] = {}
+        for css, widget, read, write in specs:
+            self.inputs[css.removeprefix("ws-")] = bind(field(widget, css), session, read, write)
+        self.checklist = html_box("ws-engagement-checklist")
+        session.on_change(self._refresh)
+        self._refresh(session.plan)
+        names = list(self.inputs)
+        self.box = widgets.VBox([
+            widgets.HTML("<b>Beslissing en middelen</b>"),
+            *[self.inputs[n] for n in names if n.startswith("engagement")],
+            widgets.HTML("<b>Coördinator (trekker)</b>"),
+            *[self.inputs[n] for n in names if n.startswith("coordinator")],
+            self.checklist,
+        ])
+        self.box.add_class("ws-engagement")
+
+    def _refresh(self, plan: Plan) -> None:
+        self.checklist.value = step1_html.checklist(plan)
+
+    def snapshot(self) -> str:
+        return step1_html.checklist(self.session.plan)

@@ -1,0 +1,36 @@
+"""Step 1 (creëer draagvlak) in a notebook: one call per section, each bound to the same plan session."""
+
+from __future__ import annotations
+
+import html
+
+from .common import Section
+from .coverage_view import CoverageView
+from .engagement_form import EngagementForm
+from .kickoff_form import KickoffForm
+from .partner_file import PartnerFileForm
+from .partner_form import PartnerForm
+from .session import PlanSession
+from .youth_form import YouthForm
+
+__all__ = ["CoverageView", "EngagementForm", "KickoffForm", "PartnerFileForm", "PartnerForm", "YouthForm",
+           "StatusLine", "open_plan"]
+
+
+class StatusLine(Section):
+    """The session's status ("Opgeslagen om ..."), shown once at the top of the notebook."""
+
+    def __init__(self, session: PlanSession):
+        super().__init__()
+        self.session = session
+        self.box = session.status
+
+    def snapshot(self) -> str:
+        plan = self.session.plan
+        example = " (VOORBEELD)" if plan.voorbeeld else ""
+        return f"<p><b>Plan van {html.escape(plan.gemeente.naam)}{example}</b></p>{self.session.status.value}"
+
+
+def open_plan(path: str) -> tuple[PlanSession, StatusLine]:
+    session = PlanSession(path)
+    return session, StatusLine(session)

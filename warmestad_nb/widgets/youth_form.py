@@ -1,0 +1,89 @@
+"""Informing children and young people from the start: channels per age group, with a check on gaps."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .. import vocab
+from ..model import Kanaal, Plan
+from ..step1_edits import add_channel
+from . import step1_html
+from .common import MULTIPLE, Section, button, field, hint, html_box, note, status_text
+from .session import PlanSession
+
+
+def _label(index: int, kanaal: Kanaal) -> str:
+    ages = ", ".join(a for a in vocab.AGE_GROUPS if a in kanaal.leeftijdsgroepen)
+    done = "uitgevoerd" if kanaal.uitgevoerd else "gepland"
+    return f"{index + 1}. {vocab.YOUTH_CHANNELS[kanaal.kanaal]} ({ages}), {done}"
+
+
+class YouthForm(Section):
+    def __init__(self, session: PlanSession):
+        super().__init__()
+        self.session = session
+        self.inputs = {
+            "kanaal": field(widgets.Dropdown(description="Kanaal",
+                                             options=[(v, c) for c, v in vocab.YOUTH_CHANNELS.items()]),
+                            "ws-jongeren-kanaal"),
+            "leeftijdsgroepen": field(widgets.SelectMultiple(description="Leeftijdsgroepen", rows=5,
+                                                             options=[(v, c) for c, v in vocab.AGE_GROUPS.items()]),
+                                      "ws-jongeren-leeftijden"),
+            "boodschap": field(widgets.Text(description="Wat communiceert u?"), "ws-jongeren-boodschap", "48em"),
+            "datum": field(widgets.DatePicker(description="Wanneer"), "ws-jongeren-datum"),
+            "uitgevoerd": field(widgets.Checkbox(description="Al uitgevoerd", indent=True), "ws-jongeren-uitgevoerd"),
+        }
+        self.add_button = button("Kanaal toevoegen", "ws-jongeren-toevoegen", "primary")
+        self.add_button.on_click(lambda _: self.add())
+        self.chooser = field(widgets.Dropdown(description="Kanaal in het plan"), "ws-jongeren-kies", "48em")
+        self.done_button = button("Markeer als uitgevoerd", "ws-jongeren-klaar")
+        self.remove_button = button("Verwijderen", "ws-jongeren-verwijderen", "danger")
+        self.done_button.on_click(lambda _: self._edit_chosen(lambda plan, i: setattr(plan.jongeren.kanalen[i],
+                                                                                         "uitgevoerd", True)))
+        self.remove_button.on_click(lambda _: self._edit_chosen(lambda plan, i: plan.jongeren.kanalen.pop(i)))
+        self.message = html_box("ws-jongeren-melding")
+        self.notes = self.bind(field(widgets.Textarea(description="Notities", rows=3, continuous_update=False),
+                                     "ws-jongeren-notities", "48em"), session,
+                               lambda p: p.jongeren.notities, lambda p, v: setattr(p.jongeren, "notities", v.strip()))
+        self.check = html_box("ws-jongeren-check")
+        session.on_change(self._refresh)
+        self._refresh(session.plan)
+        self.box = widgets.VBox([
+            self.check,
+            widgets.HTML("<b>Kanaal toevoegen</b>"), *list(self.inputs.values())[:2], hint(MULTIPLE),
+            *list(self.inputs.values())[2:], self.add_button,
+            widgets.HTML("<b>Kanalen in het plan</b>"), widgets.HBox([self.chooser, self.done_button,
+                                                                     self.remove_button]),
+            self.message, self.notes,
+        ])
+        self.box.add_class("ws-jongeren")
+
+    def add(self) -> bool:
+        values = {name: w.value for name, w in self.inputs.items()}
+        values["leeftijdsgroepen"] = [a for a in vocab.AGE_GROUPS if a in values["leeftijdsgroepen"]]
+        values["boodschap"] = values["boodschap"].strip()
+        if not self.session.change(lambda plan: add_channel(plan, **values)):
+            self.message.value = note("ws-fout", status_text(self.session))
+            return False
+        self.message.value = note("ws-ok", "Kanaal toegevoegd.")
+        with self.quiet():
+            self.inputs["leeftijdsgroepen"].value = ()
+            self.inputs["boodschap"].value = ""
+        return True
+
+    def _edit_chosen(self, edit) -> bool:
+        index = self.chooser.value
+        if index is None:
+            return False
+        ok = self.session.change(lambda plan: edit(plan, index))
+        self.message.value = "" if ok else note("ws-fout", status_text(self.session))
+        return ok
+
+    def _refresh(self, plan: Plan) -> None:
+        options = [(_label(i, k), i) for i, k in enumerate(plan.jongeren.kanalen)]
+        current = self.chooser.value if self.chooser.value is not None and self.chooser.value < len(options) else None
+        self.set_options(self.chooser, options, current if current is not None else (0 if options else None))
+        self.check.value = step1_html.youth(plan)
+
+    def snapshot(self) -> str:
+        return step1_html.youth(self.session.plan)
