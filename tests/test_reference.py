@@ -275,15 +275,15 @@ def test_bad_population_cell(data_copy):
 
 _CHILD = """
 import json, sys, time
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 from warmestad_nb import reference as r
 r.pillars(); r.steps(); r.sectors(); r.organisation_types(); r.catalogue(); r.sdgs(); r.sdg_targets()
 r.vizier_goals(); r.beleidsvelden(); r.indicator_defs(); r.municipalities(); r.mergers()
 r.population_2026(); r.indicator_values(); r.find_municipality("Kruibeke")
 for t in ("gemeenten", "fusies", "bevolking", "stadsmonitor") + r.YAML_TABLES:
     r.source(t)
-elapsed = time.perf_counter() - t0
-print(json.dumps({"elapsed": elapsed, "n": len(r.catalogue())}))
+r.load_all()
+print(json.dumps({"elapsed": time.perf_counter() - t0, "cpu": time.process_time() - c0, "n": len(r.catalogue())}))
 """
 
 
@@ -292,7 +292,9 @@ def test_fresh_process_loads_everything_fast():
                             check=True, env=_child_env())
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["n"] >= 35
-    assert report["elapsed"] < 0.5, f"loading all reference data took {report['elapsed']:.3f} s"
+    # CPU seconds, not wall time: other processes on a busy 2-core machine must not fail this.
+    # benchmarks/reference_load.py prints the wall time too.
+    assert report["cpu"] < 0.5, f"loading all reference data took {report['cpu']:.3f} CPU s"
 
 
 def test_import_pulls_in_no_heavy_modules():

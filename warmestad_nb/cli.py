@@ -9,7 +9,12 @@ import sys
 from .errors import WarmeStadError
 
 # Each module adds its subcommands with `register(subparsers)`.
-COMMAND_MODULES = ("warmestad_nb.commands.plan", "warmestad_nb.commands.partners", "warmestad_nb.commands.omgeving")
+COMMAND_MODULES = (
+    "warmestad_nb.commands.plan",
+    "warmestad_nb.commands.partners",
+    "warmestad_nb.commands.links",
+    "warmestad_nb.commands.omgeving",
+)
 
 _DUTCH = {
     "usage: ": "gebruik: ",

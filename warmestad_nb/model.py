@@ -12,7 +12,15 @@ import re
 from datetime import date
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from . import reference, vocab
 
@@ -222,15 +230,30 @@ class PijlerScore(Base):
     toelichting: str = ""
 
 
+class VorigeKoppeling(Base):
+    """Meerjarenplan codes a goal or action pointed to in an earlier cycle (kept as history)."""
+
+    cyclus: Cycle
+    mjp_codes: list[str] = []
+
+
 class Koppelingen(Base):
     """Links to the meerjarenplan, SDG targets and Vizier 2030, with rejected suggestions."""
 
     mjp_codes: list[str] = []
+    mjp_vorige: list[VorigeKoppeling] = []
     mjp_afgewezen: list[str] = []
     sdg_targets: list[str] = []
     sdg_afgewezen: list[str] = []
     vizier_doelen: list[str] = []
     vizier_afgewezen: list[str] = []
+
+    @model_serializer(mode="wrap")
+    def _links_last(self, handler):
+        # Inherited fields come first in pydantic; in the file, id and titel should lead.
+        data = handler(self)
+        links = [name for name in Koppelingen.model_fields if name in data]
+        return {k: v for k, v in data.items() if k not in links} | {k: data[k] for k in links}
 
     @field_validator("sdg_targets", "sdg_afgewezen")
     @classmethod
@@ -433,6 +456,78 @@ def cross_reference_problems(plan: Plan):
     years = [e.jaar for e in plan.evaluaties]
     for double in _doubles(years):
         yield f"evaluatie: het jaar {double} staat er meer dan eens in"
+    yield from _meerjarenplan_problems(plan)
+
+
+MJP_DEPTH = {level: depth for depth, level in enumerate(vocab.MJP_LEVELS)}
+
+
+def meerjarenplan_item_problems(items: list[MjpItem]):
+    """(index, Dutch problem) for items that break the hierarchy of a meerjarenplan.
+
+    Codes are unique; a beleidsdoelstelling has no parent, an actieplan hangs under a
+    beleidsdoelstelling and an actie under an actieplan; a priority item makes its parent
+    priority (DOMAIN.md). Used by the plan check and by the importer (which adds row numbers).
+    """
+    by_code: dict[str, MjpItem] = {}
+    for index, item in enumerate(items):
+        if item.code in by_code:
+            yield index, f"de code '{item.code}' komt meer dan eens voor"
+        else:
+            by_code[item.code] = item
+    levels = list(vocab.MJP_LEVELS)
+    for index, item in enumerate(items):
+        depth = MJP_DEPTH[item.niveau]
+        label = vocab.MJP_LEVELS[item.niveau]
+        if depth == 0:
+            if item.ouder:
+                yield index, f"{label} '{item.code}' staat bovenaan en heeft geen ouder (nu: '{item.ouder}')"
+            continue
+        expected = vocab.MJP_LEVELS[levels[depth - 1]]
+        parent = by_code.get(item.ouder) if item.ouder else None
+        if not item.ouder:
+            yield index, f"{label} '{item.code}' hangt onder geen {expected} (veld ouder is leeg)"
+        elif parent is None:
+            yield index, f"{label} '{item.code}' hangt onder '{item.ouder}', maar die code bestaat niet"
+        elif MJP_DEPTH[parent.niveau] != depth - 1:
+            yield index, (f"{label} '{item.code}' hangt onder '{item.ouder}', een "
+                          f"{vocab.MJP_LEVELS[parent.niveau]}; een {label} hangt onder een {expected}")
+        elif item.prioritair and not parent.prioritair:
+            yield index, (f"{label} '{item.code}' is prioritair, dus ook {expected} '{parent.code}' "
+                          "moet prioritair zijn")
+
+
+def _meerjarenplan_problems(plan: Plan):
+    """The hierarchy of each meerjarenplan, and links to codes that do not exist."""
+    current = [plan.meerjarenplan] if plan.meerjarenplan else []
+    for which, mjp in [("meerjarenplan", m) for m in current] + [
+        ("vorige_meerjarenplannen", m) for m in plan.vorige_meerjarenplannen
+    ]:
+        for index, problem in meerjarenplan_item_problems(mjp.items):
+            yield f"{which} {mjp.cyclus}, item {index + 1}: {problem}"
+    for double in _doubles([m.cyclus for m in plan.vorige_meerjarenplannen]):
+        yield f"vorige_meerjarenplannen: de cyclus {double} staat er meer dan eens in"
+    codes = {item.code for item in plan.meerjarenplan.items} if plan.meerjarenplan else set()
+    history = {m.cyclus: {item.code for item in m.items} for m in plan.vorige_meerjarenplannen}
+    subjects = [("doelstelling", d) for d in plan.prioriteiten.doelstellingen]
+    subjects += [("actie", a) for a in plan.acties]
+    for what, subject in subjects:
+        for code in subject.mjp_codes:
+            if plan.meerjarenplan is None:
+                yield (f"{what} '{subject.id}': gekoppeld aan meerjarenplan-code '{code}', "
+                       "maar er is nog geen meerjarenplan")
+            elif code not in codes:
+                yield (f"{what} '{subject.id}': meerjarenplan-code '{code}' bestaat niet in het "
+                       f"meerjarenplan {plan.meerjarenplan.cyclus}")
+        for old in subject.mjp_vorige:
+            if old.cyclus not in history:
+                yield (f"{what} '{subject.id}': mjp_vorige verwijst naar het meerjarenplan {old.cyclus}, "
+                       "maar dat staat niet bij vorige_meerjarenplannen")
+                continue
+            for code in old.mjp_codes:
+                if code not in history[old.cyclus]:
+                    yield (f"{what} '{subject.id}': code '{code}' bestaat niet in het vorige "
+                           f"meerjarenplan {old.cyclus}")
 
 
 def new_id(existing: list[str], name: str) -> str:

@@ -53,6 +53,7 @@ YAML_TABLES = (
     "beleidsvelden",
     "indicatoren",
     "kickoff_programma",
+    "sdg_regels",
 )
 
 # Non-numeric columns of the population table; every other column is a count.
@@ -157,6 +158,20 @@ class VizierGoal:
     id: str
     titel: str
     thema: str
+
+
+@dataclass(frozen=True, slots=True)
+class SdgRule:
+    """One row of data/sdg_regels.yaml: conditions (all must hold) and what it suggests."""
+
+    id: str
+    pijlers: tuple[int, ...]
+    settings: tuple[str, ...]
+    woorden: tuple[str, ...]
+    catalogus: bool
+    sdg_targets: tuple[str, ...]
+    vizier: tuple[str, ...]
+    uitleg: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,6 +552,52 @@ def vizier_goals() -> tuple[VizierGoal, ...]:
 
 
 @functools.cache
+def sdg_rules() -> tuple[SdgRule, ...]:
+    """The project's own rules for SDG and Vizier 2030 suggestions (data/sdg_regels.yaml)."""
+    fields = ("id", "pijlers", "settings", "woorden", "catalogus", "sdg_targets", "vizier", "uitleg")
+    targets = [t.code for t in sdg_targets()]
+    vizier = [v.id for v in vizier_goals()]
+    out = []
+    for r in _items("sdg_regels", "id", fields):
+        def optional(field, read):
+            return read(field) if field in r.item else ()
+
+        catalogus = r.item.get("catalogus", False)
+        if not isinstance(catalogus, bool):
+            raise r.error("catalogus", "moet true of false zijn.")
+        woorden = optional("woorden", r.str_list)
+        if any(not w.strip() or w != w.lower() for w in woorden):
+            raise r.error("woorden", "schrijf elk woord(deel) in kleine letters, zonder lege waarden.")
+        rule = SdgRule(
+            id=_slug(r),
+            pijlers=optional("pijlers", lambda f: r.int_list(f, [p.nummer for p in pillars()])),
+            settings=optional("settings", lambda f: r.str_list(f, list(vocab.SETTINGS))),
+            woorden=tuple(plain_text(w) for w in woorden),
+            catalogus=catalogus,
+            sdg_targets=optional("sdg_targets", lambda f: r.str_list(f, targets)),
+            vizier=optional("vizier", lambda f: r.str_list(f, vizier)),
+            uitleg=r.text("uitleg"),
+        )
+        if not (rule.pijlers or rule.settings or rule.woorden or rule.catalogus):
+            raise r.error("id", "de regel heeft geen voorwaarde (pijlers, settings, woorden of catalogus).")
+        if not (rule.sdg_targets or rule.vizier or rule.catalogus):
+            raise r.error("id", "de regel stelt niets voor (sdg_targets of vizier ontbreekt).")
+        out.append(rule)
+    return tuple(out)
+
+
+def plain_text(text: str) -> str:
+    """Lower case, accents removed, one space between words: how words and titles are compared."""
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def words_match(stem: str, text: str) -> bool:
+    """True when a word of `text` begins with `stem` (both compared in normalized form)."""
+    return re.search(r"(?<![a-z0-9])" + re.escape(plain_text(stem)), plain_text(text)) is not None
+
+
+@functools.cache
 def beleidsvelden() -> tuple[Beleidsveld, ...]:
     out = []
     for r in _items("beleidsvelden", "code", ("code", "naam")):
@@ -818,6 +879,7 @@ _LOOKUPS = {
     "beleidsvelden": (beleidsvelden, "code"),
     "indicatoren": (indicator_defs, "id"),
     "kickoff_programma": (kickoff_parts, "id"),
+    "sdg_regels": (sdg_rules, "id"),
 }
 
 
@@ -849,8 +911,8 @@ def load_all() -> None:
 
 _CACHED = (
     _yaml_loader, _yaml_doc, pillars, steps, sectors, organisation_types, catalogue, sdgs, sdg_targets,
-    vizier_goals, beleidsvelden, indicator_defs, kickoff_parts, municipalities, _by_nis, mergers, _mergers_by_old_nis,
-    _name_index, _population, _indicator_values, _table_sources, _lookup,
+    vizier_goals, sdg_rules, beleidsvelden, indicator_defs, kickoff_parts, municipalities, _by_nis,
+    mergers, _mergers_by_old_nis, _name_index, _population, _indicator_values, _table_sources, _lookup,
 )
 
 

@@ -208,7 +208,11 @@ _NUMBER = re.compile(r"^[-+]?(\d{1,3}([. ]\d{3})+|\d+)?([.,]\d+)?$")
 
 
 def parse_number(value: Any) -> float | None:
-    """12.5, '12,5', '1.234,5', '12,5 %' -> float; None when not a number."""
+    """12.5, '12,5', '1.234,5', '780.000', '12,5 %' -> float; None when not a number.
+
+    A dot followed by exactly three digits in groups ('780.000', '1.234') is read the
+    Flemish way, as thousands; a decimal dot has one, two or more than three digits.
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -218,7 +222,7 @@ def parse_number(value: Any) -> float | None:
         return None
     if "," in text:  # Dutch: comma for decimals, dot or space for thousands
         text = text.replace(".", "").replace(" ", "").replace(",", ".")
-    elif re.search(r"\d[. ]\d{3}[. ]\d{3}", text) or " " in text:
+    elif re.fullmatch(r"[-+]?[1-9]\d{0,2}([. ]\d{3})+", text):
         text = text.replace(".", "").replace(" ", "")
     return float(text)
 

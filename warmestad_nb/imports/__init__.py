@@ -1,0 +1,1 @@
+"""Importers for files that municipalities bring (Excel, CSV), built on `tables.read_table`."""

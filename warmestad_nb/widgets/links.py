@@ -1,0 +1,429 @@
+"""Widgets for notebook 04b: the meerjarenplan (import, typed entry), links with suggestions, overviews.
+
+Every change goes through `PlanSession.change`, so it is checked and saved at once; views that
+show derived tables register with `session.on_change` and redraw themselves.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle
+
+from .. import reference, vocab
+from ..analysis import linking
+from ..analysis.mjp_links import anchoring_counts, anchoring_table, mjp_suggestions, pillar_coverage, tree
+from ..analysis.sdg_links import sdg_overview, sdg_suggestions, vizier_overview, vizier_suggestions
+from ..carryover import CYCLE_ORDER, carry_over, install_meerjarenplan
+from ..charts import to_svg
+from ..charts.links import sdg_contribution
+from ..errors import WarmeStadError
+from ..imports.meerjarenplan import ImportResult, add_item, read_meerjarenplan, remove_item
+from ..model import Meerjarenplan, MjpItem, Plan
+from ..store import create_plan
+from ..tables import parse_number
+from .session import PlanSession
+
+def _message(css: str, text: str) -> str:
+    return f'<div class="{css}">{html.escape(text)}</div>'
+
+
+def _lines(css: str, lines: list[str] | tuple[str, ...]) -> str:
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f'<ul class="{css}">{items}</ul>'
+
+
+def _error_html(exc: WarmeStadError) -> str:
+    return _message("ws-error", exc.message) + (_lines("ws-problems", exc.problems) if exc.problems else "")
+
+
+def mjp_tree_html(mjp: Meerjarenplan | None) -> str:
+    """The meerjarenplan as an indented list (priority items marked)."""
+    if mjp is None or not mjp.items:
+        return _message("ws-empty", "Er is nog geen meerjarenplan ingevuld.")
+    fields = {b.code: b.naam for b in reference.beleidsvelden()}
+    rows = []
+    for depth, item in tree(mjp):
+        extra = [vocab.MJP_LEVELS[item.niveau]]
+        if item.prioritair:
+            extra.append("prioritair")
+        if item.beleidsveld:
+            extra.append(f"beleidsveld {item.beleidsveld} {fields[item.beleidsveld].lower()}")
+        if item.budget_eur is not None:
+            extra.append(f"{item.budget_eur:,.0f} euro".replace(",", "."))
+        rows.append(
+            f'<div class="ws-mjp-item" style="margin-left:{depth * 1.5}em"><b>{html.escape(item.code)}</b> '
+            f"{html.escape(item.titel)} <small>({html.escape(', '.join(extra))})</small></div>"
+        )
+    return f'<div class="ws-mjp-tree"><p>Meerjarenplan {html.escape(mjp.cyclus)}</p>{"".join(rows)}</div>'
+
+
+def _read_upload(upload: widgets.FileUpload, cyclus: str) -> ImportResult:
+    """Read the uploaded file (written to a temporary folder first: the reader needs a path with a suffix)."""
+    if not upload.value:
+        raise WarmeStadError("Kies eerst een bestand (.xlsx of .csv).")
+    item = upload.value[0]
+    folder = Path(tempfile.mkdtemp(prefix="ws-upload-"))
+    try:
+        path = folder / Path(item["name"]).name
+        path.write_bytes(bytes(item["content"]))
+        return read_meerjarenplan(path, cyclus)
+    except WarmeStadError as exc:
+        # Name the file as the user knows it, not by its temporary copy.
+        raise WarmeStadError(exc.message.replace(f"{folder}/", ""), exc.problems) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _cycle_choice(session: PlanSession) -> widgets.Dropdown:
+    choice = widgets.Dropdown(options=[(label, code) for code, label in vocab.CYCLES.items()],
+                              value=session.plan.meerjarenplan.cyclus if session.plan.meerjarenplan
+                              else session.plan.cyclus, description="Cyclus")
+    choice.add_class("ws-mjp-cycle")
+    return choice
+
+
+def meerjarenplan_import(session: PlanSession) -> widgets.VBox:
+    """Upload an export of the meerjarenplan, see what was read, then take it over into the plan."""
+    upload = widgets.FileUpload(accept=".xlsx,.xlsm,.csv,.txt", multiple=False, description="Bestand kiezen",
+                                layout=widgets.Layout(width="auto"))
+    upload.add_class("ws-mjp-upload")
+    cycle = _cycle_choice(session)
+    read = widgets.Button(description="Inlezen", icon="upload")
+    read.add_class("ws-mjp-read")
+    apply = widgets.Button(description="Overnemen in het plan", button_style="primary", disabled=True,
+                           layout=widgets.Layout(width="auto"))
+    apply.add_class("ws-mjp-apply")
+    result = widgets.HTML()
+    result.add_class("ws-mjp-import-result")
+    state: dict[str, ImportResult] = {}
+
+    def on_read(_):
+        state.clear()
+        apply.disabled = True
+        try:
+            state["result"] = _read_upload(upload, cycle.value)
+        except WarmeStadError as exc:
+            result.value = _error_html(exc)
+            return
+        found = state["result"]
+        result.value = _lines("ws-mjp-notes", found.notes) + mjp_tree_html(found.meerjarenplan)
+        apply.disabled = False
+
+    def on_apply(_):
+        found = state.get("result")
+        if found is None:
+            return
+        report: list[str] = []
+
+        def edit(plan: Plan) -> None:
+            report.extend(install_meerjarenplan(plan, found.meerjarenplan).lines())
+
+        if session.change(edit):
+            result.value = _lines("ws-mjp-report", report)
+            apply.disabled = True
+        else:
+            result.value = _message("ws-error", "Het meerjarenplan is niet overgenomen; zie de melding hierboven.")
+
+    read.on_click(on_read)
+    apply.on_click(on_apply)
+    box = widgets.VBox([widgets.HBox([upload, cycle, read, apply]), result])
+    box.add_class("ws-mjp-import")
+    return box
+
+
+def _parent_options(plan: Plan, level: str) -> list[tuple[str, str]]:
+    depth = list(vocab.MJP_LEVELS).index(level)
+    if depth == 0 or plan.meerjarenplan is None:
+        return [("(geen)", "")]
+    wanted = list(vocab.MJP_LEVELS)[depth - 1]
+    return [(f"{i.code} {i.titel}"[:70], i.code) for i in plan.meerjarenplan.items if i.niveau == wanted]
+
+
+def meerjarenplan_entry(session: PlanSession) -> widgets.VBox:
+    """Type in the meerjarenplan item by item, for municipalities without an export."""
+    cycle = _cycle_choice(session)
+    level = widgets.Dropdown(options=[(label, code) for code, label in vocab.MJP_LEVELS.items()],
+                             description="Niveau")
+    code = widgets.Text(description="Code", placeholder="bv. AP1.2")
+    title = widgets.Text(description="Titel", layout=widgets.Layout(width="40em"))
+    parent = widgets.Dropdown(description="Hangt onder")
+    priority = widgets.Checkbox(description="prioritair")
+    field = widgets.Dropdown(options=[("(geen)", "")] + [(f"{b.code} {b.naam}", b.code)
+                                                          for b in reference.beleidsvelden()],
+                             description="Beleidsveld")
+    budget = widgets.Text(description="Budget (euro)", placeholder="bv. 12.500")
+    add = widgets.Button(description="Toevoegen", icon="plus", button_style="primary")
+    remove_choice = widgets.Dropdown(description="Verwijder")
+    remove = widgets.Button(description="Verwijderen", icon="trash")
+    message = widgets.HTML()
+    view = widgets.HTML()
+    for widget in (cycle, level, code, title, parent, field, budget, remove_choice):
+        widget.style.description_width = "8em"
+    for widget, css in ((level, "ws-mjp-level"), (code, "ws-mjp-code"), (title, "ws-mjp-title"),
+                        (parent, "ws-mjp-parent"), (priority, "ws-mjp-priority"), (field, "ws-mjp-field"),
+                        (budget, "ws-mjp-budget"), (add, "ws-mjp-add"), (remove_choice, "ws-mjp-remove-choice"),
+                        (remove, "ws-mjp-remove"), (message, "ws-mjp-entry-message"), (view, "ws-mjp-entry-tree")):
+        widget.add_class(css)
+
+    def refresh(plan: Plan) -> None:
+        parent.options = _parent_options(plan, level.value)
+        items = plan.meerjarenplan.items if plan.meerjarenplan else []
+        remove_choice.options = [(f"{i.code} {i.titel}"[:70], i.code) for i in items]
+        cycle.disabled = plan.meerjarenplan is not None
+        view.value = mjp_tree_html(plan.meerjarenplan)
+
+    def on_add(_):
+        amount = parse_number(budget.value) if budget.value.strip() else None
+        if budget.value.strip() and amount is None:
+            message.value = _message("ws-error", f"'{budget.value}' is geen bedrag.")
+            return
+        notes: list[str] = []
+
+        def edit(plan: Plan) -> None:
+            item = MjpItem(code=code.value, titel=title.value, niveau=level.value, ouder=parent.value or None,
+                           prioritair=priority.value, beleidsveld=field.value or None, budget_eur=amount)
+            if plan.meerjarenplan is None:
+                plan.meerjarenplan = Meerjarenplan(cyclus=cycle.value)
+            notes.extend(add_item(plan.meerjarenplan, item))
+
+        if session.change(edit):
+            message.value = _lines("ws-ok", [f"{code.value} toegevoegd.", *notes])
+            code.value, title.value, budget.value, priority.value = "", "", "", False
+
+    def on_remove(_):
+        if remove_choice.value and session.change(lambda plan: remove_item(plan, remove_choice.value)):
+            message.value = _message("ws-ok", "Verwijderd.")
+
+    level.observe(lambda _: refresh(session.plan), names="value")
+    add.on_click(on_add)
+    remove.on_click(on_remove)
+    session.on_change(refresh)
+    refresh(session.plan)
+    box = widgets.VBox([
+        widgets.HBox([cycle, level, code]), title, widgets.HBox([parent, priority]), widgets.HBox([field, budget]),
+        add, widgets.HBox([remove_choice, remove]), message, view,
+    ])
+    box.add_class("ws-mjp-entry")
+    return box
+
+
+def _options(plan: Plan, kind: str) -> list[tuple[str, str]]:
+    if kind == "mjp":
+        items = plan.meerjarenplan.items if plan.meerjarenplan else []
+        return [(f"{i.code} {i.titel}", i.code) for i in items]
+    if kind == "sdg":
+        return [(f"{t.code} {t.tekst}", t.code) for t in reference.sdg_targets()]
+    return [(v.titel, v.id) for v in reference.vizier_goals()]
+
+
+def _suggestions(plan: Plan, kind: str, subject_kind: str, subject) -> list[linking.Suggestion]:
+    if kind == "mjp":
+        return mjp_suggestions(plan, subject_kind, subject)
+    return sdg_suggestions(subject) if kind == "sdg" else vizier_suggestions(subject)
+
+
+class _Look:
+    """Layout and style models shared by the many small buttons of an editor (fewer widget models to sync)."""
+
+    def __init__(self) -> None:
+        self.button = widgets.Layout(width="auto")
+        self.box = widgets.Layout(border="1px solid #d0d7de", padding="4px", margin="4px 0")
+        self.row = widgets.Layout()
+        self.text = widgets.Layout()
+        self.text_style = HTMLStyle()
+        self.button_style = widgets.ButtonStyle()
+
+    def html(self, value: str, css: str = "") -> widgets.HTML:
+        text = widgets.HTML(value, layout=self.text, style=self.text_style)
+        if css:
+            text.add_class(css)
+        return text
+
+    def hbox(self, children: list[widgets.Widget], css: str = "") -> widgets.HBox:
+        box = widgets.HBox(children, layout=self.row)
+        if css:
+            box.add_class(css)
+        return box
+
+
+def _button(look: _Look, text: str, css: str, action: Callable[[], None], style: str = "") -> widgets.Button:
+    button = widgets.Button(description=text, button_style=style, layout=look.button, style=look.button_style)
+    button.add_class(css)
+    button.on_click(lambda _: action())
+    return button
+
+
+def _subject_box(session: PlanSession, look: _Look, kind: str, subject_kind: str, subject) -> widgets.VBox:
+    plan = session.plan
+    labels = {code: label for label, code in _options(plan, kind)}
+    linked_field, rejected_field = linking.LINK_FIELDS[kind]
+
+    def do(operation, code: str) -> Callable[[], None]:
+        def run() -> None:
+            session.change(lambda p: operation(linking.find_subject(p, subject_kind, subject.id), kind, code))
+        return run
+
+    rows: list[widgets.Widget] = [look.html(f"<b>{subject_kind.capitalize()}: {html.escape(subject.titel)}</b>")]
+    for code in getattr(subject, linked_field):
+        label = look.html(f"&#10003; {html.escape(labels.get(code, code))}", "ws-link")
+        rows.append(look.hbox([label, _button(look, "Verwijderen", "ws-link-remove", do(linking.reject, code))]))
+    for suggestion in _suggestions(plan, kind, subject_kind, subject):
+        text = look.html(f"Voorstel: <b>{html.escape(suggestion.code)}</b> {html.escape(suggestion.titel)}"
+                         f"<br><small>{html.escape('; '.join(suggestion.redenen))}</small>", "ws-suggestion-text")
+        rows.append(look.hbox([
+            text,
+            _button(look, "Aanvaarden", "ws-accept", do(linking.accept, suggestion.code), "success"),
+            _button(look, "Afwijzen", "ws-reject", do(linking.reject, suggestion.code)),
+        ], "ws-suggestion"))
+    rejected = getattr(subject, rejected_field)
+    if rejected:
+        def forget() -> None:
+            def edit(p: Plan) -> None:
+                found = linking.find_subject(p, subject_kind, subject.id)
+                for code in list(getattr(found, rejected_field)):
+                    linking.forget_rejection(found, kind, code)
+            session.change(edit)
+        rows.append(look.hbox([look.html(f"<small>Afgewezen: {html.escape(', '.join(rejected))}</small>"),
+                               _button(look, "Opnieuw voorstellen", "ws-forget", forget)]))
+    box = widgets.VBox(rows, layout=look.box)
+    box.add_class("ws-link-subject")
+    return box
+
+
+def _free_choice(session: PlanSession, look: _Look, kind: str) -> widgets.HBox:
+    """One row to link any goal or action to any item of the list, also one that was not suggested."""
+    plan = session.plan
+    subject = widgets.Dropdown(options=[(f"{k}: {s.titel}"[:60], (k, s.id)) for k, s in linking.subjects(plan)],
+                               description="Zelf koppelen")
+    subject.add_class("ws-link-subject-choice")
+    code = widgets.Dropdown(options=_options(plan, kind), layout=widgets.Layout(width="30em"))
+    code.add_class("ws-link-choice")
+
+    def add() -> None:
+        if subject.value and code.value:
+            kind_, sid = subject.value
+            session.change(lambda p: linking.accept(linking.find_subject(p, kind_, sid), kind, code.value))
+
+    return widgets.HBox([subject, code, _button(look, "Toevoegen", "ws-link-add", add, "success")])
+
+
+def link_editor(session: PlanSession, kind: str) -> widgets.VBox:
+    """Per goal and action: its links of one kind, the open suggestions (accept / reject), and a free choice."""
+    box = widgets.VBox()
+    box.add_class(f"ws-links-{kind}")
+    look = _Look()
+
+    def redraw(plan: Plan) -> None:
+        if kind == "mjp" and plan.meerjarenplan is None:
+            box.children = [widgets.HTML(_message("ws-empty", "Lees eerst het meerjarenplan in of tik het in."))]
+            return
+        subjects = linking.subjects(plan)
+        if not subjects:
+            box.children = [widgets.HTML(_message("ws-empty", "Er zijn nog geen doelstellingen of acties."))]
+            return
+        box.children = [_subject_box(session, look, kind, k, s) for k, s in subjects] + [
+            _free_choice(session, look, kind)]
+
+    session.on_change(redraw)
+    redraw(session.plan)
+    return box
+
+
+def _table_view(css: str, render: Callable[[Plan], str], session: PlanSession) -> widgets.HTML:
+    view = widgets.HTML()
+    view.add_class(css)
+
+    def redraw(plan: Plan) -> None:
+        view.value = render(plan)
+
+    session.on_change(redraw)
+    redraw(session.plan)
+    return view
+
+
+def _anchoring_html(plan: Plan) -> str:
+    counts = anchoring_counts(plan)
+    head = "; ".join(f"{done} van de {total} {'doelstellingen' if kind == 'doelstelling' else 'acties'} "
+                     "gekoppeld aan het meerjarenplan" for kind, (done, total) in counts.items())
+    table = anchoring_table(plan).to_html(index=False, classes="ws-table", justify="left")
+    return f"<p>{html.escape(head)}</p>{table}"
+
+
+def anchoring_view(session: PlanSession) -> widgets.HTML:
+    return _table_view("ws-anchoring", _anchoring_html, session)
+
+
+def _coverage_html(plan: Plan) -> str:
+    table = pillar_coverage(plan)
+    if table.empty:
+        return _message("ws-empty", "Er is nog geen meerjarenplan ingevuld.")
+    pillars = [str(p.nummer) for p in reference.pillars()]
+    cells = table.astype(str).map(html.escape)
+    # pandas strips leading spaces from cells: the tree's indentation is written as &nbsp; (escape=False,
+    # every cell escaped above); a zero is left empty so the pillars that are served stand out.
+    cells["titel"] = ["&nbsp;" * (len(t) - len(t.lstrip(" "))) + html.escape(t.lstrip(" ")) for t in table["titel"]]
+    for column in pillars:
+        cells[column] = ["" if n == 0 else str(n) for n in table[column]]
+    legend = "; ".join(f"{p.nummer} {p.kort}" for p in reference.pillars())
+    return (cells.to_html(index=False, escape=False, classes="ws-table", justify="left")
+            + f"<p><small>Pijlers: {html.escape(legend)}.</small></p>")
+
+
+def pillar_view(session: PlanSession) -> widgets.HTML:
+    return _table_view("ws-pillar-coverage", _coverage_html, session)
+
+
+def _sdg_html(plan: Plan) -> str:
+    table = sdg_overview(plan).to_html(index=False, classes="ws-table", justify="left")
+    vizier = vizier_overview(plan).to_html(index=False, classes="ws-table", justify="left")
+    return (f'<div class="ws-sdg-chart">{to_svg(sdg_contribution(plan))}</div>{table}'
+            f"<h4>Vizier 2030</h4>{vizier}")
+
+
+def sdg_view(session: PlanSession) -> widgets.HTML:
+    return _table_view("ws-sdg-overview", _sdg_html, session)
+
+
+def _next_cycle(cycle: str) -> str | None:
+    position = CYCLE_ORDER.index(cycle)
+    return CYCLE_ORDER[position + 1] if position + 1 < len(CYCLE_ORDER) else None
+
+
+def carry_over_form(session: PlanSession) -> widgets.VBox:
+    """Make the plan for the next cycle as a new file next to this one (this file stays as it is)."""
+    target = _next_cycle(session.plan.cyclus)
+    if target is None:
+        box = widgets.VBox([widgets.HTML(_message(
+            "ws-empty", f"Dit plan loopt al in de laatste cyclus ({session.plan.cyclus}); overzetten is niet nodig."))])
+        box.add_class("ws-carry-over")
+        return box
+    upload = widgets.FileUpload(accept=".xlsx,.xlsm,.csv,.txt", multiple=False,
+                                description=f"Meerjarenplan {target} (mag later)", layout=widgets.Layout(width="auto"))
+    upload.add_class("ws-carry-upload")
+    run = widgets.Button(description=f"Maak het plan voor {target}", button_style="primary",
+                         layout=widgets.Layout(width="auto"))
+    run.add_class("ws-carry-run")
+    result = widgets.HTML()
+    result.add_class("ws-carry-result")
+
+    def on_run(_):
+        try:
+            mjp = _read_upload(upload, target).meerjarenplan if upload.value else None
+            new, report = carry_over(session.plan, target, mjp)
+            path = session.store.path
+            out = create_plan(path.with_name(f"{path.stem}-{target}.yaml"), new)
+        except WarmeStadError as exc:
+            result.value = _error_html(exc)
+            return
+        result.value = _lines("ws-carry-report", [*report.lines(), f"Nieuw plan bewaard: {out}"])
+
+    run.on_click(on_run)
+    box = widgets.VBox([widgets.HBox([upload, run]), result])
+    box.add_class("ws-carry-over")
+    return box
