@@ -10,6 +10,7 @@ import pytest
 
 from conftest import EXAMPLES, tree_digest
 from step2_helpers import fresh_plan
+from test_tables import _xlsx
 from warmestad_nb.commands.plan import new_plan
 from warmestad_nb.errors import WarmeStadError
 from warmestad_nb.imports.common import save
@@ -117,16 +118,6 @@ def test_one_bad_row_among_good_ones_imports_nothing_and_lists_every_problem(tmp
     ]
     assert "niets ingelezen" in str(caught.value)
     assert tree_digest(gent_plan.parent) == before
-
-
-def _xlsx(path: Path, rows, merge=None) -> Path:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    if merge:
-        book.active.merge_cells(merge)
-    book.save(path)
-    return path
 
 
 BROKEN = {
