@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "warmestad_nb.commands.plan",
     "warmestad_nb.commands.partners",
     "warmestad_nb.commands.links",
+    "warmestad_nb.commands.omgeving",
     "warmestad_nb.commands.app",
 )
 

@@ -189,6 +189,7 @@ class EigenCijfer(Base):
     waarde: float
     eenheid: str = ""
     bron: Name
+    vlaanderen: Optional[float] = None  # the same figure for Flanders, when the source gives it
 
 
 class Aanbod(Base):

@@ -12,7 +12,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Sequence
@@ -44,6 +44,7 @@ class Table:
     path: Path
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    labels: dict[str, str] = field(default_factory=dict)  # column key -> header as the user wrote it
 
 
 class Problems:
@@ -187,7 +188,8 @@ def read_table(
     for number, cells in numbered[1:]:
         values = {key: cells[i] if i < len(cells) else None for i, key in enumerate(header) if key}
         rows.append(Row(number, values))
-    return Table(path, tuple(h for h in header if h), tuple(rows)), problems
+    labels = {key: str(cell).strip() for key, cell in zip(header, header_cells) if key}
+    return Table(path, tuple(h for h in header if h), tuple(rows), labels), problems
 
 
 # Cell conversions: each returns None and records a problem when the cell is wrong.

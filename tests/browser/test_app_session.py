@@ -116,6 +116,7 @@ def test_step4_add_practice_from_catalogue(page, app):
 
 
 @pytest.mark.parametrize("notebook,ready,name", [
+    ("02_beginsituatie.ipynb", ".ws-indicatoren-keuze", "02-beginsituatie"),
     ("04b_koppelingen.ipynb", ".ws-mjp-cycle", "04b-koppelingen"),
     ("05_uitvoering.ipynb", ".ws-tijdlijn svg", "05-uitvoering"),
     ("06_evaluatie.ipynb", ".ws-eval-nieuw-jaar", "06-evaluatie"),
