@@ -42,12 +42,13 @@ def test_scoring_an_unscored_pillar_adds_it_in_order(herselt):
     assert priorities.score_of(herselt, 3).belang == 5
 
 
-def test_environment_figures_carry_source_and_flemish_median(herselt):
+def test_environment_figures_are_step_2s_comparison(herselt):
     figures = priorities.environment_figures(herselt)
-    assert len(figures) == len(reference.indicator_defs())
-    poverty = next(f for f in figures if "kansarmoede" in f.naam.lower())
+    assert [f.measure.id for f in figures] == herselt.omgevingsanalyse.indicatoren
+    poverty = next(f for f in figures if f.measure.id == "kansarmoede_index_pct")
     assert poverty.waarde == reference.indicator_values()["13013"]["kansarmoede_index_pct"]
-    assert poverty.mediaan_vlaanderen is not None and "Gemeente-Stadsmonitor" in poverty.bron
+    assert poverty.gebieden[0].naam == "Vlaanderen" and poverty.gebieden[0].waarde is not None
+    assert "Gemeente-Stadsmonitor" in poverty.measure.bron.titel
 
 
 def test_catalogue_filters_combine():

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from typing import Optional
 
 from .. import reference
 from ..model import PijlerScore, Plan
+from .indicators import Comparison, chosen_ids, comparisons
 
 MIDDLE = 3.0  # the middle of the 1-5 scales: the lines that split the matrix in four
 
@@ -89,23 +89,6 @@ def offer_per_pillar(plan: Plan) -> dict[int, int]:
     return counts
 
 
-@dataclass(frozen=True)
-class Figure:
-    naam: str
-    waarde: Optional[float]
-    mediaan_vlaanderen: Optional[float]
-    eenheid: str
-    bron: str
-    jaar: str
-
-
-def environment_figures(plan: Plan) -> list[Figure]:
-    """The Gemeente-Stadsmonitor figures of this municipality beside the Flemish median."""
-    values = reference.indicator_values()
-    own = values.get(plan.gemeente.nis, {})
-    out = []
-    for d in reference.indicator_defs():
-        others = [v[d.id] for v in values.values() if v.get(d.id) is not None]
-        median = statistics.median(others) if others else None
-        out.append(Figure(d.naam, own.get(d.id), median, d.eenheid, d.bron.titel, d.jaar_label))
-    return out
+def environment_figures(plan: Plan) -> list[Comparison]:
+    """Step 2's comparison of the chosen indicators (all shipped ones when none is chosen)."""
+    return comparisons(plan.gemeente.nis, chosen_ids(plan.omgevingsanalyse.indicatoren))

@@ -11,7 +11,6 @@ import asyncio
 import base64
 import contextlib
 import html
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
@@ -19,7 +18,7 @@ from typing import Any, Callable, Iterable, Optional
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from .. import reference
+from .. import formatting, reference, tables
 from ..charts import to_svg
 from ..errors import WarmeStadError
 from ..model import Plan
@@ -347,23 +346,19 @@ class ItemEditor:
 
 
 def parse_number(text: str, what: str) -> Optional[float]:
-    """A number typed by a user ('1.500,50', '1500', '') -> float or None; Dutch error otherwise."""
-    text = (text or "").strip().replace("€", "").replace(" ", "")
+    """A number typed by a user ('1.500,50', '2.500', '1500', '') -> float or None; Dutch error otherwise."""
+    text = (text or "").replace("€", "").strip()
     if not text:
         return None
-    if "," in text or re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # Dutch: 1.500,50 and 2.500
-        text = text.replace(".", "").replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        raise WarmeStadError(f"{what}: '{text}' is geen getal (bijvoorbeeld 1500 of 1500,50).") from None
+    number = tables.parse_number(text)
+    if number is None:
+        raise WarmeStadError(f"{what}: '{text}' is geen getal (bijvoorbeeld 1500 of 1500,50).")
+    return number
 
 
 def show_number(value: Optional[float]) -> str:
-    if value is None:
-        return ""
-    shown = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-    return shown.translate(str.maketrans(",.", ".,"))  # Dutch: 1.500,50
+    """A number in an input box, the Flemish way; empty when there is none."""
+    return "" if value is None else formatting.number(value, 0 if float(value).is_integer() else 2)
 
 
 def euro(value: Optional[float]) -> str:

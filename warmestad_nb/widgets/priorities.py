@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .. import reference
+from .. import formatting, reference
 from ..analysis import priorities as analysis
 from ..analysis.goals import smart_missing
 from ..charts.priorities import priority_matrix
@@ -61,13 +61,14 @@ def scores(session: PlanSession) -> widgets.Widget:
 
 def environment_table(plan: Plan) -> str:
     rows = []
-    for f in analysis.environment_figures(plan):
-        unit = "%" if f.eenheid == "%" else ""
-        value = "geen waarde" if f.waarde is None else f"{f.waarde:g}{unit}"
-        median = "" if f.mediaan_vlaanderen is None else f"{f.mediaan_vlaanderen:g}{unit}"
-        rows.append([f.naam, value, median, f"{f.bron} ({f.jaar})"])
-    return ("<h3>Cijfers uit de omgevingsanalyse</h3>"
-            + table(["Indicator", plan.gemeente.naam, "Mediaan Vlaamse gemeenten", "Bron"], rows))
+    for c in analysis.environment_figures(plan):
+        flanders = c.gebieden[0].waarde
+        rows.append([c.naam, formatting.value(c.waarde, c.measure.eenheid),
+                     formatting.value(flanders, c.measure.eenheid), c.signaal,
+                     formatting.source(c.measure.bron, c.measure.jaar_label)])
+    return ("<h3>Cijfers uit de omgevingsanalyse (stap 2)</h3>"
+            + table(["Indicator", plan.gemeente.naam, "Vlaanderen", "Tegenover vergelijkbare gemeenten", "Bron"],
+                    rows))
 
 
 def matrix(session: PlanSession) -> widgets.Widget:
