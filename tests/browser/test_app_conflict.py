@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import (ROOT, copy_plan, full_screenshot, new_context, step_url, wait_for_plan,
                        workbook_server)
@@ -36,12 +37,12 @@ def test_two_tabs_cannot_overwrite_each_other(browser, tmp_path):
         on_disk = wait_for_plan(plan, lambda p: True)
         assert a in on_disk.prioriteiten.gekozen_pijlers and b not in on_disk.prioriteiten.gekozen_pijlers
         assert list((plan.parent / ".conflicten").glob("*.yaml")), "the refused version is kept apart"
-        assert not second.locator(f".ws-prioriteit-pijler-{b} input").is_checked()  # snapped back
+        expect(second.locator(f".ws-prioriteit-pijler-{b} input")).not_to_be_checked()  # snapped back
 
         # After a reload the second tab shows the first tab's change and can save its own.
         second.locator(".ws-herlaad").click()
         second.locator("text=/Herladen om/").wait_for(timeout=10_000)
-        assert second.locator(f".ws-prioriteit-pijler-{a} input").is_checked()
+        expect(second.locator(f".ws-prioriteit-pijler-{a} input")).to_be_checked()
         second.locator(f".ws-prioriteit-pijler-{b} input").check()
         both = wait_for_plan(plan, lambda p: b in p.prioriteiten.gekozen_pijlers)
         assert {a, b} <= set(both.prioriteiten.gekozen_pijlers)

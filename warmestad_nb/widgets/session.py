@@ -122,9 +122,9 @@ class PlanSession:
         except WarmeStadError as exc:  # e.g. a hand edit broke the file: say so, keep the old plan
             self._show("ws-status-conflict", f"Herladen lukt niet. {exc}")
             return
-        self._show("ws-status-ok", f"Herladen om {datetime.now():%H:%M:%S}")
         for listener in self._listeners:
             listener(self.plan)
+        self._show("ws-status-ok", f"Herladen om {datetime.now():%H:%M:%S}")  # after the views: all is current
 
     def watch(self, interval: float = 2.0) -> None:
         """Check the file every `interval` seconds on the kernel's event loop and warn on a change.
