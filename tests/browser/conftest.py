@@ -106,7 +106,7 @@ def wait_until_warm(plan: Path, kernels: int, timeout: float = 180) -> None:
     raise AssertionError("the server's kernels did not settle")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")  # stopped after these tests: other tests start their own Playwright
 def browser():
     from playwright.sync_api import sync_playwright
 
