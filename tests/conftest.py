@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "data" / "voorbeelden").glob("*.yaml"))
 BROKEN = ROOT / "tests" / "data" / "kapotte_plannen"
+HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
 
 
 @pytest.fixture(params=EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -22,6 +23,14 @@ def example_path(request) -> Path:
 def example_copy(tmp_path, example_path) -> Path:
     target = tmp_path / example_path.name
     shutil.copyfile(example_path, target)
+    return target
+
+
+@pytest.fixture
+def herselt(tmp_path) -> Path:
+    """A copy of the small example plan (Herselt), for tests that change it."""
+    target = tmp_path / HERSELT.name
+    shutil.copyfile(HERSELT, target)
     return target
 
 

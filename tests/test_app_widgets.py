@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -12,15 +10,7 @@ from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import actions, anchoring, evaluation, implementation, priorities, start
 from warmestad_nb.widgets.session import PlanSession, plan_path
 
-ROOT = Path(__file__).resolve().parent.parent
-HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
 
-
-@pytest.fixture
-def plan_file(tmp_path) -> Path:
-    target = tmp_path / HERSELT.name
-    shutil.copyfile(HERSELT, target)
-    return target
 
 
 def find(widget, css: str):
@@ -47,8 +37,8 @@ def test_plan_path_order(monkeypatch):
         plan_path("")
 
 
-def test_goal_is_added_chosen_and_checked(plan_file):
-    session = PlanSession(str(plan_file))
+def test_goal_is_added_chosen_and_checked(herselt):
+    session = PlanSession(str(herselt))
     page = priorities.goals(session)
     find(page, "ws-doel-nieuw").value = "Elke jongere kent een vertrouwenspersoon"
     find(page, "ws-doel-toevoegen").click()
@@ -56,70 +46,70 @@ def test_goal_is_added_chosen_and_checked(plan_file):
     assert find(page, "ws-doel-keuze").value == "elke-jongere-kent-een-vertrouwenspersoon"
     assert "een specifieke doelgroep" in find(page, "ws-smart-check").value
     find(page, "ws-doel-doelgroep").value = "jongeren van 12 tot 18"
-    goal = read_plan(plan_file).prioriteiten.doelstellingen[-1]
+    goal = read_plan(herselt).prioriteiten.doelstellingen[-1]
     assert (goal.titel, goal.doelgroep) == ("Elke jongere kent een vertrouwenspersoon", "jongeren van 12 tot 18")
     assert "een specifieke doelgroep" not in find(page, "ws-smart-check").value
 
 
-def test_a_wrong_budget_is_refused_and_nothing_changes_on_disk(plan_file):
-    session = PlanSession(str(plan_file))
+def test_a_wrong_budget_is_refused_and_nothing_changes_on_disk(herselt):
+    session = PlanSession(str(herselt))
     page = actions.action_plan(session)
-    before = plan_file.read_bytes()
+    before = herselt.read_bytes()
     budget = find(page, "ws-actie-budget_eur")
     shown = budget.value
     budget.value = "veel"
     assert "Niet opgeslagen" in session.status.value and "&#x27;veel&#x27; is geen getal" in session.status.value
     assert budget.value == shown  # snapped back
-    assert plan_file.read_bytes() == before
+    assert herselt.read_bytes() == before
     budget.value = "27.500,50"
-    assert read_plan(plan_file).acties[0].budget_eur == 27500.5
+    assert read_plan(herselt).acties[0].budget_eur == 27500.5
 
 
-def test_practice_from_catalogue_and_removal(plan_file):
-    session = PlanSession(str(plan_file))
+def test_practice_from_catalogue_and_removal(herselt):
+    session = PlanSession(str(herselt))
     catalogue, plan_page = actions.catalogue(session), actions.action_plan(session)
     find(catalogue, "ws-filter-pijler").value = "7"
     assert "awel" in [key for _, key in find(catalogue, "ws-praktijk-keuze").options]
     find(catalogue, "ws-praktijk-keuze").value = "awel"
     find(catalogue, "ws-praktijk-toevoegen").click()
     assert find(plan_page, "ws-actie-keuze").value == "awel-102"  # the new action is chosen
-    assert read_plan(plan_file).acties[-1].catalogus_id == "awel"
+    assert read_plan(herselt).acties[-1].catalogus_id == "awel"
     remove = find(plan_page, "ws-actie-verwijderen")
     remove.click()
-    assert "awel-102" in [a.id for a in read_plan(plan_file).acties]  # the first click only asks
+    assert "awel-102" in [a.id for a in read_plan(herselt).acties]  # the first click only asks
     remove.click()
-    assert "awel-102" not in [a.id for a in read_plan(plan_file).acties]
+    assert "awel-102" not in [a.id for a in read_plan(herselt).acties]
 
 
-def test_status_evaluation_and_anchoring_pages_save(plan_file):
-    session = PlanSession(str(plan_file))
+def test_status_evaluation_and_anchoring_pages_save(herselt):
+    session = PlanSession(str(herselt))
     status = implementation.status(session)
     find(status, "ws-uitvoering-actie").value = "babbelgroep-jonge-ouders"
     find(status, "ws-status-nieuw").value = "stopgezet"
     find(status, "ws-status-notitie").value = "geen zaal gevonden"
     find(status, "ws-status-vastleggen").click()
-    action = next(a for a in read_plan(plan_file).acties if a.id == "babbelgroep-jonge-ouders")
+    action = next(a for a in read_plan(herselt).acties if a.id == "babbelgroep-jonge-ouders")
     assert action.status == "stopgezet" and action.statuslog[-1].notitie == "geen zaal gevonden"
     assert "geen zaal gevonden" in find(status, "ws-statuslog").value
 
     year = evaluation.year(session)
     find(year, "ws-eval-nieuw-jaar").click()
-    saved = read_plan(plan_file).evaluaties
+    saved = read_plan(herselt).evaluaties
     assert len(saved) == 1 and find(year, "ws-eval-jaar").value == saved[0].jaar
     assert len(find(year, "ws-metingen").children) == 1 + len(saved[0].metingen)
     find(year, "ws-eval-bijsturing").value = "Meer inzetten op 18-plussers."
-    assert read_plan(plan_file).evaluaties[0].bijsturing == "Meer inzetten op 18-plussers."
+    assert read_plan(herselt).evaluaties[0].bijsturing == "Meer inzetten op 18-plussers."
 
     add = anchoring.add(session)
     find(add, "ws-anker-onderwerp").value = "babbelgroep-jonge-ouders"
     find(add, "ws-anker-plaats").value = "beleidsnota"
     find(add, "ws-anker-referentie").value = "Beleidsnota Welzijn 2027"
     find(add, "ws-anker-toevoegen").click()
-    assert read_plan(plan_file).verankering.items[-1].referentie == "Beleidsnota Welzijn 2027"
+    assert read_plan(herselt).verankering.items[-1].referentie == "Beleidsnota Welzijn 2027"
 
 
-def test_two_sessions_cannot_overwrite_each_other(plan_file):
-    first, second = PlanSession(str(plan_file)), PlanSession(str(plan_file))
+def test_two_sessions_cannot_overwrite_each_other(herselt):
+    first, second = PlanSession(str(herselt)), PlanSession(str(herselt))
     box_first = priorities.choice(first).children[0]  # pillar 1
     box_second = priorities.choice(second).children[2]  # pillar 3
     box_first.value = True
@@ -127,19 +117,19 @@ def test_two_sessions_cannot_overwrite_each_other(plan_file):
     assert second.reload_button.layout.display is None  # the reload button is shown
     box_second.value = True
     assert "Niet opgeslagen" in second.status.value and box_second.value is False
-    on_disk = read_plan(plan_file).prioriteiten.gekozen_pijlers
+    on_disk = read_plan(herselt).prioriteiten.gekozen_pijlers
     assert 1 in on_disk and 3 not in on_disk
-    kept = list((plan_file.parent / ".conflicten").glob("*.yaml"))
+    kept = list((herselt.parent / ".conflicten").glob("*.yaml"))
     assert len(kept) == 1 and "- 3" in kept[0].read_text(encoding="utf-8")
     second.reload_button.click()
     assert "Herladen om" in second.status.value and priorities.choice(second).children[0].value
     box_second.value = True
-    assert {1, 3} <= set(read_plan(plan_file).prioriteiten.gekozen_pijlers)
+    assert {1, 3} <= set(read_plan(herselt).prioriteiten.gekozen_pijlers)
 
 
-def test_broken_hand_edit_is_reported_on_reload(plan_file):
-    session = PlanSession(str(plan_file))
-    plan_file.write_text("gemeente: [kapot\n", encoding="utf-8")
+def test_broken_hand_edit_is_reported_on_reload(herselt):
+    session = PlanSession(str(herselt))
+    herselt.write_text("gemeente: [kapot\n", encoding="utf-8")
     assert session.check_disk()
     session.reload()
     assert "Herladen lukt niet" in session.status.value and session.plan.gemeente.naam == "Herselt"

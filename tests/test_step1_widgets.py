@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import shutil
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -20,15 +19,7 @@ from warmestad_nb.widgets import step1
 
 from conftest import tree_digest
 
-ROOT = Path(__file__).resolve().parent.parent
-HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
 
-
-@pytest.fixture
-def herselt(tmp_path) -> Path:
-    target = tmp_path / HERSELT.name
-    shutil.copyfile(HERSELT, target)
-    return target
 
 
 @pytest.fixture
