@@ -162,8 +162,11 @@ def full_screenshot(page, name: str) -> Path:
         page.set_viewport_size(size)
 
 
-def wait_for_plan(path: Path, check, timeout: float = 20):
-    """Poll the plan file on disk until `check(plan)` holds; returns the plan."""
+def wait_for_plan(path: Path, check, timeout: float = 60):
+    """Poll the plan file on disk until `check(plan)` holds; returns the plan.
+
+    Generous timeout: on a busy 2-core machine one save of a plan can take seconds.
+    """
     from warmestad_nb.store import read_plan
 
     deadline = time.monotonic() + timeout
