@@ -1,0 +1,14 @@
+"""The policy plan document (beleidsplan): content, notebook execution and HTML, PDF and DOCX export.
+
+Layers, each usable alone (the batch reuses them with warm kernels and one exporter per worker):
+  document.py   the structured content: sections made of plain blocks, serialisable to JSON
+  sections/     one function per section that builds its blocks from the plan and reference data
+  html.py       blocks -> escaped HTML (Jinja autoescape), used inside the notebook
+  notebook.py   what notebooks/beleidsplan.ipynb calls (a section as a mimebundle: HTML + JSON)
+  execute.py    papermill with an optional, already running kernel
+  export.py     one reusable nbconvert HTMLExporter with templates/beleidsplan
+  pdf.py        WeasyPrint;  docx.py  python-docx from the JSON in the executed notebook
+  pipeline.py   one plan -> <out>/<nis>-<name>/beleidsplan.{html,pdf,docx,ipynb}, all or nothing
+
+Importing this package stays light: the heavy libraries are imported by the modules that need them.
+"""
