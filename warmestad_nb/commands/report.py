@@ -28,11 +28,15 @@ def register(commands) -> None:
 
 def run_report(args) -> int:
     # Heavy imports only here: the other subcommands stay fast.
+    from ..errors import WarmeStadError
     from ..report.execute import Kernel
     from ..report.notebook import _parse_date
     from ..report.pipeline import Renderer, parse_formats, render_plan
     from ..report.sections import check_language_level, chosen_sections
 
+    missing = [p for p in args.plannen if not Path(p).is_file()]
+    if missing:  # before any kernel starts
+        raise WarmeStadError(f"{missing[0]}: dit bestand bestaat niet.")
     formats = parse_formats(args.formaat)
     chosen_sections(args.secties)
     check_language_level(args.taalniveau)

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
+# The notebook output that carries a section (or the cover) as JSON, next to its text/html.
+MIME_TYPE = "application/vnd.warmestad.beleidsplan+json"
+
 
 @dataclass
 class Paragraph:
@@ -109,6 +112,7 @@ class Cover:
     """The title page and the running header."""
 
     gemeente: str
+    nis: str
     titel: str
     ondertitel: str
     cyclus: str
@@ -128,3 +132,21 @@ class Cover:
         data["gegevens"] = [tuple(r) for r in data["gegevens"]]
         data["inhoud"] = [tuple(r) for r in data["inhoud"]]
         return cls(**data)
+
+
+def content_from_notebook(nb) -> tuple[Cover, list[Section]]:
+    cover, sections = None, []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {}).get(MIME_TYPE)
+            if not data:
+                continue
+            data = dict(data)
+            kind = data.pop("soort")
+            if kind == "omslag":
+                cover = Cover.from_dict(data)
+            else:
+                sections.append(Section.from_dict(data))
+    if cover is None:
+        raise ValueError("the executed notebook has no cover output")
+    return cover, sections

@@ -1,6 +1,6 @@
 """The policy plan as a Word document (python-docx), built from the same structured content.
 
-The executed notebook carries every section as JSON next to its HTML (notebook.MIME_TYPE); this
+The executed notebook carries every section as JSON next to its HTML (document.MIME_TYPE); this
 module reads that JSON, not the HTML. python-docx rather than pandoc: pandoc is not on the machine
 and not on PyPI as a plain wheel here, and python-docx gives real Word headings, tables with a
 repeating header row and fields (table of contents, page numbers) that a municipality can edit.
@@ -20,30 +20,12 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..charts import to_png
 from ..charts.report import draw
-from .document import Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table
-from .notebook import MIME_TYPE
+from .document import (Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
+                       content_from_notebook)
 
 ACCENT = RGBColor(0x0B, 0x53, 0x94)
 WARN = RGBColor(0xA6, 0x1B, 0x1B)
 MUTED = RGBColor(0x52, 0x60, 0x6D)
-
-
-def content_from_notebook(nb) -> tuple[Cover, list[Section]]:
-    cover, sections = None, []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {}).get(MIME_TYPE)
-            if not data:
-                continue
-            data = dict(data)
-            kind = data.pop("soort")
-            if kind == "omslag":
-                cover = Cover.from_dict(data)
-            else:
-                sections.append(Section.from_dict(data))
-    if cover is None:
-        raise ValueError("het uitgevoerde notebook bevat geen titelblad")
-    return cover, sections
 
 
 def docx_from_notebook(nb) -> bytes:
@@ -228,7 +210,7 @@ def _repeat_header(row) -> None:
 
 
 def _figure(doc, block: Figure) -> None:
-    png = to_png(draw(block.grafiek, block.data), dpi=200)
+    png = to_png(draw(block.grafiek, block.data), dpi=150)
     doc.add_picture(io.BytesIO(png), width=Cm(16))
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
     inline = doc.inline_shapes[-1]._inline

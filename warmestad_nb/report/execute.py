@@ -25,14 +25,23 @@ KERNEL_NAME = "python3"
 SECTION_KEY = "warmestad_sectie"  # cell metadata: which section a code cell builds
 
 
+# Run by the kernel while it boots, in parallel with this process: the notebook's imports and
+# matplotlib's font list are then ready when the first cell runs (about 1 s of the kernel's work).
+PRELOAD = ("import warmestad_nb.report.notebook", "import warmestad_nb.charts.report",
+           "from matplotlib import font_manager; font_manager.findfont('DejaVu Sans')")
+
+
 class Kernel:
     """A Python kernel process, started at once (start-up runs in the background)."""
 
-    def __init__(self, cwd: Path = NOTEBOOK.parent, kernel_name: str = KERNEL_NAME):
+    def __init__(self, cwd: Path = NOTEBOOK.parent, kernel_name: str = KERNEL_NAME,
+                 preload: tuple[str, ...] = PRELOAD):
         from jupyter_client import KernelManager
 
         self.km = KernelManager(kernel_name=kernel_name)
-        self.km.start_kernel(cwd=str(cwd))
+        # exec_lines run before the kernel reports ready; log_level hides the TCP transport warning.
+        self.km.start_kernel(cwd=str(cwd), extra_arguments=[
+            f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR"])
 
     def shutdown(self) -> None:
         if self.km.has_kernel:
@@ -96,11 +105,9 @@ def failure_message(notebook: Path, source: str, ename: str, evalue: str) -> str
 
     cells = nbformat.read(notebook, as_version=4).cells
     section = next((c.metadata.get(SECTION_KEY) for c in cells if c.source == source), None)
-    if section in BY_ID:
-        where = f"het hoofdstuk '{BY_ID[section].titel}'"
-    elif section == "omslag":
-        where = "het titelblad"
-    else:
-        where = "de voorbereiding van het document"
     cause = evalue if ename in ("WarmeStadError", "ConflictError") else f"{ename}: {evalue}"
-    return f"Het beleidsplan kon niet gemaakt worden: {where} liep fout. Oorzaak: {cause}"
+    if section in BY_ID:
+        return f"Het beleidsplan kon niet gemaakt worden: het hoofdstuk '{BY_ID[section].titel}' liep fout. Oorzaak: {cause}"
+    if section == "omslag":
+        return f"Het beleidsplan kon niet gemaakt worden: het titelblad liep fout. Oorzaak: {cause}"
+    return f"Het beleidsplan kon niet gemaakt worden: {cause}"  # reading the plan or the options

@@ -11,13 +11,10 @@ from datetime import date
 
 from ..errors import WarmeStadError
 from ..store import read_plan
-from .document import Cover, Section
+from .document import MIME_TYPE, Cover, Section
 from .html import render_cover, render_section
 from .sections import build_cover, build_section, check_language_level, chosen_sections, numbering
 from .sections.common import Context
-
-MIME_TYPE = "application/vnd.warmestad.beleidsplan+json"
-
 
 class Output:
     def __init__(self, kind: str, html: str, data: dict):

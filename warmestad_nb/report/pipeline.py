@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from ..model import Plan, new_id
-from ..store import read_plan
+from ..model import new_id
+from .document import content_from_notebook
 from .execute import Kernel, execute
 
 FORMATS = ("html", "pdf", "docx")
@@ -35,8 +35,8 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in wanted)
 
 
-def plan_folder(out: Path, plan: Plan) -> Path:
-    return Path(out) / f"{plan.gemeente.nis}-{new_id([], plan.gemeente.naam)}"
+def plan_folder(out: Path, nis: str, name: str) -> Path:
+    return Path(out) / f"{nis}-{new_id([], name)}"
 
 
 @dataclass
@@ -82,9 +82,11 @@ def render_plan(plan_path: str | Path, out: str | Path, renderer: Renderer, *, k
     """Write the documents for one plan; returns {format: path} including "ipynb"."""
     import nbformat
 
-    plan = read_plan(plan_path)  # a bad plan file stops here, with its Dutch message
-    target = plan_folder(Path(out), plan)
+    # The kernel reads and checks the plan (a bad file fails there with its Dutch message); reading
+    # it here as well would cost a second YAML parse on the critical path.
     nb = execute(plan_path, kernel=kernel, parameters=parameters)
+    cover, _ = content_from_notebook(nb)
+    target = plan_folder(Path(out), cover.nis, cover.gemeente)
     files: dict[str, bytes] = {"ipynb": nbformat.writes(nb).encode()}
     if "html" in renderer.formats or "pdf" in renderer.formats:
         html = renderer.html(nb)
@@ -93,9 +95,9 @@ def render_plan(plan_path: str | Path, out: str | Path, renderer: Renderer, *, k
         if "pdf" in renderer.formats:
             files["pdf"] = renderer.pdf(html)
     if "docx" in renderer.formats:
-        from .docx import docx_from_notebook
+        from .docx import build_docx
 
-        files["docx"] = docx_from_notebook(nb)
+        files["docx"] = build_docx(*content_from_notebook(nb))
     return _publish(target, files)
 
 

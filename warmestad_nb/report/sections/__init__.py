@@ -91,6 +91,7 @@ def build_cover(ctx: Context, specs: list[SectionSpec], datum: date, versie: str
         data.append(("Contact", ", ".join(x for x in (plan.coordinator.naam, plan.coordinator.organisatie) if x)))
     return Cover(
         gemeente=g.naam,
+        nis=g.nis,
         titel="Beleidsplan mentaal welbevinden van kinderen en jongeren",
         ondertitel=f"Warme Steden & Gemeenten - {g.naam}",
         cyclus=plan.cyclus, datum=nl.day(datum), versie=versie, regio=regio,

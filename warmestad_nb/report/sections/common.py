@@ -46,6 +46,11 @@ def source_label(table: str) -> str:
     return f"{src.uitgever}, {src.titel} ({src.jaar})"
 
 
+def plan_source(ctx: Context) -> str:
+    """The plan itself as a source: the municipality's own choices for its policy period."""
+    return f"Plan van {ctx.gemeente} voor het meerjarenplan {ctx.plan.cyclus}"
+
+
 def subject_titles(plan: Plan) -> dict[str, str]:
     """Goal and action ids -> their titles (links in the plan refer to ids)."""
     titles = {d.id: d.titel for d in plan.prioriteiten.doelstellingen}

@@ -6,7 +6,7 @@ from ... import reference
 from ...analysis.progress import step_progress
 from ..document import Bullets, Facts, Note, Paragraph, Subheading, Table
 from .. import nl
-from .common import Context, pillar_label
+from .common import Context, pillar_label, plan_source, source_label
 
 
 def summary(ctx: Context) -> list:
@@ -105,5 +105,5 @@ def process(ctx: Context) -> list:
     return [
         Paragraph(intro),
         Table(["Stap", "Afgevinkt", "Nog te doen"], rows, titel="Stand van zaken per stap",
-              bron=f"Eigen plan; checklist uit {reference.source('stappen').titel}", rechts=[1]),
+              bron=f"{plan_source(ctx)}; checklist: {source_label('stappen')}", rechts=[1]),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import reference, vocab
 from ..document import Facts, Note, Paragraph, Subheading, Table
 from .. import nl
-from .common import Context, ages
+from .common import Context, ages, plan_source, source_label
 
 
 def partners(ctx: Context) -> list:
@@ -23,7 +23,7 @@ def partners(ctx: Context) -> list:
         Paragraph(f"{len(plan.partners)} organisaties dragen het plan mee; "
                   f"{len(core)} ervan zitten in de projectgroep of trekken een deel van het werk."),
         Table(["Sector", "Aantal", "Partners"], rows, titel="Partners per sector", rechts=[1],
-              bron="Eigen plan; sectorindeling: " + reference.source("sectoren").titel),
+              bron=f"{plan_source(ctx)}; sectorindeling: {source_label('sectoren')}"),
     ]
     if missing:
         blocks.append(Paragraph(f"Nog geen partners uit: {nl.join(missing)}. Die sectoren zijn een "

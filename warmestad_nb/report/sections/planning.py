@@ -7,7 +7,7 @@ from ... import reference, vocab
 from ...analysis.goals import smart_missing
 from ..document import Facts, Figure, Note, Paragraph, Subheading, Table
 from .. import nl
-from .common import Context, pillar_label, pillar_list, subject_titles
+from .common import Context, pillar_label, pillar_list, plan_source, source_label, subject_titles
 
 
 def priorities(ctx: Context) -> list:
@@ -29,8 +29,7 @@ def priorities(ctx: Context) -> list:
     if not pr.doelstellingen:
         return blocks + [Note("Er staan nog geen doelstellingen in het plan (stap 3).")]
     for goal in pr.doelstellingen:
-        blocks.append(Paragraph(goal.titel))
-        facts = [("Pijlers", pillar_list(goal.pijlers)), ("Doelgroep", goal.doelgroep or "-"),
+        facts = [("Doelstelling", goal.titel), ("Pijlers", pillar_list(goal.pijlers)), ("Doelgroep", goal.doelgroep or "-"),
                  ("Indicator", " ".join(goal.indicator.split()) or "-"), ("Streefwaarde", goal.streefwaarde or "-"),
                  ("Tegen", nl.day(goal.deadline)), ("Eigenaar", goal.eigenaar or "-")]
         missing = smart_missing(goal)
@@ -61,7 +60,7 @@ def actions(ctx: Context) -> list:
             titel="Aantal acties per pijler (in kleur: de prioritaire pijlers)",
             alt="Liggend staafdiagram met het aantal acties per pijler van 1 tot 8; de prioritaire pijlers "
                 "zijn gekleurd, de andere grijs.",
-            bron=f"Eigen plan {ctx.gemeente}; pijlers: {reference.source('pijlers').titel}"),
+            bron=f"{plan_source(ctx)}; pijlers: {source_label('pijlers')}"),
     ]
     for pillar in reference.pillars():
         group = [a for a in plan.acties if a.pijlers and a.pijlers[0] == pillar.nummer]
@@ -103,7 +102,7 @@ def links(ctx: Context) -> list:
                          vocab.MJP_LEVELS[item.niveau], field, nl.euro(item.budget_eur), "; ".join(linked) or "-"])
         blocks.append(Table(["Code", "Titel", "Niveau", "Beleidsveld", "Budget", "Gekoppeld aan"], rows,
                             titel=f"Plaats in het meerjarenplan {mjp.cyclus}", rechts=[4], breed=True,
-                            bron=f"Meerjarenplan van {ctx.gemeente}; beleidsvelden: {reference.source('beleidsvelden').titel}"))
+                            bron=f"Meerjarenplan {mjp.cyclus} van {ctx.gemeente}; beleidsvelden: {source_label('beleidsvelden')}"))
     else:
         blocks.append(Note("Het meerjarenplan van de gemeente staat nog niet in het plan."))
     blocks.append(Subheading("Duurzame ontwikkelingsdoelen (SDG's)"))
@@ -115,7 +114,7 @@ def links(ctx: Context) -> list:
             ["Subdoel", "Omschrijving", "Gekoppeld aan"],
             [[f"SDG {code} ({goals[targets[code].sdg].naam})", targets[code].tekst,
               "; ".join(titles[s.id] for s in subjects if code in s.sdg_targets)] for code in used],
-            titel="Bijdrage aan de SDG-subdoelen", bron=reference.source("sdg_targets").titel))
+            titel="Bijdrage aan de SDG-subdoelen", bron=source_label("sdg_targets")))
     else:
         blocks.append(Note("Er zijn nog geen SDG-subdoelen gekoppeld."))
     blocks.append(Subheading("Vizier 2030"))
@@ -126,7 +125,7 @@ def links(ctx: Context) -> list:
             ["Thema", "Doelstelling (eigen samenvatting)", "Gekoppeld aan"],
             [[vizier[v].thema, vizier[v].titel, "; ".join(titles[s.id] for s in subjects if v in s.vizier_doelen)]
              for v in used_v],
-            titel="Bijdrage aan Vizier 2030", bron=reference.source("vizier2030").titel))
+            titel="Bijdrage aan Vizier 2030", bron=source_label("vizier2030")))
     else:
         blocks.append(Note("Er zijn nog geen doelstellingen van Vizier 2030 gekoppeld."))
     return blocks
