@@ -30,9 +30,8 @@ def run_report(args) -> int:
     # Heavy imports only here: the other subcommands stay fast.
     from ..errors import WarmeStadError
     from ..report.execute import Kernel
-    from ..report.notebook import _parse_date
     from ..report.pipeline import Renderer, parse_formats, render_plan
-    from ..report.sections import check_language_level, chosen_sections
+    from ..report.sections import check_language_level, chosen_sections, parse_date
 
     missing = [p for p in args.plannen if not Path(p).is_file()]
     if missing:  # before any kernel starts
@@ -40,7 +39,7 @@ def run_report(args) -> int:
     formats = parse_formats(args.formaat)
     chosen_sections(args.secties)
     check_language_level(args.taalniveau)
-    _parse_date(args.datum)
+    parse_date(args.datum)
     parameters = {"secties": args.secties, "taalniveau": args.taalniveau, "datum": args.datum,
                   "versie": args.versie}
     kernels = [Kernel()]  # boots in its own process while this one imports the exporters
