@@ -23,6 +23,8 @@ def register(commands) -> None:
                         help="standaard of eenvoudig (kortere zinnen in de inleidende hoofdstukken)")
     report.add_argument("--datum", default="", help="datum op het titelblad, JJJJ-MM-DD (standaard: vandaag)")
     report.add_argument("--versie", default="ontwerp", help="versie op het titelblad (standaard: ontwerp)")
+    report.add_argument("--pdf-ua", action="store_true",
+                        help="maak de PDF volgens PDF/UA-1 (toegankelijk; standaard: een getagde PDF)")
     report.set_defaults(run=run_report)
 
 
@@ -44,7 +46,7 @@ def run_report(args) -> int:
                   "versie": args.versie}
     kernels = [Kernel()]  # boots in its own process while this one imports the exporters
     try:
-        renderer = Renderer(formats)
+        renderer = Renderer(formats, pdf_variant="pdf/ua-1" if args.pdf_ua else None)
         renderer.warm_up()
         for i, plan in enumerate(args.plannen):
             started = time.perf_counter()
