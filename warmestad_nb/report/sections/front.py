@@ -79,7 +79,7 @@ def context(ctx: Context) -> list:
     blocks.append(Subheading(f"Engagement van {ctx.gemeente}"))
     facts = []
     if eng.collegebeslissing_datum:
-        ref = f" ({eng.collegebeslissing_referentie})" if eng.collegebeslissing_referentie else ""
+        ref = f", {eng.collegebeslissing_referentie}" if eng.collegebeslissing_referentie else ""
         facts.append(("Beslissing van het college", nl.day(eng.collegebeslissing_datum) + ref))
     if eng.schepenen:
         facts.append(("Bevoegde schepenen", "; ".join(eng.schepenen)))
