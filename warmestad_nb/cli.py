@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "warmestad_nb.commands.links",
     "warmestad_nb.commands.omgeving",
     "warmestad_nb.commands.app",
+    "warmestad_nb.commands.report",
 )
 
 _DUTCH = {

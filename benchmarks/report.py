@@ -1,0 +1,107 @@
+"""Benchmark: one plan's HTML + PDF through `warmestad rapport` against the plain command-line tools.
+
+Both ways run here, in the same run, from a fresh process each (what a user would type):
+  ours:  warmestad rapport <plan> --formaat html,pdf
+  plain: papermill notebooks/beleidsplan.ipynb ... ; jupyter nbconvert --to html --no-input
+         --template beleidsplan ... ; weasyprint --pdf-tags beleidsplan.html beleidsplan.pdf
+(both make the same tagged PDF)
+Prints the median wall time of each over --rondes rounds (alternating, so both see the same load)
+and the ratio. Usage: python benchmarks/report.py [plan] [--rondes 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NOTEBOOK = ROOT / "notebooks" / "beleidsplan.ipynb"
+DATE = "2026-11-01"
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # waited-for children and their kernels
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(commands: list[list[str]]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of running the commands one after the other."""
+    start, cpu = time.perf_counter(), _cpu()
+    for command in commands:
+        subprocess.run(command, check=True, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, _cpu() - cpu
+
+
+def ours(plan: Path, out: Path) -> list[list[str]]:
+    return [[sys.executable, "-m", "warmestad_nb.cli", "rapport", str(plan), "--formaat", "html,pdf",
+             "--uit", str(out), "--datum", DATE]]
+
+
+def plain(plan: Path, out: Path) -> list[list[str]]:
+    executed = out / "beleidsplan.ipynb"
+    return [
+        [str(BIN / "papermill"), str(NOTEBOOK), str(executed), "-p", "plan", str(plan.resolve()),
+         "-p", "datum", DATE, "--cwd", str(NOTEBOOK.parent), "--no-progress-bar"],
+        [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", "--template", "beleidsplan",
+         f"--TemplateExporter.extra_template_basedirs={ROOT / 'templates'}", str(executed),
+         "--output", "beleidsplan"],
+        [str(BIN / "weasyprint"), "--pdf-tags", str(out / "beleidsplan.html"), str(out / "beleidsplan.pdf")],
+    ]
+
+
+def _pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("plan", nargs="?", default=str(ROOT / "data" / "voorbeelden" / "44021-gent.yaml"))
+    parser.add_argument("--rondes", type=int, default=3)
+    args = parser.parse_args()
+    plan = Path(args.plan)
+    labels = ("warmestad rapport", "papermill + nbconvert + weasyprint")
+    times: dict[str, list[float]] = {label: [] for label in labels}
+    cpu: dict[str, list[float]] = {label: [] for label in labels}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "plain").mkdir()
+        for _ in range(args.rondes):
+            for label, commands in zip(labels, (ours(plan, tmp / "ours"), plain(plan, tmp / "plain"))):
+                wall, seconds = _timed(commands)
+                times[label].append(wall)
+                cpu[label].append(seconds)
+        ours_pdf = next((tmp / "ours").glob("*/beleidsplan.pdf"))
+        pages = (_pages(ours_pdf), _pages(tmp / "plain" / "beleidsplan.pdf"))
+    load = os.getloadavg()[0]
+    print(f"Plan: {plan.name}, HTML + PDF, {args.rondes} rondes; belasting van de machine nu {load:.1f} "
+          f"op {os.cpu_count()} kernen")
+    for what, table in (("wandkloktijd", times), ("processortijd", cpu)):
+        medians = {label: statistics.median(values) for label, values in table.items()}
+        print(f"  {what} (mediaan per plan):")
+        for label in labels:
+            shown = ", ".join(f"{v:.2f}" for v in table[label])
+            print(f"    {label:36s} {medians[label]:6.2f} s   ({shown})")
+        print(f"    verhouding: {medians[labels[1]] / medians[labels[0]]:.1f}x sneller")
+    print(f"  pagina's in de PDF: {pages[0]} (rapport) en {pages[1]} (opdrachtregel)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

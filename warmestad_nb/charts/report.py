@@ -1,0 +1,86 @@
+"""Charts of the policy plan document.
+
+Each chart takes plain JSON data (the document keeps it in the executed notebook), so the HTML
+(SVG) and the DOCX (PNG) draw the same figure from the same numbers. Kept to three simple charts:
+WeasyPrint spends about a quarter of a second per SVG chart.
+"""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from . import HIGHLIGHT, INK, MUTED, PILLAR_COLORS, chart, new_figure
+
+COMPARISON_COLORS = (HIGHLIGHT, "#7B8794", MUTED)
+
+
+@chart
+def youth_bands(data: dict) -> Figure:
+    """Share of each five-year band 0-24 in the population: municipality, province, Flanders.
+
+    data: {"banden": ["0-4", ...], "reeksen": [{"naam": str, "aandelen": [pct, ...]}, ...]}
+    """
+    bands, series = data["banden"], data["reeksen"]
+    fig = new_figure(height_cm=6.5)
+    ax = fig.add_subplot()
+    width = 0.8 / len(series)
+    for i, (serie, color) in enumerate(zip(series, COMPARISON_COLORS)):
+        xs = [b + (i - (len(series) - 1) / 2) * width for b in range(len(bands))]
+        ax.bar(xs, serie["aandelen"], width=width, color=color, label=serie["naam"])
+    ax.set_xticks(range(len(bands)), [f"{b} jaar" for b in bands])
+    ax.set_ylabel("% van de bevolking")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=len(series))
+    return fig
+
+
+@chart
+def indicators(data: dict) -> Figure:
+    """One small panel per indicator: the municipality against the medians of province and Flanders.
+
+    data: {"panelen": [{"titel": str, "eenheid": str, "labels": [3 str], "waarden": [3 float|None]}]}
+    """
+    panels = data["panelen"]
+    fig = new_figure(height_cm=2.2 + 1.6 * len(panels))
+    axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
+    for ax, panel in zip(axes, panels):
+        labels = panel["labels"][::-1]
+        values = [v if v is not None else 0 for v in panel["waarden"]][::-1]
+        ax.barh(labels, values, color=COMPARISON_COLORS[::-1][-len(labels):], height=0.7)
+        for y, v in enumerate(panel["waarden"][::-1]):
+            text = "geen waarde" if v is None else f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+            ax.text(v or 0, y, f" {text}", va="center", fontsize=8, color=INK)
+        ax.set_title(panel["titel"], loc="left", fontsize=9)
+        ax.set_xlim(0, max(values) * 1.25 or 1)
+        ax.tick_params(axis="x", labelsize=7)
+    return fig
+
+
+@chart
+def actions_per_pillar(data: dict) -> Figure:
+    """Number of actions per pillar; the priority pillars in their colour, the others muted.
+
+    data: {"pijlers": [{"nummer": int, "label": str, "acties": int, "prioriteit": bool}]}
+    """
+    rows = data["pijlers"][::-1]
+    fig = new_figure(height_cm=6.5)
+    ax = fig.add_subplot()
+    colors = [PILLAR_COLORS[r["nummer"]] if r["prioriteit"] else MUTED for r in rows]
+    ax.barh([r["label"] for r in rows], [r["acties"] for r in rows], color=colors, height=0.7)
+    for y, r in enumerate(rows):
+        ax.text(r["acties"], y, f" {r['acties']}", va="center", fontsize=8, color=INK)
+    ax.set_xlabel("aantal acties (een actie telt mee bij elk van haar pijlers)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    return fig
+
+
+CHARTS = {
+    "jeugd_leeftijd": youth_bands,
+    "indicatoren": indicators,
+    "acties_per_pijler": actions_per_pillar,
+}
+
+
+def draw(name: str, data: dict) -> Figure:
+    return CHARTS[name](data)

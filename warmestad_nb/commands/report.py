@@ -1,0 +1,63 @@
+"""`warmestad rapport`: the policy plan document of one or more plans as HTML, PDF and Word."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+
+def register(commands) -> None:
+    from ..report.sections import BY_ID
+    from ..report.sections.common import LANGUAGE_LEVELS
+
+    report = commands.add_parser(
+        "rapport", help="maak het beleidsplan (HTML, PDF en Word) van een of meer plannen",
+        description="Maakt per plan de map <MAP>/<nis>-<gemeente>/ met beleidsplan.html, .pdf, .docx en het "
+                    "uitgevoerde notebook beleidsplan.ipynb.")
+    report.add_argument("plannen", nargs="+", metavar="plan", help="planbestand(en) (.yaml)")
+    report.add_argument("--formaat", default="html,pdf,docx", help="html, pdf en/of docx, met komma's (standaard: alle drie)")
+    report.add_argument("--uit", default="uitvoer", metavar="MAP", help="map voor de documenten (standaard: uitvoer)")
+    report.add_argument("--secties", default="alle",
+                        help=f"alle, of een lijst met komma's uit: {', '.join(BY_ID)}")
+    report.add_argument("--taalniveau", default="standaard", choices=list(LANGUAGE_LEVELS),
+                        help="standaard of eenvoudig (kortere zinnen in de inleidende hoofdstukken)")
+    report.add_argument("--datum", default="", help="datum op het titelblad, JJJJ-MM-DD (standaard: vandaag)")
+    report.add_argument("--versie", default="ontwerp", help="versie op het titelblad (standaard: ontwerp)")
+    report.add_argument("--pdf-ua", action="store_true",
+                        help="maak de PDF volgens PDF/UA-1 (toegankelijk; standaard: een getagde PDF)")
+    report.set_defaults(run=run_report)
+
+
+def run_report(args) -> int:
+    # Heavy imports only here: the other subcommands stay fast.
+    from ..errors import WarmeStadError
+    from ..report.execute import Kernel
+    from ..report.pipeline import Renderer, parse_formats, render_plan
+    from ..report.sections import check_language_level, chosen_sections, parse_date
+
+    missing = [p for p in args.plannen if not Path(p).is_file()]
+    if missing:  # before any kernel starts
+        raise WarmeStadError(f"{missing[0]}: dit bestand bestaat niet.")
+    formats = parse_formats(args.formaat)
+    chosen_sections(args.secties)
+    check_language_level(args.taalniveau)
+    parse_date(args.datum)
+    parameters = {"secties": args.secties, "taalniveau": args.taalniveau, "datum": args.datum,
+                  "versie": args.versie}
+    kernels = [Kernel()]  # boots in its own process while this one imports the exporters
+    try:
+        renderer = Renderer(formats, pdf_variant="pdf/ua-1" if args.pdf_ua else None)
+        renderer.warm_up()
+        for i, plan in enumerate(args.plannen):
+            started = time.perf_counter()
+            if i + 1 < len(args.plannen):
+                kernels.append(Kernel())  # the next plan's kernel starts while this one runs
+            paths = render_plan(plan, Path(args.uit), renderer, kernel=kernels[i], parameters=parameters)
+            kernels[i].shutdown()
+            print(f"Beleidsplan van {plan} gemaakt in {time.perf_counter() - started:.1f} s:")
+            for ext in (*formats, "ipynb"):
+                print(f"  {paths[ext]}")
+    finally:
+        for kernel in kernels:
+            kernel.shutdown()
+    return 0

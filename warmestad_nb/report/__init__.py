@@ -1,0 +1,23 @@
+"""The policy plan document (beleidsplan): content, notebook execution and HTML, PDF and DOCX export.
+
+Layers, each usable alone (the batch reuses them with warm kernels and one exporter per worker):
+  document.py   the structured content: sections made of plain blocks, serialisable to JSON
+  sections/     one function per section that builds its blocks from the plan and reference data
+  nl.py         Dutch formatting of numbers, money and dates
+  html.py       blocks -> escaped HTML (Jinja autoescape), used inside the notebook
+  notebook.py   what notebooks/beleidsplan.ipynb calls (a section as a mimebundle: HTML + JSON)
+  execute.py    papermill with an optional, already running kernel
+  export.py     one reusable nbconvert HTMLExporter with templates/beleidsplan
+  pdf.py        WeasyPrint;  docx.py  python-docx from the JSON in the executed notebook
+  pipeline.py   one plan -> <out>/<nis>-<name>/beleidsplan.{html,pdf,docx,ipynb}, all or nothing
+
+Importing this package stays light: the heavy libraries are imported by the modules that need them.
+"""
+
+import sys
+
+# jsonschema (imported by nbformat, hence by papermill and nbconvert) imports the optional package
+# rfc3987_syntax when it is installed, which builds a parser grammar at import time: 1.5 s in every
+# process, for URI format checks that notebook validation never uses. Marking it absent skips it.
+if "rfc3987_syntax" not in sys.modules and "jsonschema" not in sys.modules:
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]

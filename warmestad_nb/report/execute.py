@@ -1,0 +1,113 @@
+"""Execute notebooks/beleidsplan.ipynb for one plan through papermill's Python API.
+
+Two ways, same result:
+  execute(plan)                  papermill starts and stops a kernel (about 0.7 s extra);
+  execute(plan, kernel=Kernel()) runs in a kernel that is already starting or running, through the
+                                 "warmestad" papermill engine. Start the Kernel early (it boots in its
+                                 own process while this one imports nbconvert and WeasyPrint), or start
+                                 the next plan's kernel while the current one runs.
+A Kernel keeps the namespace of what ran in it: give each plan a fresh Kernel, or reset the
+namespace before reusing one (the batch does that and proves it leaks nothing).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from pathlib import Path
+
+from ..errors import WarmeStadError
+from .sections import BY_ID
+
+NOTEBOOK = Path(__file__).resolve().parent.parent.parent / "notebooks" / "beleidsplan.ipynb"
+ENGINE = "warmestad"
+KERNEL_NAME = "python3"
+SECTION_KEY = "warmestad_sectie"  # cell metadata: which section a code cell builds
+
+
+# Run by the kernel while it boots, in parallel with this process: the notebook's imports and
+# matplotlib's font list are then ready when the first cell runs (about 1 s of the kernel's work).
+PRELOAD = ("import warmestad_nb.report.notebook", "import warmestad_nb.charts.report",
+           "from matplotlib import font_manager; font_manager.findfont('DejaVu Sans')")
+
+
+class Kernel:
+    """A Python kernel process, started at once (start-up runs in the background)."""
+
+    def __init__(self, cwd: Path = NOTEBOOK.parent, kernel_name: str = KERNEL_NAME,
+                 preload: tuple[str, ...] = PRELOAD):
+        from jupyter_client import KernelManager
+
+        self.km = KernelManager(kernel_name=kernel_name)
+        # exec_lines run before the kernel reports ready; log_level hides the TCP transport warning.
+        self.km.start_kernel(cwd=str(cwd), extra_arguments=[
+            f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR"])
+
+    def shutdown(self) -> None:
+        if self.km.has_kernel:
+            self.km.shutdown_kernel(now=True)
+
+    def __enter__(self) -> "Kernel":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+
+
+@functools.cache
+def _register_engine() -> None:
+    """Papermill's engine registry is where a warm kernel plugs in."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class WarmKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, kernel: Kernel, log_output=False,
+                                     start_timeout=60, execution_timeout=None, **kwargs):
+            client = PapermillNotebookClient(
+                nb_man, km=kernel.km, kernel_name=kernel_name, startup_timeout=start_timeout,
+                timeout=execution_timeout, log=logging.getLogger("papermill"), log_output=log_output)
+            try:
+                return client.execute()
+            finally:
+                if client.kc is not None:  # a new client per run: close it, keep the kernel
+                    client.kc.stop_channels()
+
+    papermill_engines.register(ENGINE, WarmKernelEngine)
+
+
+def execute(plan_path: str | Path, *, kernel: Kernel | None = None, parameters: dict | None = None,
+            notebook: Path = NOTEBOOK, timeout: int = 300):
+    """Run the notebook for one plan; returns the executed notebook (nbformat NotebookNode).
+
+    parameters: the notebook's other parameters (secties, taalniveau, datum, versie): plain values.
+    A failing cell raises WarmeStadError naming the section and the cause in Dutch.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    params = {"plan": str(Path(plan_path).resolve()), **(parameters or {})}
+    engine: dict = {}
+    if kernel is not None:
+        _register_engine()
+        engine = {"engine_name": ENGINE, "kernel": kernel}
+    try:
+        return papermill.execute_notebook(
+            str(notebook), None, parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
+            cwd=str(notebook.parent), execution_timeout=timeout, **engine)
+    except PapermillExecutionError as exc:
+        raise WarmeStadError(failure_message(notebook, exc.source, exc.ename, exc.evalue)) from None
+
+
+def failure_message(notebook: Path, source: str, ename: str, evalue: str) -> str:
+    """Dutch: which section failed and why (the cell is found back by its source)."""
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    section = next((c.metadata.get(SECTION_KEY) for c in cells if c.source == source), None)
+    cause = evalue if ename in ("WarmeStadError", "ConflictError") else f"{ename}: {evalue}"
+    if section in BY_ID:
+        return f"Het beleidsplan kon niet gemaakt worden: het hoofdstuk '{BY_ID[section].titel}' liep fout. Oorzaak: {cause}"
+    if section == "omslag":
+        return f"Het beleidsplan kon niet gemaakt worden: het titelblad liep fout. Oorzaak: {cause}"
+    return f"Het beleidsplan kon niet gemaakt worden: {cause}"  # reading the plan or the options

@@ -1,0 +1,46 @@
+"""What notebooks/beleidsplan.ipynb calls: the cover and each section as a notebook output.
+
+An output carries two representations: text/html (what the nbconvert template shows) and the
+section as JSON (MIME_TYPE, what the DOCX is built from). No IPython import: Jupyter displays any
+object with `_repr_mimebundle_`.
+"""
+
+from __future__ import annotations
+
+from ..store import read_plan
+from .document import MIME_TYPE, Cover, Section
+from .html import render_cover, render_section
+from .sections import build_cover, build_section, check_language_level, chosen_sections, numbering, parse_date
+from .sections.common import Context
+
+class Output:
+    def __init__(self, kind: str, html: str, data: dict):
+        self.kind, self.html, self.data = kind, html, data
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html, MIME_TYPE: {"soort": self.kind, **self.data}}, {}
+
+
+class Beleidsplan:
+    """The document for one plan file, section by section (one notebook cell each)."""
+
+    def __init__(self, plan: str, secties: str = "alle", taalniveau: str = "standaard", datum: str = "",
+                 versie: str = ""):
+        self.plan = read_plan(plan)
+        self.specs = chosen_sections(secties)
+        self.numbers = numbering(self.specs)
+        self.ctx = Context(self.plan, check_language_level(taalniveau))
+        self.datum = parse_date(datum)
+        self.versie = versie
+
+    def omslag(self) -> Output:
+        cover: Cover = build_cover(self.ctx, self.specs, self.datum, self.versie)
+        return Output("omslag", render_cover(cover), cover.to_dict())
+
+    def sectie(self, section_id: str) -> Output | None:
+        """The section as an output, or None (nothing shown) when it was not chosen."""
+        spec = next((s for s in self.specs if s.id == section_id), None)
+        if spec is None:
+            return None
+        section: Section = build_section(self.ctx, spec, self.numbers[spec.id])
+        return Output("sectie", render_section(section), section.to_dict())

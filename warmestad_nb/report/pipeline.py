@@ -1,0 +1,123 @@
+"""One plan -> <out>/<nis>-<name>/beleidsplan.{html,pdf,docx} and the executed notebook.
+
+All or nothing: every file is first written into a hidden temporary folder next to the target and
+only moved into place (one rename per file) once all formats succeeded, so a failure leaves the
+previous documents untouched and no half-written file behind.
+
+For many plans, build the Renderer once (one nbconvert exporter, one WeasyPrint font cache) and
+pass a Kernel per plan (see execute.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import WarmeStadError
+from ..model import new_id
+from .document import content_from_notebook
+from .execute import Kernel, execute
+
+FORMATS = ("html", "pdf", "docx")
+BASENAME = "beleidsplan"
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    wanted = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown or not wanted:
+        raise WarmeStadError(f"Onbekend formaat '{', '.join(unknown) or text}'. Kies uit: {', '.join(FORMATS)} "
+                             f"(gescheiden door komma's, bv. html,pdf).")
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+def plan_folder(out: Path, nis: str, name: str) -> Path:
+    return Path(out) / f"{nis}-{new_id([], name)}"
+
+
+@dataclass
+class Renderer:
+    """Reusable exporters; each is created on first use (a DOCX-only run never loads WeasyPrint)."""
+
+    formats: tuple[str, ...] = FORMATS
+    pdf_variant: str | None = None  # e.g. "pdf/ua-1"; the default is a tagged PDF
+    _html: object = field(default=None, repr=False)
+    _pdf: object = field(default=None, repr=False)
+
+    def _html_exporter(self):
+        if self._html is None:
+            from .export import HtmlExporter
+
+            self._html = HtmlExporter()
+        return self._html
+
+    def _pdf_renderer(self):
+        if self._pdf is None:
+            from .pdf import PdfRenderer
+
+            self._pdf = PdfRenderer(variant=self.pdf_variant)
+        return self._pdf
+
+    def html(self, nb) -> str:
+        return self._html_exporter().export(nb)
+
+    def pdf(self, html: str) -> bytes:
+        return self._pdf_renderer().render(html)
+
+    def warm_up(self) -> None:
+        """Import and build the exporters now, e.g. while a kernel starts in its own process."""
+        if "html" in self.formats or "pdf" in self.formats:
+            self._html_exporter()
+        if "pdf" in self.formats:
+            self._pdf_renderer()
+        if "docx" in self.formats:
+            from . import docx  # noqa: F401
+
+
+def render_plan(plan_path: str | Path, out: str | Path, renderer: Renderer, *, kernel: Kernel | None = None,
+                parameters: dict | None = None) -> dict[str, Path]:
+    """Write the documents for one plan; returns {format: path} including "ipynb"."""
+    import nbformat
+
+    # The kernel reads and checks the plan (a bad file fails there with its Dutch message); reading
+    # it here as well would cost a second YAML parse on the critical path.
+    nb = execute(plan_path, kernel=kernel, parameters=parameters)
+    cover, _ = content_from_notebook(nb)
+    target = plan_folder(Path(out), cover.nis, cover.gemeente)
+    files: dict[str, bytes] = {"ipynb": nbformat.writes(nb).encode()}
+    if "html" in renderer.formats or "pdf" in renderer.formats:
+        html = renderer.html(nb)
+        if "html" in renderer.formats:
+            files["html"] = html.encode()
+        if "pdf" in renderer.formats:
+            files["pdf"] = renderer.pdf(html)
+    if "docx" in renderer.formats:
+        from .docx import build_docx
+
+        files["docx"] = build_docx(*content_from_notebook(nb))
+    return _publish(target, files)
+
+
+def _publish(target: Path, files: dict[str, bytes]) -> dict[str, Path]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    try:
+        for ext, data in files.items():
+            with open(staging / f"{BASENAME}.{ext}", "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        target.mkdir(exist_ok=True)
+        paths = {}
+        for ext in files:
+            final = target / f"{BASENAME}.{ext}"
+            os.replace(staging / final.name, final)
+            paths[ext] = final
+        return paths
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            shutil.rmtree(staging)

@@ -1,0 +1,196 @@
+"""Environment analysis, existing offer and gaps, needs (step 2).
+
+Small, honest computations straight from the reference data; the richer analysis of step 2 can
+replace `environment` later without touching the rest of the document.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from ... import reference, vocab
+from ..document import Bullets, Figure, Note, Paragraph, Subheading, Table
+from .. import nl
+from .common import Context, ages, pillar_label, pillar_list, source_label
+
+BAND_LABELS = [b.replace("_", "-") for b in reference.YOUTH_BANDS]
+
+
+def _youth(row: dict[str, int]) -> list[int]:
+    return [row[f"m_{b}"] + row[f"f_{b}"] for b in reference.YOUTH_BANDS]
+
+
+def population_facts(nis: str) -> dict:
+    """0-24 population of a municipality with its province and Flanders, from Statbel 2026."""
+    population = reference.population_2026()
+    province = reference.municipality(nis).provincie
+    in_province = [n for n in population if reference.municipality(n).provincie == province]
+
+    def totals(codes: list[str]) -> tuple[list[int], int]:
+        bands = [sum(_youth(population[n])[i] for n in codes) for i in range(len(BAND_LABELS))]
+        return bands, sum(population[n]["total"] for n in codes)
+
+    own = (_youth(population[nis]), population[nis]["total"])
+    return {"gemeente": own, "provincie": totals(in_province), "vlaanderen": totals(list(population)),
+            "provincienaam": province}
+
+
+def indicator_comparison(nis: str, ids: list[str]) -> list[dict]:
+    """Each chosen indicator: the municipality's value and the medians of its province and Flanders."""
+    values = reference.indicator_values()
+    province = reference.municipality(nis).provincie
+    defs = reference.lookup("indicatoren")
+    out = []
+    for ind in ids:
+        everywhere = [v[ind] for v in values.values() if v[ind] is not None]
+        in_province = [v[ind] for n, v in values.items()
+                       if v[ind] is not None and reference.municipality(n).provincie == province]
+        out.append({"def": defs[ind], "gemeente": values[nis][ind], "provincie": median(in_province),
+                    "vlaanderen": median(everywhere)})
+    return out
+
+
+def _value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "geen waarde in de bron"
+    return nl.percent(value, 1) if unit == "%" else nl.number(value, 2)
+
+
+def environment(ctx: Context) -> list:
+    plan = ctx.plan
+    g = plan.gemeente
+    pop = population_facts(g.nis)
+    (own_bands, own_total), (prov_bands, prov_total), (fl_bands, fl_total) = (
+        pop["gemeente"], pop["provincie"], pop["vlaanderen"])
+    youth = sum(own_bands)
+    pop_source = source_label("bevolking")
+    blocks = [
+        Subheading("Kinderen en jongeren in cijfers"),
+        Paragraph(f"Op 1 januari 2026 telt {g.naam} {nl.number(own_total)} inwoners, van wie "
+                  f"{nl.number(youth)} kinderen en jongeren van 0 tot 24 jaar "
+                  f"({nl.percent(100 * youth / own_total)}). In de provincie {pop['provincienaam']} is dat "
+                  f"{nl.percent(100 * sum(prov_bands) / prov_total)}, in heel Vlaanderen "
+                  f"{nl.percent(100 * sum(fl_bands) / fl_total)}."),
+        Table(["Leeftijd", g.naam, "aandeel", pop["provincienaam"], "Vlaanderen"],
+              [[f"{label} jaar", nl.number(n), nl.percent(100 * n / own_total),
+                nl.percent(100 * p / prov_total), nl.percent(100 * f / fl_total)]
+               for label, n, p, f in zip(BAND_LABELS, own_bands, prov_bands, fl_bands)]
+              + [["0-24 jaar", nl.number(youth), nl.percent(100 * youth / own_total),
+                  nl.percent(100 * sum(prov_bands) / prov_total), nl.percent(100 * sum(fl_bands) / fl_total)]],
+              titel="Bevolking van 0 tot 24 jaar op 1 januari 2026", bron=pop_source, rechts=[1, 2, 3, 4]),
+        Figure("jeugd_leeftijd", {
+            "banden": BAND_LABELS,
+            "reeksen": [
+                {"naam": g.naam, "aandelen": [100 * n / own_total for n in own_bands]},
+                {"naam": f"provincie {pop['provincienaam']}", "aandelen": [100 * n / prov_total for n in prov_bands]},
+                {"naam": "Vlaanderen", "aandelen": [100 * n / fl_total for n in fl_bands]},
+            ]},
+            titel=f"Aandeel van elke leeftijdsgroep in de bevolking, {g.naam} vergeleken (1 januari 2026)",
+            alt=(f"Staafdiagram: per leeftijdsgroep van vijf jaar tussen 0 en 24 jaar het aandeel in de "
+                 f"bevolking van {g.naam}, de provincie {pop['provincienaam']} en Vlaanderen."),
+            bron=pop_source),
+    ]
+    blocks += _indicators(ctx)
+    blocks += _own_figures(ctx)
+    blocks.append(Subheading("Samenvatting van de analyse"))
+    notes = nl.paragraphs(plan.omgevingsanalyse.notities)
+    blocks += [Paragraph(p) for p in notes] or [Note("De samenvatting van de analyse staat nog niet in het plan.")]
+    return blocks
+
+
+def _indicators(ctx: Context) -> list:
+    ids = ctx.plan.omgevingsanalyse.indicatoren
+    blocks = [Subheading("Indicatoren uit de Gemeente-Stadsmonitor")]
+    if not ids:
+        return blocks + [Note("Er zijn nog geen indicatoren gekozen voor de omgevingsanalyse.")]
+    rows, panels = [], []
+    province = reference.municipality(ctx.plan.gemeente.nis).provincie
+    for item in indicator_comparison(ctx.plan.gemeente.nis, ids):
+        d = item["def"]
+        rows.append([f"{d.naam} ({d.code})", _value(item["gemeente"], d.eenheid),
+                     _value(item["provincie"], d.eenheid), _value(item["vlaanderen"], d.eenheid)])
+        panels.append({"titel": f"{d.naam} ({d.eenheid})", "eenheid": d.eenheid,
+                       "labels": [ctx.gemeente, f"mediaan {province}", "mediaan Vlaanderen"],
+                       "waarden": [item["gemeente"], item["provincie"], item["vlaanderen"]]})
+    label = reference.lookup("indicatoren")[ids[0]].jaar_label
+    source = f"{reference.source('stadsmonitor').uitgever}, Gemeente-Stadsmonitor, {label}"
+    return blocks + [
+        Paragraph("De provincie en Vlaanderen staan hier als mediaan van hun gemeenten: de helft van de "
+                  "gemeenten zit hoger, de helft lager. Dat is geen gemiddelde over alle inwoners."),
+        Table(["Indicator", ctx.gemeente, f"Mediaan {province}", "Mediaan Vlaanderen"], rows,
+              titel="Indicatoren vergeleken", bron=source, rechts=[1, 2, 3]),
+        Figure("indicatoren", {"panelen": panels},
+               titel=f"{ctx.gemeente} vergeleken met de mediaan van de gemeenten",
+               alt=f"Staafdiagrammen: per indicator de waarde van {ctx.gemeente} naast de mediaan van de "
+                   f"gemeenten in de provincie {province} en in Vlaanderen.",
+               bron=source),
+    ]
+
+
+def _own_figures(ctx: Context) -> list:
+    own = ctx.plan.omgevingsanalyse.eigen_cijfers
+    if not own:
+        return []
+    return [
+        Subheading("Eigen cijfers van de gemeente en de partners"),
+        Table(["Indicator", "Jaar", "Waarde", "Bron"],
+              [[c.indicator, str(c.jaar), f"{nl.number(c.waarde, 0 if c.waarde == int(c.waarde) else 1)} {c.eenheid}".strip(),
+                c.bron] for c in own],
+              titel="Eigen cijfers", rechts=[1, 2]),
+    ]
+
+
+def offer(ctx: Context) -> list:
+    items = ctx.plan.omgevingsanalyse.aanbod
+    if not items:
+        return [Note("Het bestaande aanbod is nog niet in kaart gebracht (stap 2).")]
+    blocks = [
+        Paragraph(f"De projectgroep bracht {nl.count(len(items), 'bestaand aanbod', 'vormen van bestaand aanbod')} "
+                  f"in kaart, met de pijlers en leeftijden die het bereikt."),
+        Table(["Aanbod", "Aanbieder", "Pijlers", "Leeftijd", "Strategie"],
+              [[a.naam, a.aanbieder or "-", pillar_list(a.pijlers), ages(a.leeftijdsgroepen),
+                vocab.STRATEGIES.get(a.strategie, "-") if a.strategie else "-"] for a in items],
+              titel="Bestaand aanbod"),
+    ]
+    pillars = {p for a in items for p in a.pijlers}
+    age_groups = {g for a in items for g in a.leeftijdsgroepen}
+    gaps = [f"geen aanbod voor pijler {pillar_label(p)}" for p in range(1, 9) if p not in pillars]
+    gaps += [f"geen aanbod voor {vocab.AGE_GROUPS[g]}" for g in vocab.AGE_GROUPS if g not in age_groups]
+    blocks.append(Subheading("Hiaten"))
+    blocks.append(Bullets(gaps) if gaps else Paragraph(
+        "Elke pijler en elke leeftijdsgroep heeft minstens één vorm van aanbod; de hiaten zitten dus in "
+        "de diepte en het bereik, zoals de samenvatting van de analyse beschrijft."))
+    blocks.append(_matrix(items))
+    return blocks
+
+
+def _matrix(items) -> Table:
+    """The gezondheidsmatrix: how much offer sits in each strategy (row) and level (column)."""
+    rows = []
+    for s_code, s_label in vocab.STRATEGIES.items():
+        cells = [sum(1 for a in items if a.strategie == s_code and a.niveau == l_code) for l_code in vocab.LEVELS]
+        rows.append([s_label] + [str(c) if c else "-" for c in cells])
+    return Table(["Strategie"] + list(vocab.LEVELS.values()), rows,
+                 titel="Gezondheidsmatrix: aantal vormen van aanbod per strategie en niveau",
+                 rechts=[1, 2, 3, 4])
+
+
+def needs(ctx: Context) -> list:
+    a = ctx.plan.omgevingsanalyse
+    blocks = []
+    if a.noden:
+        blocks.append(Bullets([f"{n.omschrijving} ({n.bron})" if n.bron else n.omschrijving for n in a.noden]))
+    else:
+        blocks.append(Note("De noden van kinderen, jongeren en ouders zijn nog niet bevraagd (stap 2)."))
+    if a.enquete:
+        questions: dict[str, list] = {}
+        for answer in a.enquete:
+            questions.setdefault(answer.vraag, []).append(answer)
+        rows = []
+        for question, answers in questions.items():
+            total = sum(x.aantal for x in answers) or 1
+            for i, x in enumerate(answers):
+                rows.append([question if i == 0 else "", x.antwoord, str(x.aantal), nl.percent(100 * x.aantal / total, 0)])
+        blocks.append(Table(["Vraag", "Antwoord", "Aantal", "Aandeel"], rows, titel="Resultaten van de bevraging",
+                            bron=a.enquete_bron or "Eigen bevraging", rechts=[2, 3]))
+    return blocks
