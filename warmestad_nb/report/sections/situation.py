@@ -1,14 +1,14 @@
 """Environment analysis, existing offer and gaps, needs (step 2).
 
-Small, honest computations straight from the reference data; the richer analysis of step 2 can
-replace `environment` later without touching the rest of the document.
+Population figures straight from the reference data; the indicator comparison and its wording
+come from step 2's analysis (analysis/indicators.py, analysis/summaries.py), so the document and
+the step-2 notebook always agree.
 """
 
 from __future__ import annotations
 
-from statistics import median
-
 from ... import reference, vocab
+from ...analysis import indicators, summaries
 from ..document import Bullets, Figure, Note, Paragraph, Subheading, Table
 from .. import nl
 from .common import Context, ages, pillar_label, pillar_list, source_label
@@ -33,21 +33,6 @@ def population_facts(nis: str) -> dict:
     own = (_youth(population[nis]), population[nis]["total"])
     return {"gemeente": own, "provincie": totals(in_province), "vlaanderen": totals(list(population)),
             "provincienaam": province}
-
-
-def indicator_comparison(nis: str, ids: list[str]) -> list[dict]:
-    """Each chosen indicator: the municipality's value and the medians of its province and Flanders."""
-    values = reference.indicator_values()
-    province = reference.municipality(nis).provincie
-    defs = reference.lookup("indicatoren")
-    out = []
-    for ind in ids:
-        everywhere = [v[ind] for v in values.values() if v[ind] is not None]
-        in_province = [v[ind] for n, v in values.items()
-                       if v[ind] is not None and reference.municipality(n).provincie == province]
-        out.append({"def": defs[ind], "gemeente": values[nis][ind], "provincie": median(in_province),
-                    "vlaanderen": median(everywhere)})
-    return out
 
 
 def _value(value: float | None, unit: str) -> str:
@@ -99,30 +84,36 @@ def environment(ctx: Context) -> list:
 
 
 def _indicators(ctx: Context) -> list:
-    ids = ctx.plan.omgevingsanalyse.indicatoren
+    """Step 2's comparison: population-weighted Flemish and provincial values, rank, notable flags."""
     blocks = [Subheading("Indicatoren uit de Gemeente-Stadsmonitor")]
+    ids = indicators.chosen_ids(ctx.plan.omgevingsanalyse.indicatoren)
     if not ids:
         return blocks + [Note("Er zijn nog geen indicatoren gekozen voor de omgevingsanalyse.")]
+    items = indicators.comparisons(ctx.plan.gemeente.nis, ids)
+    province = items[0].gebieden[1].naam
+    codes = {d.id: d.code for d in reference.indicator_defs()}
     rows, panels = [], []
-    province = reference.municipality(ctx.plan.gemeente.nis).provincie
-    for item in indicator_comparison(ctx.plan.gemeente.nis, ids):
-        d = item["def"]
-        rows.append([f"{d.naam} ({d.code})", _value(item["gemeente"], d.eenheid),
-                     _value(item["provincie"], d.eenheid), _value(item["vlaanderen"], d.eenheid)])
-        panels.append({"titel": f"{d.naam} ({d.eenheid})", "eenheid": d.eenheid,
-                       "labels": [ctx.gemeente, f"mediaan {province}", "mediaan Vlaanderen"],
-                       "waarden": [item["gemeente"], item["provincie"], item["vlaanderen"]]})
+    for c in items:
+        unit = c.measure.eenheid
+        code = f" ({codes[c.measure.id]})" if c.measure.id in codes else ""
+        flemish, prov = c.gebieden[0], c.gebieden[1]
+        rows.append([f"{c.naam}{code}", _value(c.waarde, unit), _value(prov.waarde, unit),
+                     _value(flemish.waarde, unit), indicators.rank_text(c), c.signaal])
+        panels.append({"titel": f"{c.naam} ({unit})", "eenheid": unit,
+                       "labels": [ctx.gemeente, province, "Vlaanderen"],
+                       "waarden": [c.waarde, prov.waarde, flemish.waarde]})
     label = reference.lookup("indicatoren")[ids[0]].jaar_label
     source = f"{reference.source('stadsmonitor').uitgever}, Gemeente-Stadsmonitor, {label}"
+    sentences = [summaries.indicator_sentence(c) for c in items]
     return blocks + [
-        Paragraph("De provincie en Vlaanderen staan hier als mediaan van hun gemeenten: de helft van de "
-                  "gemeenten zit hoger, de helft lager. Dat is geen gemiddelde over alle inwoners."),
-        Table(["Indicator", ctx.gemeente, f"Mediaan {province}", "Mediaan Vlaanderen"], rows,
+        Bullets(sentences),
+        Table(["Indicator", ctx.gemeente, province, "Vlaanderen", "Rang (1 = hoogste)", "Signaal"], rows,
               titel="Indicatoren vergeleken", bron=source, rechts=[1, 2, 3]),
+        Bullets(indicators.footnotes(items)),
         Figure("indicatoren", {"panelen": panels},
-               titel=f"{ctx.gemeente} vergeleken met de mediaan van de gemeenten",
-               alt=f"Staafdiagrammen: per indicator de waarde van {ctx.gemeente} naast de mediaan van de "
-                   f"gemeenten in de provincie {province} en in Vlaanderen.",
+               titel=f"{ctx.gemeente} vergeleken met de provincie en Vlaanderen (gewogen gemiddelden)",
+               alt=f"Staafdiagrammen: per indicator de waarde van {ctx.gemeente} naast het gewogen gemiddelde "
+                   f"van {province} en van Vlaanderen.",
                bron=source),
     ]
 
