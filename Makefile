@@ -19,9 +19,8 @@ system-deps:
 	./scripts/install-system-deps.sh
 
 demo: $(STAMP) system-deps
-	@for plan in data/voorbeelden/*.yaml; do \
-		$(BIN)/warmestad controleer $$plan && $(BIN)/warmestad toon $$plan && echo || exit 1; \
-	done
+	$(BIN)/warmestad rapport data/voorbeelden/*.yaml --uit $(OUT)
+	@echo "De beleidsplannen van de voorbeeldplannen staan in $(OUT)/ (HTML, PDF en Word per gemeente)."
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
