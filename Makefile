@@ -19,7 +19,9 @@ system-deps:
 	./scripts/install-system-deps.sh
 
 demo: $(STAMP) system-deps
-	$(BIN)/warmestad demo --uit $(OUT)
+	@for plan in data/voorbeelden/*.yaml; do \
+		$(BIN)/warmestad controleer $$plan && $(BIN)/warmestad toon $$plan && echo || exit 1; \
+	done
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest

