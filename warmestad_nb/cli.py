@@ -9,7 +9,7 @@ import sys
 from .errors import WarmeStadError
 
 # Each module adds its subcommands with `register(subparsers)`.
-COMMAND_MODULES = ("warmestad_nb.commands.plan", "warmestad_nb.commands.report")
+COMMAND_MODULES = ("warmestad_nb.commands.plan", "warmestad_nb.commands.report", "warmestad_nb.commands.batch")
 
 _DUTCH = {
     "usage: ": "gebruik: ",

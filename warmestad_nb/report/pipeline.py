@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WarmeStadError
+from ..files import signals_deferred
 from ..model import new_id
 from .document import content_from_notebook
 from .execute import Kernel, execute
@@ -112,10 +113,11 @@ def _publish(target: Path, files: dict[str, bytes]) -> dict[str, Path]:
                 os.fsync(handle.fileno())
         target.mkdir(exist_ok=True)
         paths = {}
-        for ext in files:
-            final = target / f"{BASENAME}.{ext}"
-            os.replace(staging / final.name, final)
-            paths[ext] = final
+        with signals_deferred():  # Ctrl-C never leaves a mix of new and old files
+            for ext in files:
+                final = target / f"{BASENAME}.{ext}"
+                os.replace(staging / final.name, final)
+                paths[ext] = final
         return paths
     finally:
         with contextlib.suppress(FileNotFoundError):
