@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -32,19 +31,13 @@ import time
 from pathlib import Path
 
 import psutil
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from warmestad_nb import reference  # noqa: E402
-from warmestad_nb.model import new_id  # noqa: E402
+from warmestad_nb.batch.sample import generate_plans  # noqa: E402
 
-EXAMPLES = sorted((ROOT / "data" / "voorbeelden").glob("*.yaml"))
 DATE = "2026-11-01"
-GENERATED_NOTE = ("Gegenereerd voorbeeldplan (benchmarks/batch.py): echte gemeente, verzonnen inhoud uit het "
-                  "voorbeeldplan {bron}. De cijfers over {naam} staan in de tabellen en grafieken van dit "
-                  "document, met hun bron.")
 
 
 def _load_report_benchmark():
@@ -52,56 +45,6 @@ def _load_report_benchmark():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def _replace_everywhere(value, replacements: list[tuple[re.Pattern, str]]):
-    if isinstance(value, str):
-        for pattern, new in replacements:
-            value = pattern.sub(new, value)
-        return value
-    if isinstance(value, list):
-        return [_replace_everywhere(v, replacements) for v in value]
-    if isinstance(value, dict):
-        return {k: _replace_everywhere(v, replacements) for k, v in value.items()}
-    return value
-
-
-def generate_plans(count: int | None, folder: Path) -> list[Path]:
-    """Plan files for `count` municipalities (None: all), region by region, from the examples in turn."""
-    examples = [yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) for p in EXAMPLES]
-    municipalities = sorted(reference.municipalities(), key=lambda m: (m.gezondheidsmakers, m.naam))
-    chosen = municipalities if count is None else municipalities[:count]
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i, m in enumerate(chosen):
-        source_path, source = EXAMPLES[i % len(EXAMPLES)], examples[i % len(examples)]
-        old = source["gemeente"]
-        # Longest names first: the region and Logo names contain the municipality's name.
-        pairs = [(old[k], getattr(m, k)) for k in ("logo", "gezondheidsmakers", "naam") if old.get(k)]
-        replacements = [(re.compile(rf"(?<!\w){re.escape(a)}(?!\w)"), b) for a, b in sorted(pairs, key=lambda p: -len(p[0]))]
-        plan = _replace_everywhere(source, replacements)
-        plan["voorbeeld"] = True
-        plan["gemeente"] = {"nis": m.nis, "naam": m.naam, "provincie": m.provincie, "logo": m.logo,
-                            "gezondheidsmakers": m.gezondheidsmakers, "eerstelijnszone": m.eerstelijnszone}
-        plan["omgevingsanalyse"]["notities"] = GENERATED_NOTE.format(bron=source_path.name, naam=m.naam)
-        path = folder / f"{m.nis}-{new_id([], m.naam)}.yaml"
-        header = f"# VOORBEELD (gegenereerd voor een benchmark): {m.naam}, inhoud uit {source_path.name}.\n"
-        path.write_text(header + yaml.dump(plan, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100),
-                        encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-class _Dumper(yaml.SafeDumper):
-    """Quotes text that a YAML 1.2 reader (the plan store) would take for a number, such as "0909"."""
-
-    def represent_str(self, data: str):
-        if re.fullmatch(r"[-+]?[0-9][0-9_.:eE+-]*", data):
-            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
-        return super().represent_str(data)
-
-
-_Dumper.add_representer(str, _Dumper.represent_str)
 
 
 class MemorySampler(threading.Thread):

@@ -26,7 +26,7 @@ from ..files import atomic_write
 from .inputs import PlanJob, find_plans, newest_input, outputs, up_to_date
 from .progress import Progress
 
-OPTIONS_FILE = ".batch-opties.json"  # the document options of the last run, in the output folder
+STATE_FILE = ".batch-staat.json"  # the options of the last run and the plans of its overview
 STOP_GRACE = 20.0  # seconds a worker gets to shut its kernel down after a stop
 
 
@@ -53,7 +53,8 @@ class BatchResult:
     plans: list[PlanResult] = field(default_factory=list)
     kernels_killed: int = 0  # kernel processes that had to be killed at the end (should stay 0)
     overview: dict[str, str] = field(default_factory=dict)
-    overview_problem: str = ""
+    overview_problem: str = ""  # why the overview was not made
+    overview_skipped: list[str] = field(default_factory=list)  # plans the overview could not read
 
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.plans)
@@ -90,17 +91,17 @@ class _StopFlag:
             signal.signal(signum, handler)
 
 
-def _options_changed(out: Path, parameters: dict) -> bool:
+def _read_state(out: Path) -> dict:
     try:
-        return json.loads((out / OPTIONS_FILE).read_text(encoding="utf-8")) != parameters
+        state = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+        return state if isinstance(state, dict) else {}
     except (OSError, ValueError):
-        return True
+        return {}
 
 
 def plan_todo(jobs: list[PlanJob], out: Path, formats: tuple[str, ...], again: bool,
-              basename: str) -> tuple[list[PlanJob], list[PlanJob], dict[PlanJob, str]]:
+              basename: str, inputs_mtime: float) -> tuple[list[PlanJob], list[PlanJob], dict[PlanJob, str]]:
     """(to run, up to date, refused with a reason): two plans for one municipality are refused."""
-    inputs_mtime = newest_input()
     todo, current, refused = [], [], {}
     seen: dict[Path, PlanJob] = {}
     for job in jobs:
@@ -119,19 +120,33 @@ def plan_todo(jobs: list[PlanJob], out: Path, formats: tuple[str, ...], again: b
     return todo, current, refused
 
 
+def overview_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    from ..overview import OVERVIEW_FORMATS
+
+    return tuple(f for f in OVERVIEW_FORMATS if f in formats) or ("html",)
+
+
 def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...] = ("html", "pdf"), *,
               jobs: int | None = None, again: bool = False, parameters: dict | None = None,
               progress_stream=None, timeout: int = 300, overview: bool = True) -> BatchResult:
-    """Make the documents of many plans. Returns what happened to each; never raises for one plan."""
+    """Make the documents of many plans (and the regional overview). Never raises for one plan."""
+    from ..overview import BASENAME as OVERVIEW
     from ..report.pipeline import BASENAME
 
     out = Path(out)
     parameters = dict(parameters or {})
     all_jobs = find_plans(plans)
     out.mkdir(parents=True, exist_ok=True)
-    again = again or _options_changed(out, parameters)
-    todo, current, refused = plan_todo(all_jobs, out, formats, again, BASENAME)
+    state = _read_state(out)
+    again = again or state.get("opties") != parameters  # other options: other documents
+    inputs_mtime = newest_input()
+    todo, current, refused = plan_todo(all_jobs, out, formats, again, BASENAME, inputs_mtime)
     todo.sort(key=lambda j: j.path.stat().st_size, reverse=True)  # largest first: an even finish
+    plan_paths = [str(j.path) for j in all_jobs]
+    views = overview_formats(formats)
+    newest_plan = max([inputs_mtime] + [j.path.stat().st_mtime for j in all_jobs])
+    overview_due = overview and (again or bool(todo) or state.get("overzicht") != plan_paths
+                                 or not up_to_date([out / f"{OVERVIEW}.{ext}" for ext in views], newest_plan))
     workers = max(1, min(jobs or default_jobs(), len(todo))) if todo else 0
     result = BatchResult(out=out, formats=formats, jobs=workers, started=datetime.now())
     clock = time.perf_counter()
@@ -140,120 +155,152 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
         status = "actueel" if job in current else "mislukt" if job in refused else "onderbroken"
         by_job[job] = PlanResult(str(job.path), job.naam, job.nis, status, reden=refused.get(job, ""),
                                  deel="het planbestand" if job in refused else "")
-    if todo:
-        atomic_write(out / OPTIONS_FILE, json.dumps(parameters, sort_keys=True).encode())
-        _run_workers(todo, by_job, result, out, formats, parameters, workers, progress_stream, timeout)
+    if not overview_due and overview:
+        result.overview = {ext: str(out / f"{OVERVIEW}.{ext}") for ext in views}
+    if todo or overview_due:
+        atomic_write(out / STATE_FILE, json.dumps({"opties": parameters}, sort_keys=True).encode())
+        run = _Run(todo, by_job, result, progress_stream)
+        run.start(workers, formats, out, parameters, timeout,
+                  (plan_paths, views, parameters.get("datum", "")) if overview_due else None)
+        run.wait()
+        if overview_due and result.overview and not result.interrupted:
+            atomic_write(out / STATE_FILE, json.dumps({"opties": parameters, "overzicht": plan_paths},
+                                                      sort_keys=True).encode())
     result.plans = [by_job[j] for j in all_jobs]
     result.seconds = time.perf_counter() - clock
     return result
 
 
-def _run_workers(todo, by_job, result, out, formats, parameters, workers, progress_stream, timeout) -> None:
-    from .worker import worker_main
+class _Run:
+    """The worker processes (and the overview process) of one batch, and what they report."""
 
-    context = multiprocessing.get_context("spawn")  # no inherited threads or sockets
-    tasks, results = context.Queue(), context.Queue()
-    for index, job in enumerate(todo):
-        tasks.put((index, str(job.path)))
-    for _ in range(workers):
-        tasks.put(None)
-    progress = Progress(len(todo), stream=progress_stream)
-    procs, kernels, current = {}, set(), {}  # worker -> Process; kernel pids; worker -> task index
-    finished = 0
-    with _StopFlag() as stop:
+    def __init__(self, todo: list[PlanJob], by_job: dict[PlanJob, PlanResult], result: BatchResult, stream):
+        self.todo, self.by_job, self.result = todo, by_job, result
+        self.context = multiprocessing.get_context("spawn")  # no inherited threads or sockets
+        self.tasks, self.results = self.context.Queue(), self.context.Queue()
+        self.progress = Progress(len(todo), stream=stream)
+        self.workers: dict[int, multiprocessing.Process] = {}
+        self.overview: multiprocessing.Process | None = None
+        self.overview_done = True
+        self.kernels: set[int] = set()
+        self.current: dict[int, int] = {}  # worker -> index of the plan it is on
+        self.finished = 0
+
+    def start(self, workers, formats, out, parameters, timeout, overview_job) -> None:
+        from .worker import overview_main, worker_main
+
+        for index, job in enumerate(self.todo):
+            self.tasks.put((index, str(job.path)))
+        for _ in range(workers):
+            self.tasks.put(None)
         for number in range(workers):
-            procs[number] = context.Process(
+            self.workers[number] = self.context.Process(
                 target=worker_main, name=f"warmestad-batch-{number}", daemon=True,
-                args=(number, tasks, results, formats, str(out), parameters, timeout))
-            procs[number].start()
-        try:
-            while finished < len(todo) and not stop.raised:
+                args=(number, self.tasks, self.results, formats, str(out), parameters, timeout))
+            self.workers[number].start()
+        if overview_job is not None:
+            plan_paths, views, datum = overview_job
+            self.overview_done = False
+            self.overview = self.context.Process(target=overview_main, name="warmestad-overzicht", daemon=True,
+                                                 args=(plan_paths, str(out), views, datum, self.results))
+            self.overview.start()
+
+    def _busy(self) -> bool:
+        return self.finished < len(self.todo) or not self.overview_done
+
+    def wait(self) -> None:
+        with _StopFlag() as stop:
+            try:
+                while self._busy() and not stop.raised:
+                    try:
+                        self._handle(self.results.get(timeout=0.25))
+                    except queue.Empty:
+                        self._check_processes()
+                        self.progress.draw()
+            finally:
+                self.result.interrupted = stop.raised
+                self._stop(stop.raised)
+
+    def _stop(self, interrupted: bool) -> None:
+        processes = [*self.workers.values(), *([self.overview] if self.overview else [])]
+        if interrupted:
+            for proc in processes:
+                if proc.is_alive():
+                    os.kill(proc.pid, signal.SIGTERM)
+            self.tasks.cancel_join_thread()
+        deadline = time.monotonic() + STOP_GRACE
+        while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
+            try:  # keep reading: a plan that finished just before the stop still counts
+                self._handle(self.results.get(timeout=0.1))
+            except queue.Empty:
+                pass
+        while True:
+            try:
+                self._handle(self.results.get(timeout=0.05))
+            except (queue.Empty, EOFError, OSError):
+                break
+        for proc in processes:
+            if proc.is_alive():
+                proc.kill()
+            proc.join(timeout=5)
+        self.result.kernels_killed = kill_leftover_kernels(self.kernels)
+        self.progress.close()
+
+    def _handle(self, message) -> None:
+        kind, number = message[0], message[1]
+        if kind == "gereed":
+            self.kernels.add(message[3])
+        elif kind == "kernel":
+            self.kernels.add(message[2])
+        elif kind == "bezig":
+            self.current[number] = message[2]
+            self.progress.start(number, self.todo[message[2]].label)
+        elif kind == "klaar":
+            index, outcome = message[2], message[3]
+            self.current.pop(number, None)
+            job = self.todo[index]
+            entry = self.by_job[job]
+            entry.status, entry.seconds, entry.files = outcome.status, outcome.seconds, outcome.files
+            entry.deel, entry.reden = outcome.deel, outcome.reden
+            self.finished += 1
+            self.progress.finish(number, job.label, outcome.status == "gemaakt", outcome.seconds)
+        elif kind == "fout":
+            self.progress.busy.pop(number, None)
+            print(f"\nEen werker kon niet starten: {message[2]}", file=self.progress.stream)
+        elif kind == "overzicht":
+            self.overview_done = True
+            self.result.overview = message[2]
+            self.result.overview_skipped = list(message[3])
+        elif kind == "overzicht-fout":
+            self.overview_done = True
+            self.result.overview_problem = message[2]
+
+    def _check_processes(self) -> None:
+        """A worker that died while on a plan: that plan failed. No workers left: the rest failed."""
+        if any(not p.is_alive() and n in self.current for n, p in self.workers.items()):
+            deadline = time.monotonic() + 1.0  # its last message may still be on the way
+            while time.monotonic() < deadline:
                 try:
-                    message = results.get(timeout=0.25)
-                except queue.Empty:
-                    finished += _check_workers(procs, current, todo, by_job, progress)
-                    if not any(p.is_alive() for p in procs.values()) and finished < len(todo):
-                        finished += _abandon(todo, by_job, "er is geen werker meer over om dit plan te maken.")
-                    progress.draw()
-                    continue
-                finished += _handle(message, todo, by_job, progress, kernels, current)
-        finally:
-            result.interrupted = stop.raised
-            if stop.raised:
-                for proc in procs.values():
-                    if proc.is_alive():
-                        os.kill(proc.pid, signal.SIGTERM)
-                tasks.cancel_join_thread()
-            deadline = time.monotonic() + STOP_GRACE
-            while any(p.is_alive() for p in procs.values()) and time.monotonic() < deadline:
-                try:  # keep reading: a plan that finished just before the stop still counts
-                    _handle(results.get(timeout=0.1), todo, by_job, progress, kernels, current)
+                    self._handle(self.results.get(timeout=0.1))
                 except queue.Empty:
                     pass
-            _drain(results, todo, by_job, progress, kernels, current)
-            for proc in procs.values():
-                if proc.is_alive():
-                    proc.kill()
-                proc.join(timeout=5)
-            result.kernels_killed = kill_leftover_kernels(kernels)
-            progress.close()
+        for number, proc in self.workers.items():
+            if not proc.is_alive() and number in self.current:
+                job = self.todo[self.current.pop(number)]
+                self._fail(job, f"het werkproces stopte onverwacht (exitcode {proc.exitcode}).")
+                self.progress.finish(number, job.label, False, 0.0)
+        if self.finished < len(self.todo) and not any(p.is_alive() for p in self.workers.values()):
+            for job in self.todo:
+                if self.by_job[job].status == "onderbroken":
+                    self._fail(job, "er is geen werker meer over om dit plan te maken.")
+        if self.overview is not None and not self.overview.is_alive() and not self.overview_done:
+            self.overview_done = True
+            self.result.overview_problem = f"het proces voor het overzicht stopte onverwacht (exitcode {self.overview.exitcode})."
 
-
-def _handle(message, todo, by_job, progress, kernels, current) -> int:
-    """Apply one worker message; returns 1 when a plan finished."""
-    kind, number = message[0], message[1]
-    if kind == "gereed":
-        kernels.add(message[3])
-    elif kind == "kernel":
-        kernels.add(message[2])
-    elif kind == "bezig":
-        current[number] = message[2]
-        progress.start(number, todo[message[2]].label)
-    elif kind == "klaar":
-        index, outcome = message[2], message[3]
-        current.pop(number, None)
-        job = todo[index]
-        entry = by_job[job]
-        entry.status, entry.seconds, entry.files = outcome.status, outcome.seconds, outcome.files
-        entry.deel, entry.reden = outcome.deel, outcome.reden
-        progress.finish(number, job.label, outcome.status == "gemaakt", outcome.seconds)
-        return 1
-    elif kind == "fout":
-        progress.busy.pop(number, None)
-        print(f"\nEen werker kon niet starten: {message[2]}", file=progress.stream)
-    return 0
-
-
-def _drain(results, todo, by_job, progress, kernels, current) -> None:
-    while True:
-        try:
-            _handle(results.get(timeout=0.05), todo, by_job, progress, kernels, current)
-        except (queue.Empty, EOFError, OSError):
-            return
-
-
-def _check_workers(procs, current, todo, by_job, progress) -> int:
-    """A worker that died while on a plan: that plan failed."""
-    lost = 0
-    for number, proc in procs.items():
-        if not proc.is_alive() and number in current:
-            job = todo[current.pop(number)]
-            entry = by_job[job]
-            entry.status, entry.deel = "mislukt", "de werker"
-            entry.reden = f"het werkproces stopte onverwacht (exitcode {proc.exitcode})."
-            progress.finish(number, job.label, False, 0.0)
-            lost += 1
-    return lost
-
-
-def _abandon(todo, by_job, reason: str) -> int:
-    count = 0
-    for job in todo:
-        entry = by_job[job]
-        if entry.status == "onderbroken":
-            entry.status, entry.deel, entry.reden = "mislukt", "de werker", reason
-            count += 1
-    return count
+    def _fail(self, job: PlanJob, reason: str) -> None:
+        entry = self.by_job[job]
+        entry.status, entry.deel, entry.reden = "mislukt", "de werker", reason
+        self.finished += 1
 
 
 def kill_leftover_kernels(pids) -> int:
@@ -287,4 +334,5 @@ def result_dict(result: BatchResult) -> dict:
                     for p in result.plans],
         "overzicht": result.overview,
         "overzicht_probleem": result.overview_problem,
+        "overzicht_telt_niet_mee": result.overview_skipped,
     }

@@ -59,7 +59,9 @@ def print_summary(result: BatchResult, report: dict[str, Path], stream) -> None:
     if result.interrupted:
         print("Een nieuwe run maakt enkel de ontbrekende en verouderde plannen.", file=stream)
     if result.overview:
-        print("Regio-overzicht: " + ", ".join(result.overview.values()), file=stream)
+        skipped = len(result.overview_skipped)
+        note = f" ({skipped} {'plan telt' if skipped == 1 else 'plannen tellen'} niet mee: zie het overzicht)" if skipped else ""
+        print("Regio-overzicht: " + ", ".join(result.overview.values()) + note, file=stream)
     if result.overview_problem:
         print(f"Regio-overzicht niet gemaakt: {result.overview_problem}", file=stream)
     print(f"Verslag: {report['html']} en {report['json']}", file=stream)

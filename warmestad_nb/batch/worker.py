@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -189,8 +190,20 @@ def _reason(exc: BaseException) -> str:
 # ------------------------------------------------------------------------------ the worker process
 
 
+_stop_requested = False
+
+
 def _interrupt(_signum, _frame):
+    global _stop_requested
+    _stop_requested = True
     raise KeyboardInterrupt
+
+
+def _quiet_unraisable(unraisable) -> None:
+    # A KeyboardInterrupt that lands in a garbage-collection callback cannot propagate; the flag set by
+    # _interrupt still stops the worker after its current plan. No "Exception ignored" noise for it.
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
 
 
 def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str, parameters: dict,
@@ -204,6 +217,7 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
     """
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
+    sys.unraisablehook = _quiet_unraisable
     # The kernels import the same warmestad_nb as this process, whatever the user's PYTHONPATH.
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     worker = None
@@ -214,7 +228,7 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
         except Exception as exc:  # noqa: BLE001 - reported to the coordinator, who carries on
             results.put(("fout", number, f"{type(exc).__name__}: {exc}"))
             return
-        while True:
+        while not _stop_requested:
             task = tasks.get()
             if task is None:
                 break
@@ -222,6 +236,8 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
             results.put(("bezig", number, index))
             replaced = worker.replaced
             outcome = worker.run(Path(plan))
+            if _stop_requested and outcome.status != "gemaakt":
+                break  # failed because it was interrupted: it stays "not made", not "failed"
             if worker.replaced != replaced:
                 results.put(("kernel", number, worker.kernel.pid))
             results.put(("klaar", number, index, outcome))
@@ -235,3 +251,28 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
                 worker.close()
             except BaseException:  # noqa: BLE001 - the kernel was killed instead
                 pass
+
+
+def overview_main(plans: list[str], out: str, formats: tuple[str, ...], datum: str, results) -> None:
+    """The regional overview, at low priority: it uses what the workers leave of the processor.
+
+    Messages: ("overzicht", None, {format: path}, [problems]) or ("overzicht-fout", None, text).
+    """
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
+    sys.unraisablehook = _quiet_unraisable
+    os.nice(10)
+    try:
+        from datetime import date
+
+        from ..overview import write_overview
+
+        written = write_overview([Path(p) for p in plans], Path(out), tuple(formats),
+                                 datum=date.fromisoformat(datum) if datum else None)
+        results.put(("overzicht", None, {ext: str(p) for ext, p in written.paths.items()}, written.problems))
+    except KeyboardInterrupt:
+        pass
+    except WarmeStadError as exc:
+        results.put(("overzicht-fout", None, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - reported in the batch report
+        results.put(("overzicht-fout", None, f"onverwachte fout: {type(exc).__name__}: {exc}"))
