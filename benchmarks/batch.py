@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -87,42 +88,47 @@ def _env() -> dict:
     return env
 
 
-def run_batch(plans: Path, out: Path, jobs: int | None) -> tuple[float, MemorySampler, int]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_batch(plans: Path, out: Path, jobs: int | None) -> tuple[float, float, MemorySampler]:
     command = [sys.executable, "-m", "warmestad_nb.cli", "batch", str(plans), "--uit", str(out),
                "--formaat", "html,pdf", "--datum", DATE, "--opnieuw"]
     if jobs:
         command += ["--jobs", str(jobs)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen(command, env=_env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True)
     sampler = MemorySampler(proc.pid)
     sampler.start()
     stdout, _ = proc.communicate()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, _children_cpu() - cpu  # workers and kernels included
     sampler.stop()
     print(stdout.strip())
     if proc.returncode != 0:
         raise SystemExit(f"warmestad batch stopte met status {proc.returncode}")
-    return seconds, sampler, proc.returncode
+    return seconds, cpu, sampler
 
 
-def pdf_alone(documents: list[Path]) -> list[float]:
+def pdf_alone(documents: list[Path]) -> tuple[list[float], float]:
     from warmestad_nb.report.pdf import PdfRenderer
 
     renderer = PdfRenderer()
     renderer.render("<p>opwarmen</p>")  # font configuration, as a worker has it after its first plan
-    times = []
+    times, cpu = [], time.process_time()
     for document in documents:
         html = document.read_text(encoding="utf-8")
         start = time.perf_counter()
         renderer.render(html)
         times.append(time.perf_counter() - start)
-    return times
+    return times, time.process_time() - cpu
 
 
-def plain_pipeline(plans: list[Path], work: Path) -> list[float]:
+def plain_pipeline(plans: list[Path], work: Path) -> tuple[list[float], float]:
     report_benchmark = _load_report_benchmark()
-    times = []
+    times, cpu = [], _children_cpu()
     for plan in plans:
         out = work / plan.stem
         out.mkdir(parents=True)
@@ -131,7 +137,7 @@ def plain_pipeline(plans: list[Path], work: Path) -> list[float]:
             subprocess.run(command, check=True, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
-    return times
+    return times, _children_cpu() - cpu
 
 
 def _evenly(items: list, count: int) -> list:
@@ -162,7 +168,7 @@ def main() -> int:
         n = len(plans)
         print(f"{n} plannen gegenereerd in {work / 'plannen'}; belasting (1/5/15 min) bij de start: {_load()}")
 
-        batch_seconds, memory, _ = run_batch(work / "plannen", work / "batch", args.jobs)
+        batch_seconds, batch_cpu, memory = run_batch(work / "plannen", work / "batch", args.jobs)
         load_after_batch = _load()
         workers = args.jobs or len(os.sched_getaffinity(0))
         documents = sorted((work / "batch").glob("*/beleidsplan.html"))
@@ -171,8 +177,8 @@ def main() -> int:
             raise SystemExit(f"de batch maakte {len(documents)} HTML- en {len(pdfs)} PDF-documenten, verwacht {n}")
 
         pdf_sample = _evenly(documents, args.pdf_steekproef or (50 if args.alle else n))
-        pdf_times = pdf_alone(pdf_sample)
-        plain_times = plain_pipeline(_evenly(plans, args.steekproef), work / "gewoon")
+        pdf_times, pdf_cpu = pdf_alone(pdf_sample)
+        plain_times, plain_cpu = plain_pipeline(_evenly(plans, args.steekproef), work / "gewoon")
         load_end = _load()
 
     per_plan = batch_seconds / n
@@ -190,6 +196,10 @@ def main() -> int:
           f"{per_plan * workers / pdf_per_doc:.2f} (doel: hoogstens 1,3)")
     print(f"Piekgeheugen van de batch (som van het RSS van {memory.peak_processes} processen: de opdracht, "
           f"werkers, kernels): {memory.peak / 2**20:.0f} MiB (doel: minder dan 2 GB)")
+    print(f"Processortijd (minder gevoelig voor andere belasting): batch {batch_cpu / n:.2f} s per plan "
+          f"(werkers en kernels samen), gewone opdrachtregel {plain_cpu / len(plain_times):.2f} s per plan, "
+          f"PDF-stap alleen {pdf_cpu / len(pdf_times):.2f} s per document; batch / PDF = "
+          f"{batch_cpu / n / (pdf_cpu / len(pdf_times)):.2f}")
     print(f"Belasting (1/5/15 min): na de batch {load_after_batch}, op het einde {load_end}")
     return 0
 

@@ -274,10 +274,12 @@ def table_section(tables: RegionTables, summaries: list[PlanSummary]) -> Section
     columns = ["Gemeente"] + (["Regio"] if multi else []) + ["Voortgang", "Prioritaire pijlers", "Acties",
                                                                "Budget acties", "Partners", "Sectoren zonder partner"]
     n_sectors = tables.partners.shape[1]
+    # Example plans are marked per row only when examples and real plans are mixed (else the cover says it).
+    mixed = len({s.voorbeeld for s in summaries}) > 1
     rows = []
     for s in summaries:
         k = tables.kern.loc[s.naam]
-        row = [s.naam + (" (voorbeeld)" if s.voorbeeld else "")] + ([s.regio] if multi else [])
+        row = [s.naam + (" (voorbeeld)" if s.voorbeeld and mixed else "")] + ([s.regio] if multi else [])
         row += [nl.percent(100 * k["voortgang"], 0), ", ".join(map(str, s.prioriteiten)) or "-", str(s.acties),
                 nl.euro(k["budget_acties"]), str(s.partners),
                 str(int((tables.partners.loc[s.naam] == 0).sum())) + f" van {n_sectors}"]

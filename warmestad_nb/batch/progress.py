@@ -30,16 +30,16 @@ class Progress:
         self.stream = stream or sys.stderr
         self.clock = clock
         self.started_at = clock()
-        self.busy: dict[int, str] = {}  # worker number -> municipality
+        self.busy: dict[int, str] = {}  # plan index -> municipality, for the plans being worked on
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
         self._last_draw = 0.0
 
-    def start(self, worker: int, label: str) -> None:
-        self.busy[worker] = label
+    def start(self, index: int, label: str) -> None:
+        self.busy[index] = label
         self.draw(force=True)
 
-    def finish(self, worker: int, label: str, ok: bool, seconds: float) -> None:
-        self.busy.pop(worker, None)
+    def finish(self, index: int, label: str, ok: bool, seconds: float) -> None:
+        self.busy.pop(index, None)
         self.done += 1
         self.failed += not ok
         if not self.tty:

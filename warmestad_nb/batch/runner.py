@@ -183,7 +183,7 @@ class _Run:
         self.overview: multiprocessing.Process | None = None
         self.overview_done = True
         self.kernels: set[int] = set()
-        self.current: dict[int, int] = {}  # worker -> index of the plan it is on
+        self.current: dict[int, set[int]] = {}  # worker -> indexes of the plans it is on (two at most)
         self.finished = 0
 
     def start(self, workers, formats, out, parameters, timeout, overview_job) -> None:
@@ -253,19 +253,18 @@ class _Run:
         elif kind == "kernel":
             self.kernels.add(message[2])
         elif kind == "bezig":
-            self.current[number] = message[2]
-            self.progress.start(number, self.todo[message[2]].label)
+            self.current.setdefault(number, set()).add(message[2])
+            self.progress.start(message[2], self.todo[message[2]].label)
         elif kind == "klaar":
             index, outcome = message[2], message[3]
-            self.current.pop(number, None)
+            self.current.get(number, set()).discard(index)
             job = self.todo[index]
             entry = self.by_job[job]
             entry.status, entry.seconds, entry.files = outcome.status, outcome.seconds, outcome.files
             entry.deel, entry.reden = outcome.deel, outcome.reden
             self.finished += 1
-            self.progress.finish(number, job.label, outcome.status == "gemaakt", outcome.seconds)
+            self.progress.finish(index, job.label, outcome.status == "gemaakt", outcome.seconds)
         elif kind == "fout":
-            self.progress.busy.pop(number, None)
             print(f"\nEen werker kon niet starten: {message[2]}", file=self.progress.stream)
         elif kind == "overzicht":
             self.overview_done = True
@@ -277,7 +276,7 @@ class _Run:
 
     def _check_processes(self) -> None:
         """A worker that died while on a plan: that plan failed. No workers left: the rest failed."""
-        if any(not p.is_alive() and n in self.current for n, p in self.workers.items()):
+        if any(not p.is_alive() and self.current.get(n) for n, p in self.workers.items()):
             deadline = time.monotonic() + 1.0  # its last message may still be on the way
             while time.monotonic() < deadline:
                 try:
@@ -285,10 +284,11 @@ class _Run:
                 except queue.Empty:
                     pass
         for number, proc in self.workers.items():
-            if not proc.is_alive() and number in self.current:
-                job = self.todo[self.current.pop(number)]
-                self._fail(job, f"het werkproces stopte onverwacht (exitcode {proc.exitcode}).")
-                self.progress.finish(number, job.label, False, 0.0)
+            if not proc.is_alive() and self.current.get(number):
+                for index in sorted(self.current.pop(number)):
+                    job = self.todo[index]
+                    self._fail(job, f"het werkproces stopte onverwacht (exitcode {proc.exitcode}).")
+                    self.progress.finish(index, job.label, False, 0.0)
         if self.finished < len(self.todo) and not any(p.is_alive() for p in self.workers.values()):
             for job in self.todo:
                 if self.by_job[job].status == "onderbroken":

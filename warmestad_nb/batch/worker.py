@@ -13,14 +13,15 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from ..report.execute import PRELOAD, Kernel, NotebookFailure
-from ..report.pipeline import Renderer, render_plan
+from ..report.execute import PRELOAD, Kernel, NotebookFailure, execute
+from ..report.pipeline import Renderer, write_documents
 from .inputs import ROOT
 
 _STATE = "__import__('warmestad_nb.batch.kernelstate', fromlist=['x'])"
@@ -39,7 +40,8 @@ class WarmKernel:
     """A report Kernel that runs many plans and is reset to its start state before each."""
 
     def __init__(self):
-        self.kernel = Kernel(preload=PRELOAD + (SNAPSHOT,))
+        # No input history: nobody reads it, and writing it costs each plan about 40 ms.
+        self.kernel = Kernel(preload=PRELOAD + (SNAPSHOT,), options=("--HistoryManager.enabled=False",))
         self._client = None
 
     @property
@@ -122,12 +124,28 @@ class Outcome:
 
 # Where in the pipeline a failure happened, found from the functions in the traceback.
 _STEPS = (("_publish", "het wegschrijven van de bestanden"), ("build_docx", "het Word-document"),
-          ("pdf", "de PDF"), ("html", "het HTML-document"))
+          ("pdf", "de PDF"), ("html", "het HTML-document"))  # else: the executed notebook itself
 PLAN_PART = "het planbestand of de opties"
 
 
+@dataclass
+class Executed:
+    """A plan's notebook run: the executed notebook, or the outcome of its failure."""
+
+    plan: Path
+    started: float  # wall-clock time the run started (stamped on the documents)
+    clock: float  # perf_counter at the start
+    nb: object = None
+    failure: Outcome | None = None
+
+
 class Worker:
-    """A warm kernel plus one Renderer; runs plans one after another."""
+    """A warm kernel plus one Renderer; runs plans one after another.
+
+    A plan has two halves: the notebook run in the kernel (`execute`) and the documents made from
+    it in this process (`finish`). `run` does both in turn; the batch process overlaps them (the
+    kernel runs the next plan while this process renders the PDF of the current one).
+    """
 
     def __init__(self, formats: tuple[str, ...], out: Path, parameters: dict, timeout: int = 300):
         self.kernel = WarmKernel()  # boots in its own process while the exporters are built
@@ -135,39 +153,77 @@ class Worker:
         self.renderer.warm_up()
         self.out, self.parameters, self.timeout = Path(out), dict(parameters), timeout
         self.replaced = 0  # kernels replaced after a crash or a hang
+        self.closed = False
+        self._lock = threading.Lock()
 
     def run(self, plan: Path) -> Outcome:
-        started = time.time()
-        clock = time.perf_counter()
+        return self.finish(self.execute(plan))
+
+    def execute(self, plan: Path) -> Executed:
+        """Reset the kernel and run the notebook for one plan. Never raises for the plan's sake."""
+        run = Executed(Path(plan), time.time(), time.perf_counter())
         try:
             self.kernel.clean()
-            paths = render_plan(plan, self.out, self.renderer, kernel=self.kernel.kernel,
-                                parameters=self.parameters)
+            run.nb = execute(plan, kernel=self.kernel.kernel, parameters=self.parameters, timeout=self.timeout)
         except NotebookFailure as exc:
-            return Outcome("mislukt", time.perf_counter() - clock, deel=exc.deel or PLAN_PART,
-                           reden=exc.oorzaak)
-        except WarmeStadError as exc:
-            return Outcome("mislukt", time.perf_counter() - clock, deel=_step(exc), reden=str(exc))
+            run.failure = Outcome("mislukt", time.perf_counter() - run.clock, deel=exc.deel or PLAN_PART,
+                                  reden=exc.oorzaak)
         except Exception as exc:  # noqa: BLE001 - one plan's failure must not stop the batch
-            step = _step(exc)
-            reason = _reason(exc)
-            if step == "de notebook":
-                self._replace_kernel()  # dead, hung or confused: start clean
-            return Outcome("mislukt", time.perf_counter() - clock, deel=step, reden=reason)
+            run.failure = Outcome("mislukt", time.perf_counter() - run.clock, deel="de notebook", reden=_reason(exc))
+            self._replace_kernel()  # dead, hung or confused: start clean
+        return run
+
+    def finish(self, run: Executed) -> Outcome:
+        """Write the documents of an executed plan (all at once, or none)."""
+        if run.failure is not None:
+            return run.failure
+        try:
+            paths = write_documents(run.nb, self.out, self.renderer)
+        except Exception as exc:  # noqa: BLE001 - one plan's failure must not stop the batch
+            reason = str(exc) if isinstance(exc, WarmeStadError) else _reason(exc)
+            return Outcome("mislukt", time.perf_counter() - run.clock, deel=_step(exc), reden=reason)
         for path in paths.values():  # stamped with the start: an edit during the run counts as newer
-            os.utime(path, (started, started))
-        return Outcome("gemaakt", time.perf_counter() - clock, files={ext: str(p) for ext, p in paths.items()})
+            os.utime(path, (run.started, run.started))
+        return Outcome("gemaakt", time.perf_counter() - run.clock, files={ext: str(p) for ext, p in paths.items()})
 
     def _replace_kernel(self) -> None:
-        try:
-            self.kernel.shutdown()
-        except Exception:  # noqa: BLE001 - it is being replaced anyway
-            pass
-        self.kernel = WarmKernel()
-        self.replaced += 1
+        with self._lock:
+            if self.closed:  # the failure came from closing: no new kernel
+                return
+            try:
+                self.kernel.shutdown()
+            except Exception:  # noqa: BLE001 - it is being replaced anyway
+                pass
+            self.kernel = WarmKernel()
+            self.replaced += 1
 
     def close(self) -> None:
-        self.kernel.shutdown()
+        with self._lock:
+            self.closed = True
+            self.kernel.shutdown()
+
+
+class Background:
+    """Worker.execute in a daemon thread (a kernel that hangs never keeps the process alive)."""
+
+    def __init__(self, worker: Worker, plan: Path):
+        self._result: Executed | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(worker, plan), daemon=True)
+        self._thread.start()
+
+    def _run(self, worker: Worker, plan: Path) -> None:
+        try:
+            self._result = worker.execute(plan)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            self._error = exc
+
+    def result(self) -> Executed:
+        while self._thread.is_alive():
+            self._thread.join(0.2)  # short waits: Ctrl-C stays responsive
+        if self._error is not None:
+            raise self._error
+        return self._result
 
 
 def _step(exc: BaseException) -> str:
@@ -175,7 +231,7 @@ def _step(exc: BaseException) -> str:
     for name, label in _STEPS:
         if name in names:
             return label
-    return "de notebook"
+    return "het uitgevoerde notebook"
 
 
 def _reason(exc: BaseException) -> str:
@@ -228,18 +284,19 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
         except Exception as exc:  # noqa: BLE001 - reported to the coordinator, who carries on
             results.put(("fout", number, f"{type(exc).__name__}: {exc}"))
             return
-        while not _stop_requested:
-            task = tasks.get()
-            if task is None:
-                break
-            index, plan = task
-            results.put(("bezig", number, index))
-            replaced = worker.replaced
-            outcome = worker.run(Path(plan))
+        reported = worker.replaced
+        ahead = _next(tasks, results, number, worker)  # the kernel starts on the first plan
+        while ahead is not None:
+            index, running = ahead
+            executed = running.result()
+            if worker.replaced != reported:  # the coordinator keeps every kernel pid, to be sure
+                reported = worker.replaced
+                results.put(("kernel", number, worker.kernel.pid))
+            # The kernel takes the next plan while this process renders the documents of this one.
+            ahead = None if _stop_requested else _next(tasks, results, number, worker)
+            outcome = worker.finish(executed)
             if _stop_requested and outcome.status != "gemaakt":
                 break  # failed because it was interrupted: it stays "not made", not "failed"
-            if worker.replaced != replaced:
-                results.put(("kernel", number, worker.kernel.pid))
             results.put(("klaar", number, index, outcome))
     except KeyboardInterrupt:
         pass
@@ -251,6 +308,16 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
                 worker.close()
             except BaseException:  # noqa: BLE001 - the kernel was killed instead
                 pass
+
+
+def _next(tasks, results, number: int, worker: Worker):
+    """Take the next task and start its notebook run in the background: (index, Background) or None."""
+    task = tasks.get()
+    if task is None:
+        return None
+    index, plan = task
+    results.put(("bezig", number, index))
+    return index, Background(worker, Path(plan))
 
 
 def overview_main(plans: list[str], out: str, formats: tuple[str, ...], datum: str, results) -> None:

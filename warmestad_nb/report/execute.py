@@ -35,13 +35,14 @@ class Kernel:
     """A Python kernel process, started at once (start-up runs in the background)."""
 
     def __init__(self, cwd: Path = NOTEBOOK.parent, kernel_name: str = KERNEL_NAME,
-                 preload: tuple[str, ...] = PRELOAD):
+                 preload: tuple[str, ...] = PRELOAD, options: tuple[str, ...] = ()):
+        """options: more kernel command-line options, e.g. "--HistoryManager.enabled=False"."""
         from jupyter_client import KernelManager
 
         self.km = KernelManager(kernel_name=kernel_name)
         # exec_lines run before the kernel reports ready; log_level hides the TCP transport warning.
         self.km.start_kernel(cwd=str(cwd), extra_arguments=[
-            f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR"])
+            f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR", *options])
 
     def shutdown(self) -> None:
         if self.km.has_kernel:

@@ -81,11 +81,16 @@ class Renderer:
 def render_plan(plan_path: str | Path, out: str | Path, renderer: Renderer, *, kernel: Kernel | None = None,
                 parameters: dict | None = None) -> dict[str, Path]:
     """Write the documents for one plan; returns {format: path} including "ipynb"."""
-    import nbformat
-
     # The kernel reads and checks the plan (a bad file fails there with its Dutch message); reading
     # it here as well would cost a second YAML parse on the critical path.
     nb = execute(plan_path, kernel=kernel, parameters=parameters)
+    return write_documents(nb, out, renderer)
+
+
+def write_documents(nb, out: str | Path, renderer: Renderer) -> dict[str, Path]:
+    """The documents of an executed notebook (the batch runs the next plan meanwhile)."""
+    import nbformat
+
     cover, _ = content_from_notebook(nb)
     target = plan_folder(Path(out), cover.nis, cover.gemeente)
     files: dict[str, bytes] = {"ipynb": nbformat.writes(nb).encode()}
