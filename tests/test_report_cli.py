@@ -63,3 +63,26 @@ def test_a_failing_section_is_named_and_the_old_documents_stay(tmp_path, capsys,
     err = capsys.readouterr().err
     assert "Omgevingsanalyse" in err and "bevolking_2026_leeftijd_geslacht.csv" in err and "ontbreekt" in err
     assert tree_digest(out) == before  # the previous documents are untouched, nothing half-written
+
+
+def test_pdf_ua_variant(tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "uit"
+    assert main(["rapport", str(HERSELT), "--formaat", "pdf", "--secties", "samenvatting", "--pdf-ua",
+                 "--uit", str(out)]) == 0
+    reader = PdfReader(out / "13013-herselt" / "beleidsplan.pdf")
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "pdfuaid:part" in xmp
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+
+
+def test_papermill_can_also_start_its_own_kernel():
+    from warmestad_nb.report.document import content_from_notebook
+    from warmestad_nb.report.execute import execute
+
+    nb = execute(HERSELT, parameters={"secties": "samenvatting,bijlage", "datum": "2026-03-01"})
+    cover, sections = content_from_notebook(nb)
+    assert (cover.gemeente, cover.datum) == ("Herselt", "1 maart 2026")
+    assert [s.kop for s in sections] == ["1. Samenvatting", "Bijlage: bronnen en definities"]
+    assert nb.metadata.papermill.parameters["plan"] == str(HERSELT.resolve())

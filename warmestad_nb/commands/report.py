@@ -23,6 +23,8 @@ def register(commands) -> None:
                         help="standaard of eenvoudig (kortere zinnen in de inleidende hoofdstukken)")
     report.add_argument("--datum", default="", help="datum op het titelblad, JJJJ-MM-DD (standaard: vandaag)")
     report.add_argument("--versie", default="ontwerp", help="versie op het titelblad (standaard: ontwerp)")
+    report.add_argument("--pdf-ua", action="store_true",
+                        help="maak de PDF volgens PDF/UA-1 (toegankelijk; standaard: een getagde PDF)")
     report.set_defaults(run=run_report)
 
 
@@ -30,9 +32,8 @@ def run_report(args) -> int:
     # Heavy imports only here: the other subcommands stay fast.
     from ..errors import WarmeStadError
     from ..report.execute import Kernel
-    from ..report.notebook import _parse_date
     from ..report.pipeline import Renderer, parse_formats, render_plan
-    from ..report.sections import check_language_level, chosen_sections
+    from ..report.sections import check_language_level, chosen_sections, parse_date
 
     missing = [p for p in args.plannen if not Path(p).is_file()]
     if missing:  # before any kernel starts
@@ -40,12 +41,12 @@ def run_report(args) -> int:
     formats = parse_formats(args.formaat)
     chosen_sections(args.secties)
     check_language_level(args.taalniveau)
-    _parse_date(args.datum)
+    parse_date(args.datum)
     parameters = {"secties": args.secties, "taalniveau": args.taalniveau, "datum": args.datum,
                   "versie": args.versie}
     kernels = [Kernel()]  # boots in its own process while this one imports the exporters
     try:
-        renderer = Renderer(formats)
+        renderer = Renderer(formats, pdf_variant="pdf/ua-1" if args.pdf_ua else None)
         renderer.warm_up()
         for i, plan in enumerate(args.plannen):
             started = time.perf_counter()

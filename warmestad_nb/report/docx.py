@@ -87,9 +87,14 @@ def _field(paragraph, instruction: str, shown: str) -> None:
             el.set(qn("xml:space"), "preserve")
             el.text = f" {text} "
         elif kind == "text":
-            el = OxmlElement("w:t")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
+            for i, line in enumerate(text.split("\n")):  # a line break in Word is a <w:br/>, not "\n"
+                if i:
+                    run._r.append(OxmlElement("w:br"))
+                el = OxmlElement("w:t")
+                el.set(qn("xml:space"), "preserve")
+                el.text = line
+                run._r.append(el)
+            continue
         else:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -100,13 +105,13 @@ def _field(paragraph, instruction: str, shown: str) -> None:
 
 def _styles(doc) -> None:
     normal = doc.styles["Normal"]
-    normal.font.name = "Liberation Sans"
+    normal.font.name = "Arial"  # Word has Arial; LibreOffice shows it as Liberation Sans
     normal.font.size = Pt(10)
     for name, size in (("Heading 1", 16), ("Heading 2", 12.5), ("Title", 26)):
         style = doc.styles[name]
         style.font.color.rgb = ACCENT
         style.font.size = Pt(size)
-        style.font.name = "Liberation Sans"
+        style.font.name = "Arial"
     doc.styles["Heading 1"].paragraph_format.page_break_before = True
     doc.styles["Heading 2"].paragraph_format.keep_with_next = True
 

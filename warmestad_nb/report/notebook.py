@@ -7,13 +7,10 @@ object with `_repr_mimebundle_`.
 
 from __future__ import annotations
 
-from datetime import date
-
-from ..errors import WarmeStadError
 from ..store import read_plan
 from .document import MIME_TYPE, Cover, Section
 from .html import render_cover, render_section
-from .sections import build_cover, build_section, check_language_level, chosen_sections, numbering
+from .sections import build_cover, build_section, check_language_level, chosen_sections, numbering, parse_date
 from .sections.common import Context
 
 class Output:
@@ -33,7 +30,7 @@ class Beleidsplan:
         self.specs = chosen_sections(secties)
         self.numbers = numbering(self.specs)
         self.ctx = Context(self.plan, check_language_level(taalniveau))
-        self.datum = _parse_date(datum)
+        self.datum = parse_date(datum)
         self.versie = versie
 
     def omslag(self) -> Output:
@@ -47,12 +44,3 @@ class Beleidsplan:
             return None
         section: Section = build_section(self.ctx, spec, self.numbers[spec.id])
         return Output("sectie", render_section(section), section.to_dict())
-
-
-def _parse_date(text: str) -> date:
-    if not text:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise WarmeStadError(f"De datum '{text}' is geen geldige datum (schrijf JJJJ-MM-DD).") from None

@@ -45,6 +45,7 @@ class Renderer:
     """Reusable exporters; each is created on first use (a DOCX-only run never loads WeasyPrint)."""
 
     formats: tuple[str, ...] = FORMATS
+    pdf_variant: str | None = None  # e.g. "pdf/ua-1"; the default is a tagged PDF
     _html: object = field(default=None, repr=False)
     _pdf: object = field(default=None, repr=False)
 
@@ -59,7 +60,7 @@ class Renderer:
         if self._pdf is None:
             from .pdf import PdfRenderer
 
-            self._pdf = PdfRenderer()
+            self._pdf = PdfRenderer(variant=self.pdf_variant)
         return self._pdf
 
     def html(self, nb) -> str:

@@ -62,6 +62,16 @@ def check_language_level(taalniveau: str) -> str:
     return taalniveau
 
 
+def parse_date(text: str) -> date:
+    """The date on the title page: JJJJ-MM-DD, or today when empty."""
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise WarmeStadError(f"De datum '{text}' is geen geldige datum (schrijf JJJJ-MM-DD).") from None
+
+
 def numbering(specs: list[SectionSpec]) -> dict[str, str]:
     """Numbers 1, 2, ... for the chapters; the annex gets no number."""
     numbers, n = {}, 0

@@ -39,9 +39,18 @@ def summary(ctx: Context) -> list:
         ("Partners", f"{len(plan.partners)} organisaties uit {len(sectors)} sectoren"),
         ("Doelstellingen", str(len(goals))),
         ("Acties", f"{len(plan.acties)}, samen {nl.euro(budget)} over de hele looptijd"),
-        ("Afgeronde stappen", ", ".join(map(str, steps_done)) + " van 7" if steps_done else "nog geen"),
+        ("Afgeronde stappen", _steps_done(steps_done)),
     ]))
     return blocks
+
+
+def _steps_done(numbers: list[int]) -> str:
+    total = len(reference.steps())
+    if not numbers:
+        return "nog geen"
+    if len(numbers) == total:
+        return f"alle {total} stappen"
+    return f"{len(numbers)} van de {total} (stap {nl.join([str(n) for n in numbers])})"
 
 
 def _cycle(plan) -> str:
@@ -70,7 +79,7 @@ def context(ctx: Context) -> list:
     blocks.append(Subheading(f"Engagement van {ctx.gemeente}"))
     facts = []
     if eng.collegebeslissing_datum:
-        ref = f" ({eng.collegebeslissing_referentie})" if eng.collegebeslissing_referentie else ""
+        ref = f", {eng.collegebeslissing_referentie}" if eng.collegebeslissing_referentie else ""
         facts.append(("Beslissing van het college", nl.day(eng.collegebeslissing_datum) + ref))
     if eng.schepenen:
         facts.append(("Bevoegde schepenen", "; ".join(eng.schepenen)))
