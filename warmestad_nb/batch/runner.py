@@ -128,7 +128,8 @@ def overview_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
 
 def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...] = ("html", "pdf"), *,
               jobs: int | None = None, again: bool = False, parameters: dict | None = None,
-              progress_stream=None, timeout: int = 300, overview: bool = True) -> BatchResult:
+              progress_stream=None, timeout: int = 300, overview: bool = True,
+              pdf_variant: str | None = None) -> BatchResult:
     """Make the documents of many plans (and the regional overview). Never raises for one plan."""
     from ..overview import BASENAME as OVERVIEW
     from ..report.pipeline import BASENAME
@@ -138,7 +139,8 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     all_jobs = find_plans(plans)
     out.mkdir(parents=True, exist_ok=True)
     state = _read_state(out)
-    again = again or state.get("opties") != parameters  # other options: other documents
+    options = {**parameters, "pdf_variant": pdf_variant}
+    again = again or state.get("opties") != options  # other options: other documents
     inputs_mtime = newest_input()
     todo, current, refused = plan_todo(all_jobs, out, formats, again, BASENAME, inputs_mtime)
     todo.sort(key=lambda j: j.path.stat().st_size, reverse=True)  # largest first: an even finish
@@ -158,13 +160,13 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     if not overview_due and overview:
         result.overview = {ext: str(out / f"{OVERVIEW}.{ext}") for ext in views}
     if todo or overview_due:
-        atomic_write(out / STATE_FILE, json.dumps({"opties": parameters}, sort_keys=True).encode())
+        atomic_write(out / STATE_FILE, json.dumps({"opties": options}, sort_keys=True).encode())
         run = _Run(todo, by_job, result, progress_stream)
-        run.start(workers, formats, out, parameters, timeout,
+        run.start(workers, formats, pdf_variant, out, parameters, timeout,
                   (plan_paths, views, parameters.get("datum", "")) if overview_due else None)
         run.wait()
         if overview_due and result.overview and not result.interrupted:
-            atomic_write(out / STATE_FILE, json.dumps({"opties": parameters, "overzicht": plan_paths},
+            atomic_write(out / STATE_FILE, json.dumps({"opties": options, "overzicht": plan_paths},
                                                       sort_keys=True).encode())
     result.plans = [by_job[j] for j in all_jobs]
     result.seconds = time.perf_counter() - clock
@@ -186,7 +188,7 @@ class _Run:
         self.current: dict[int, set[int]] = {}  # worker -> indexes of the plans it is on (two at most)
         self.finished = 0
 
-    def start(self, workers, formats, out, parameters, timeout, overview_job) -> None:
+    def start(self, workers, formats, pdf_variant, out, parameters, timeout, overview_job) -> None:
         from .worker import overview_main, worker_main
 
         for index, job in enumerate(self.todo):
@@ -196,7 +198,7 @@ class _Run:
         for number in range(workers):
             self.workers[number] = self.context.Process(
                 target=worker_main, name=f"warmestad-batch-{number}", daemon=True,
-                args=(number, self.tasks, self.results, formats, str(out), parameters, timeout))
+                args=(number, self.tasks, self.results, formats, pdf_variant, str(out), parameters, timeout))
             self.workers[number].start()
         if overview_job is not None:
             plan_paths, views, datum = overview_job

@@ -26,6 +26,8 @@ def register(commands) -> None:
     batch.add_argument("--geen-overzicht", action="store_true", help="sla het regio-overzicht over")
     batch.add_argument("--datum", default="", help="datum op de titelbladen, JJJJ-MM-DD (standaard: vandaag)")
     batch.add_argument("--versie", default="ontwerp", help="versie op de titelbladen (standaard: ontwerp)")
+    batch.add_argument("--pdf-ua", action="store_true",
+                       help="maak de PDF's volgens PDF/UA-1 (toegankelijk; standaard: getagde PDF's)")
     batch.set_defaults(run=run_batch_command)
 
     overview = commands.add_parser(
@@ -55,14 +57,15 @@ def _positive(text: str) -> int:
 def run_batch_command(args) -> int:
     from ..batch.summary import print_summary, write_report
     from ..batch.runner import run_batch
-    from ..report.notebook import _parse_date
     from ..report.pipeline import parse_formats
+    from ..report.sections import parse_date
 
     formats = parse_formats(args.formaat)
-    _parse_date(args.datum)
+    parse_date(args.datum)
     parameters = {"datum": args.datum, "versie": args.versie}
     result = run_batch(args.plannen, Path(args.uit), formats, jobs=args.jobs, again=args.opnieuw,
-                       parameters=parameters, overview=not args.geen_overzicht)
+                       parameters=parameters, overview=not args.geen_overzicht,
+                       pdf_variant="pdf/ua-1" if args.pdf_ua else None)
     paths = write_report(result)
     print_summary(result, paths, sys.stdout)
     if result.interrupted:
@@ -73,7 +76,7 @@ def run_batch_command(args) -> int:
 def run_overview_command(args) -> int:
     from ..batch.inputs import find_plans
     from ..overview import OVERVIEW_FORMATS, write_overview
-    from ..report.notebook import _parse_date
+    from ..report.sections import parse_date
 
     wanted = [f.strip().lower() for f in args.formaat.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in OVERVIEW_FORMATS] or ([] if wanted else [args.formaat])
@@ -83,7 +86,7 @@ def run_overview_command(args) -> int:
         raise WarmeStadError(f"Onbekend formaat '{', '.join(unknown)}' voor het overzicht. Kies uit: html, pdf.")
     plans = [job.path for job in find_plans(args.plannen)]
     written = write_overview(plans, Path(args.uit), tuple(f for f in OVERVIEW_FORMATS if f in wanted),
-                             datum=_parse_date(args.datum))
+                             datum=parse_date(args.datum) if args.datum else None)
     print(f"Regio-overzicht van {written.plans} plannen gemaakt:")
     for path in written.paths.values():
         print(f"  {path}")
