@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -33,9 +35,14 @@ def write_report(result: BatchResult) -> dict[str, Path]:
     paths = {"json": result.out / f"{REPORT_NAME}.json", "html": result.out / f"{REPORT_NAME}.html"}
     atomic_write(paths["json"], json.dumps(data, ensure_ascii=False, indent=2).encode())
     html = _environment().get_template("verslag.html.j2").render(
-        r=data, status_nl=STATUS_NL, duur=duration_nl(result.seconds))
+        r=data, status_nl=STATUS_NL, duur=duration_nl(result.seconds), link=lambda path: _link(path, result.out))
     atomic_write(paths["html"], html.encode())
     return paths
+
+
+def _link(path: str, folder: Path) -> str:
+    """A link from the report (in `folder`) to a document: relative, so the folder can be moved."""
+    return quote(os.path.relpath(path, folder).replace(os.sep, "/"))
 
 
 def headline(result: BatchResult) -> str:

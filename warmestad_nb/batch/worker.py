@@ -36,6 +36,10 @@ class KernelCodeError(RuntimeError):
         self.ename, self.evalue = ename, evalue
 
 
+class KernelDied(RuntimeError):
+    pass
+
+
 class WarmKernel:
     """A report Kernel that runs many plans and is reset to its start state before each."""
 
@@ -53,11 +57,20 @@ class WarmKernel:
 
     def run_code(self, code: str, timeout: float = 60) -> None:
         """Run code in the kernel without a trace in its history; raise KernelCodeError if it fails."""
+        import queue
+
         client = self._ready_client()
         msg_id = client.execute(code, silent=True, store_history=False, allow_stdin=False)
         deadline = time.monotonic() + timeout
         while True:
-            reply = client.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+            try:
+                reply = client.get_shell_msg(timeout=0.5)
+            except queue.Empty:
+                if not self.alive():
+                    raise KernelDied("de rekenkern (Python-kernel) stopte onverwacht.") from None
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"de rekenkern antwoordde niet binnen {timeout:.0f} s") from None
+                continue
             if reply["parent_header"].get("msg_id") == msg_id:
                 break
         self._drain(client)
@@ -163,6 +176,8 @@ class Worker:
     def execute(self, plan: Path) -> Executed:
         """Reset the kernel and run the notebook for one plan. Never raises for the plan's sake."""
         run = Executed(Path(plan), time.time(), time.perf_counter())
+        if not self.kernel.alive():  # died since the last plan: this plan gets a fresh one
+            self._replace_kernel()
         try:
             self.kernel.clean()
             run.nb = execute(plan, kernel=self.kernel.kernel, parameters=self.parameters, timeout=self.timeout)
@@ -237,7 +252,7 @@ def _step(exc: BaseException) -> str:
 
 def _reason(exc: BaseException) -> str:
     kind = type(exc).__name__
-    if kind == "DeadKernelError":
+    if kind in ("DeadKernelError", "KernelDied"):
         return "de rekenkern (Python-kernel) stopte onverwacht."
     if kind in ("CellTimeoutError", "TimeoutError"):
         return "de notebook liep te lang en werd afgebroken."
