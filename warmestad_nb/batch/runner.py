@@ -59,10 +59,6 @@ class BatchResult:
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.plans)
 
-    @property
-    def ok(self) -> bool:
-        return not self.interrupted and not self.count("mislukt")
-
 
 def default_jobs() -> int:
     try:
@@ -330,6 +326,7 @@ def result_dict(result: BatchResult) -> dict:
         "formaten": list(result.formats),
         "werkers": result.jobs,
         "onderbroken": result.interrupted,
+        "kernels_opgeruimd": result.kernels_killed,
         "aantallen": {s: result.count(s) for s in ("gemaakt", "mislukt", "actueel", "onderbroken")},
         "plannen": [{"plan": p.plan, "gemeente": p.gemeente, "nis": p.nis, "status": p.status,
                      "duur_s": round(p.seconds, 2), "bestanden": p.files, "deel": p.deel, "reden": p.reden}

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..files import atomic_write
+from ..report import nl
 from .inputs import ROOT
 from .progress import duration_nl
 from .runner import BatchResult, result_dict
@@ -35,7 +36,8 @@ def write_report(result: BatchResult) -> dict[str, Path]:
     paths = {"json": result.out / f"{REPORT_NAME}.json", "html": result.out / f"{REPORT_NAME}.html"}
     atomic_write(paths["json"], json.dumps(data, ensure_ascii=False, indent=2).encode())
     html = _environment().get_template("verslag.html.j2").render(
-        r=data, status_nl=STATUS_NL, duur=duration_nl(result.seconds), link=lambda path: _link(path, result.out))
+        r=data, status_nl=STATUS_NL, duur=duration_nl(result.seconds), link=lambda path: _link(path, result.out),
+        gestart=f"{nl.day(result.started.date())} om {result.started:%H:%M}")
     atomic_write(paths["html"], html.encode())
     return paths
 
@@ -65,6 +67,8 @@ def print_summary(result: BatchResult, report: dict[str, Path], stream) -> None:
                 print(f"      {line}", file=stream)
     if result.interrupted:
         print("Een nieuwe run maakt enkel de ontbrekende en verouderde plannen.", file=stream)
+    if result.kernels_killed:
+        print(f"{result.kernels_killed} rekenkern(en) stopte(n) niet vanzelf en werd(en) afgesloten.", file=stream)
     if result.overview:
         skipped = len(result.overview_skipped)
         note = f" ({skipped} {'plan telt' if skipped == 1 else 'plannen tellen'} niet mee: zie het overzicht)" if skipped else ""
