@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "warmestad_nb.commands.omgeving",
     "warmestad_nb.commands.app",
     "warmestad_nb.commands.report",
+    "warmestad_nb.commands.batch",
 )
 
 _DUTCH = {

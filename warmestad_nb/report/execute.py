@@ -35,13 +35,14 @@ class Kernel:
     """A Python kernel process, started at once (start-up runs in the background)."""
 
     def __init__(self, cwd: Path = NOTEBOOK.parent, kernel_name: str = KERNEL_NAME,
-                 preload: tuple[str, ...] = PRELOAD):
+                 preload: tuple[str, ...] = PRELOAD, options: tuple[str, ...] = ()):
+        """options: more kernel command-line options, e.g. "--HistoryManager.enabled=False"."""
         from jupyter_client import KernelManager
 
         self.km = KernelManager(kernel_name=kernel_name)
         # exec_lines run before the kernel reports ready; log_level hides the TCP transport warning.
         self.km.start_kernel(cwd=str(cwd), extra_arguments=[
-            f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR"])
+            f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR", *options])
 
     def shutdown(self) -> None:
         if self.km.has_kernel:
@@ -96,18 +97,34 @@ def execute(plan_path: str | Path, *, kernel: Kernel | None = None, parameters: 
             str(notebook), None, parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
             cwd=str(notebook.parent), execution_timeout=timeout, **engine)
     except PapermillExecutionError as exc:
-        raise WarmeStadError(failure_message(notebook, exc.source, exc.ename, exc.evalue)) from None
+        raise NotebookFailure(*failure_parts(notebook, exc.source, exc.ename, exc.evalue)) from None
 
 
-def failure_message(notebook: Path, source: str, ename: str, evalue: str) -> str:
-    """Dutch: which section failed and why (the cell is found back by its source)."""
+class NotebookFailure(WarmeStadError):
+    """A cell of the notebook failed; `deel` names the part in Dutch, `oorzaak` is the Dutch cause."""
+
+    def __init__(self, deel: str, oorzaak: str):
+        if deel:
+            super().__init__(f"Het beleidsplan kon niet gemaakt worden: {deel} liep fout. Oorzaak: {oorzaak}")
+        else:  # reading the plan or the options
+            super().__init__(f"Het beleidsplan kon niet gemaakt worden: {oorzaak}")
+        self.deel, self.oorzaak = deel, oorzaak
+
+
+def failure_parts(notebook: Path, source: str, ename: str, evalue: str) -> tuple[str, str]:
+    """(the part that failed, the cause), both Dutch; the cell is found back by its source."""
     import nbformat
 
     cells = nbformat.read(notebook, as_version=4).cells
     section = next((c.metadata.get(SECTION_KEY) for c in cells if c.source == source), None)
     cause = evalue if ename in ("WarmeStadError", "ConflictError") else f"{ename}: {evalue}"
     if section in BY_ID:
-        return f"Het beleidsplan kon niet gemaakt worden: het hoofdstuk '{BY_ID[section].titel}' liep fout. Oorzaak: {cause}"
+        return f"het hoofdstuk '{BY_ID[section].titel}'", cause
     if section == "omslag":
-        return f"Het beleidsplan kon niet gemaakt worden: het titelblad liep fout. Oorzaak: {cause}"
-    return f"Het beleidsplan kon niet gemaakt worden: {cause}"  # reading the plan or the options
+        return "het titelblad", cause
+    return "", cause
+
+
+def failure_message(notebook: Path, source: str, ename: str, evalue: str) -> str:
+    """Dutch: which section failed and why."""
+    return str(NotebookFailure(*failure_parts(notebook, source, ename, evalue)))

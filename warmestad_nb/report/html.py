@@ -26,8 +26,8 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def chart_uri(figure: Figure) -> str:
-    svg = to_svg(draw(figure.grafiek, figure.data))
+def chart_uri(figure: Figure, draw_chart=draw) -> str:
+    svg = to_svg(draw_chart(figure.grafiek, figure.data))
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
@@ -59,8 +59,9 @@ def column_widths(table: Table) -> list[float]:
     return [round(100 * w / total, 1) for w in widths]
 
 
-def render_section(section: Section) -> str:
-    images = {i: chart_uri(b) for i, b in enumerate(section.blokken) if isinstance(b, Figure)}
+def render_section(section: Section, draw_chart=draw) -> str:
+    """draw_chart(name, data): the chart registry (other documents, e.g. the regional overview, bring theirs)."""
+    images = {i: chart_uri(b, draw_chart) for i, b in enumerate(section.blokken) if isinstance(b, Figure)}
     widths = {i: column_widths(b) for i, b in enumerate(section.blokken) if isinstance(b, Table)}
     return _environment().get_template("sectie.html.j2").render(s=section, images=images, widths=widths)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WarmeStadError
+from ..files import signals_deferred
 from ..model import new_id
 from .document import content_from_notebook
 from .execute import Kernel, execute
@@ -81,11 +82,16 @@ class Renderer:
 def render_plan(plan_path: str | Path, out: str | Path, renderer: Renderer, *, kernel: Kernel | None = None,
                 parameters: dict | None = None) -> dict[str, Path]:
     """Write the documents for one plan; returns {format: path} including "ipynb"."""
-    import nbformat
-
     # The kernel reads and checks the plan (a bad file fails there with its Dutch message); reading
     # it here as well would cost a second YAML parse on the critical path.
     nb = execute(plan_path, kernel=kernel, parameters=parameters)
+    return write_documents(nb, out, renderer)
+
+
+def write_documents(nb, out: str | Path, renderer: Renderer) -> dict[str, Path]:
+    """The documents of an executed notebook (the batch runs the next plan meanwhile)."""
+    import nbformat
+
     cover, _ = content_from_notebook(nb)
     target = plan_folder(Path(out), cover.nis, cover.gemeente)
     files: dict[str, bytes] = {"ipynb": nbformat.writes(nb).encode()}
@@ -113,10 +119,11 @@ def _publish(target: Path, files: dict[str, bytes]) -> dict[str, Path]:
                 os.fsync(handle.fileno())
         target.mkdir(exist_ok=True)
         paths = {}
-        for ext in files:
-            final = target / f"{BASENAME}.{ext}"
-            os.replace(staging / final.name, final)
-            paths[ext] = final
+        with signals_deferred():  # Ctrl-C never leaves a mix of new and old files
+            for ext in files:
+                final = target / f"{BASENAME}.{ext}"
+                os.replace(staging / final.name, final)
+                paths[ext] = final
         return paths
     finally:
         with contextlib.suppress(FileNotFoundError):

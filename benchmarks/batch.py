@@ -1,0 +1,208 @@
+"""Benchmark: `warmestad batch` over N plans against the plain command-line pipeline, in one run.
+
+1. Generates N plan files (default 50; --alle: all 285 municipalities) from the example plans: the
+   identity of a real municipality (NIS code, name, province, Logo, Gezondheidsmakers region,
+   eerstelijnszone; the document takes the real figures from data/), the content of an example plan
+   (still marked `voorbeeld: true`). The example's summary of its own figures is replaced by a
+   neutral line, so no municipality gets another one's statistics.
+2. Runs `warmestad batch <map> --formaat html,pdf` as a fresh process (what a coach types), and
+   samples the memory of that process and all its children (workers, kernels) every 0.2 s.
+3. Times the PDF step alone: WeasyPrint (the same PdfRenderer the batch uses) on the batch's own
+   HTML documents, one after another in one process.
+4. Runs the plain pipeline on a sample of the plans: `papermill`, `jupyter nbconvert --to html
+   --no-input` with the project template, then `weasyprint` (the commands of benchmarks/report.py).
+Prints seconds per plan for both ways and their ratio, the PDF-only time and the overhead ratio
+(batch seconds per plan x workers / PDF seconds per plan), peak memory and the load average.
+
+Usage: python benchmarks/batch.py [--aantal 50 | --alle] [--steekproef 3] [--jobs N] [--houden MAP]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from warmestad_nb.batch.sample import generate_plans  # noqa: E402
+
+DATE = "2026-11-01"
+
+
+def _load_report_benchmark():
+    spec = importlib.util.spec_from_file_location("report_benchmark", ROOT / "benchmarks" / "report.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class MemorySampler(threading.Thread):
+    """Peak of the summed resident memory of a process and all its descendants."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak, self.peak_processes = 0, 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not self._stop_event.is_set():
+            try:
+                processes = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            total = 0
+            for proc in processes:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.NoSuchProcess:
+                    pass
+            if total > self.peak:
+                self.peak, self.peak_processes = total, len(processes)
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_batch(plans: Path, out: Path, jobs: int | None) -> tuple[float, float, MemorySampler]:
+    command = [sys.executable, "-m", "warmestad_nb.cli", "batch", str(plans), "--uit", str(out),
+               "--formaat", "html,pdf", "--datum", DATE, "--opnieuw"]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    start, cpu = time.perf_counter(), _children_cpu()
+    proc = subprocess.Popen(command, env=_env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    sampler = MemorySampler(proc.pid)
+    sampler.start()
+    stdout, _ = proc.communicate()
+    seconds, cpu = time.perf_counter() - start, _children_cpu() - cpu  # workers and kernels included
+    sampler.stop()
+    print(stdout.strip())
+    if proc.returncode != 0:
+        raise SystemExit(f"warmestad batch stopte met status {proc.returncode}")
+    return seconds, cpu, sampler
+
+
+def pdf_alone(documents: list[Path]) -> tuple[list[float], float]:
+    from warmestad_nb.report.pdf import PdfRenderer
+
+    renderer = PdfRenderer()
+    renderer.render("<p>opwarmen</p>")  # font configuration, as a worker has it after its first plan
+    times, cpu = [], time.process_time()
+    for document in documents:
+        html = document.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        renderer.render(html)
+        times.append(time.perf_counter() - start)
+    return times, time.process_time() - cpu
+
+
+def plain_pipeline(plans: list[Path], work: Path) -> tuple[list[float], float]:
+    report_benchmark = _load_report_benchmark()
+    times, cpu = [], _children_cpu()
+    for plan in plans:
+        out = work / plan.stem
+        out.mkdir(parents=True)
+        start = time.perf_counter()
+        for command in report_benchmark.plain(plan, out):
+            subprocess.run(command, check=True, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times, _children_cpu() - cpu
+
+
+def _evenly(items: list, count: int) -> list:
+    if count >= len(items):
+        return list(items)
+    step = len(items) / count
+    return [items[int(i * step)] for i in range(count)]
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--aantal", type=int, default=50, help="aantal plannen (standaard 50)")
+    parser.add_argument("--alle", action="store_true", help="alle 285 gemeenten")
+    parser.add_argument("--steekproef", type=int, default=3, help="plannen voor de gewone opdrachtregel (standaard 3)")
+    parser.add_argument("--pdf-steekproef", type=int, default=0,
+                        help="documenten voor de PDF-meting (standaard: alle, bij --alle 50)")
+    parser.add_argument("--jobs", type=int, default=None, help="werkers voor de batch (standaard: een per kern)")
+    parser.add_argument("--houden", metavar="MAP", help="bewaar plannen en documenten in deze map")
+    args = parser.parse_args()
+    count = None if args.alle else args.aantal
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(args.houden) if args.houden else Path(tmp)
+        plans = generate_plans(count, work / "plannen")
+        n = len(plans)
+        print(f"{n} plannen gegenereerd in {work / 'plannen'}; belasting (1/5/15 min) bij de start: {_load()}")
+
+        batch_seconds, batch_cpu, memory = run_batch(work / "plannen", work / "batch", args.jobs)
+        load_after_batch = _load()
+        workers = args.jobs or len(os.sched_getaffinity(0))
+        documents = sorted((work / "batch").glob("*/beleidsplan.html"))
+        pdfs = sorted((work / "batch").glob("*/beleidsplan.pdf"))
+        if len(documents) != n or len(pdfs) != n:
+            raise SystemExit(f"de batch maakte {len(documents)} HTML- en {len(pdfs)} PDF-documenten, verwacht {n}")
+
+        pdf_sample = _evenly(documents, args.pdf_steekproef or (50 if args.alle else n))
+        pdf_times, pdf_cpu = pdf_alone(pdf_sample)
+        plain_times, plain_cpu = plain_pipeline(_evenly(plans, args.steekproef), work / "gewoon")
+        load_end = _load()
+
+    per_plan = batch_seconds / n
+    pdf_per_doc = statistics.mean(pdf_times)
+    plain_per_plan = statistics.mean(plain_times)
+    print()
+    print(f"Batch ({n} plannen, HTML + PDF, {workers} werkers): {batch_seconds:.1f} s in totaal, "
+          f"{per_plan:.2f} s per plan")
+    print(f"Gewone opdrachtregel (papermill + jupyter nbconvert + weasyprint, {len(plain_times)} plannen): "
+          f"{plain_per_plan:.2f} s per plan ({', '.join(f'{t:.1f}' for t in plain_times)})")
+    print(f"  verhouding: batch {plain_per_plan / per_plan:.1f}x sneller per plan (doel: minstens 5x)")
+    print(f"PDF-stap alleen (WeasyPrint op {len(pdf_times)} van de HTML-documenten van de batch, na elkaar): "
+          f"{pdf_per_doc:.2f} s per document")
+    print(f"  overhead: {per_plan:.2f} s x {workers} werkers / {pdf_per_doc:.2f} s = "
+          f"{per_plan * workers / pdf_per_doc:.2f} (doel: hoogstens 1,3)")
+    print(f"Piekgeheugen van de batch (som van het RSS van {memory.peak_processes} processen: de opdracht, "
+          f"werkers, kernels): {memory.peak / 2**20:.0f} MiB (doel: minder dan 2 GB)")
+    print(f"Processortijd (minder gevoelig voor andere belasting): batch {batch_cpu / n:.2f} s per plan "
+          f"(werkers en kernels samen), gewone opdrachtregel {plain_cpu / len(plain_times):.2f} s per plan, "
+          f"PDF-stap alleen {pdf_cpu / len(pdf_times):.2f} s per document; batch / PDF = "
+          f"{batch_cpu / n / (pdf_cpu / len(pdf_times)):.2f}")
+    print(f"Belasting (1/5/15 min): na de batch {load_after_batch}, op het einde {load_end}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

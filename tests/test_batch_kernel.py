@@ -1,0 +1,52 @@
+"""A worker's kernel that dies is replaced: the plans after it are still made, nothing hangs."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from conftest import EXAMPLES
+from warmestad_nb.batch.worker import KernelDied, Worker
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def worker(tmp_path_factory):
+    worker = Worker(("html",), tmp_path_factory.mktemp("kernel"), {"datum": "2026-11-01"})
+    yield worker
+    worker.close()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    with open(f"/proc/{pid}/stat") as handle:  # a zombie waiting to be reaped is gone too
+        return handle.read().split(") ", 1)[1].startswith("Z")
+
+
+def test_a_kernel_killed_between_plans_is_replaced(worker):
+    assert worker.run(EXAMPLES[0]).status == "gemaakt"
+    old = worker.kernel.pid
+    os.kill(old, signal.SIGKILL)
+    time.sleep(0.5)
+    outcome = worker.run(EXAMPLES[1])
+    assert outcome.status == "gemaakt", outcome
+    assert worker.kernel.pid != old and worker.replaced == 1
+    assert _gone(old)
+
+
+def test_a_kernel_that_dies_while_running_code_is_noticed_at_once(worker):
+    old = worker.kernel.pid
+    start = time.monotonic()
+    with pytest.raises(KernelDied):
+        worker.kernel.run_code("import os, signal; os.kill(os.getpid(), signal.SIGKILL)")
+    assert time.monotonic() - start < 15  # not the 60 s reply timeout
+    outcome = worker.run(EXAMPLES[2])
+    assert outcome.status == "gemaakt", outcome
+    assert worker.kernel.pid != old and _gone(old)

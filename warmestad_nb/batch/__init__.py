@@ -1,0 +1,13 @@
+"""Many plans at once: `warmestad batch`.
+
+  inputs.py       which plan files, where their documents go, which are out of date
+  runner.py       the coordinator: worker processes, progress, Ctrl-C, the result per plan
+  worker.py       one worker process: a warm kernel reset before every plan, one set of exporters;
+                  the kernel runs the next plan while the worker renders the current one's PDF
+  kernelstate.py  runs inside a kernel: snapshot of its start state, restored before each plan
+  progress.py     the Dutch progress line;  summary.py  batch-verslag.html/.json and the screen summary
+  sample.py       plans for many municipalities from the example plans (trying out, benchmarks)
+
+The regional overview (warmestad_nb/overview.py) is made alongside, in its own low-priority process.
+Importing this package is light: the heavy modules are imported by the worker processes.
+"""

@@ -1,0 +1,337 @@
+"""The coordinator of a batch: which plans to run, the worker processes, progress, stopping cleanly.
+
+Workers are separate processes (one per core by default), each with its warm kernel (worker.py).
+Plans go out one at a time from a shared queue, the largest first, so the workers finish together.
+
+Stopping: Ctrl-C (SIGINT) or SIGTERM only sets a flag here; the loop then sends SIGTERM to every
+worker, which drops its current plan (the pipeline publishes a plan's files all at once, so nothing
+half-written stays behind) and shuts its kernel down. Workers that do not stop in time are killed,
+and so is any kernel process still running after that. Plans finished before the stop are kept; a
+re-run only does what is missing or out of date.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import queue
+import signal
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ..files import atomic_write
+from .inputs import PlanJob, find_plans, newest_input, outputs, up_to_date
+from .progress import Progress
+
+STATE_FILE = ".batch-staat.json"  # the options of the last run and the plans of its overview
+STOP_GRACE = 20.0  # seconds a worker gets to shut its kernel down after a stop
+
+
+@dataclass
+class PlanResult:
+    plan: str
+    gemeente: str
+    nis: str
+    status: str  # "gemaakt", "mislukt", "actueel" (already up to date) or "onderbroken"
+    seconds: float = 0.0
+    files: dict[str, str] = field(default_factory=dict)
+    deel: str = ""
+    reden: str = ""
+
+
+@dataclass
+class BatchResult:
+    out: Path
+    formats: tuple[str, ...]
+    jobs: int
+    started: datetime
+    seconds: float = 0.0
+    interrupted: bool = False
+    plans: list[PlanResult] = field(default_factory=list)
+    kernels_killed: int = 0  # kernel processes that had to be killed at the end (should stay 0)
+    overview: dict[str, str] = field(default_factory=dict)
+    overview_problem: str = ""  # why the overview was not made
+    overview_skipped: list[str] = field(default_factory=list)  # plans the overview could not read
+
+    def count(self, status: str) -> int:
+        return sum(p.status == status for p in self.plans)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _StopFlag:
+    """Turns SIGINT and SIGTERM into a flag for the main loop (no exception in the middle of a read)."""
+
+    def __init__(self):
+        self.raised = False
+        self._previous = {}
+
+    def __enter__(self):
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self._previous[signum] = signal.signal(signum, self._set)
+        return self
+
+    def _set(self, _signum, _frame):
+        self.raised = True
+
+    def __exit__(self, *exc):
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+
+def _read_state(out: Path) -> dict:
+    try:
+        state = json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+        return state if isinstance(state, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def plan_todo(jobs: list[PlanJob], out: Path, formats: tuple[str, ...], again: bool,
+              basename: str, inputs_mtime: float) -> tuple[list[PlanJob], list[PlanJob], dict[PlanJob, str]]:
+    """(to run, up to date, refused with a reason): two plans for one municipality are refused."""
+    todo, current, refused = [], [], {}
+    seen: dict[Path, PlanJob] = {}
+    for job in jobs:
+        folder = job.folder(out)
+        if folder is not None and folder in seen:
+            refused[job] = (f"{seen[folder].path.name} is ook een plan van {job.naam}; een map mag maar één "
+                            f"plan per gemeente bevatten.")
+            continue
+        if folder is not None:
+            seen[folder] = job
+        newest = max(inputs_mtime, job.path.stat().st_mtime)
+        if again or folder is None or not up_to_date(outputs(folder, formats, basename), newest):
+            todo.append(job)
+        else:
+            current.append(job)
+    return todo, current, refused
+
+
+def overview_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    from ..overview import OVERVIEW_FORMATS
+
+    return tuple(f for f in OVERVIEW_FORMATS if f in formats) or ("html",)
+
+
+def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...] = ("html", "pdf"), *,
+              jobs: int | None = None, again: bool = False, parameters: dict | None = None,
+              progress_stream=None, timeout: int = 300, overview: bool = True,
+              pdf_variant: str | None = None) -> BatchResult:
+    """Make the documents of many plans (and the regional overview). Never raises for one plan."""
+    from ..overview import BASENAME as OVERVIEW
+    from ..report.pipeline import BASENAME
+
+    out = Path(out)
+    parameters = dict(parameters or {})
+    all_jobs = find_plans(plans)
+    out.mkdir(parents=True, exist_ok=True)
+    state = _read_state(out)
+    options = {**parameters, "pdf_variant": pdf_variant}
+    again = again or state.get("opties") != options  # other options: other documents
+    inputs_mtime = newest_input()
+    todo, current, refused = plan_todo(all_jobs, out, formats, again, BASENAME, inputs_mtime)
+    todo.sort(key=lambda j: j.path.stat().st_size, reverse=True)  # largest first: an even finish
+    plan_paths = [str(j.path) for j in all_jobs]
+    views = overview_formats(formats)
+    newest_plan = max([inputs_mtime] + [j.path.stat().st_mtime for j in all_jobs])
+    overview_due = overview and (again or bool(todo) or state.get("overzicht") != plan_paths
+                                 or not up_to_date([out / f"{OVERVIEW}.{ext}" for ext in views], newest_plan))
+    workers = max(1, min(jobs or default_jobs(), len(todo))) if todo else 0
+    result = BatchResult(out=out, formats=formats, jobs=workers, started=datetime.now())
+    clock = time.perf_counter()
+    by_job: dict[PlanJob, PlanResult] = {}
+    for job in all_jobs:
+        status = "actueel" if job in current else "mislukt" if job in refused else "onderbroken"
+        by_job[job] = PlanResult(str(job.path), job.naam, job.nis, status, reden=refused.get(job, ""),
+                                 deel="het planbestand" if job in refused else "")
+    if not overview_due and overview:
+        result.overview = {ext: str(out / f"{OVERVIEW}.{ext}") for ext in views}
+    if todo or overview_due:
+        atomic_write(out / STATE_FILE, json.dumps({"opties": options}, sort_keys=True).encode())
+        run = _Run(todo, by_job, result, progress_stream)
+        run.start(workers, formats, pdf_variant, out, parameters, timeout,
+                  (plan_paths, views, parameters.get("datum", "")) if overview_due else None)
+        run.wait()
+        if overview_due and result.overview and not result.interrupted:
+            atomic_write(out / STATE_FILE, json.dumps({"opties": options, "overzicht": plan_paths},
+                                                      sort_keys=True).encode())
+    result.plans = [by_job[j] for j in all_jobs]
+    result.seconds = time.perf_counter() - clock
+    return result
+
+
+class _Run:
+    """The worker processes (and the overview process) of one batch, and what they report."""
+
+    def __init__(self, todo: list[PlanJob], by_job: dict[PlanJob, PlanResult], result: BatchResult, stream):
+        self.todo, self.by_job, self.result = todo, by_job, result
+        self.context = multiprocessing.get_context("spawn")  # no inherited threads or sockets
+        self.tasks, self.results = self.context.Queue(), self.context.Queue()
+        self.progress = Progress(len(todo), stream=stream)
+        self.workers: dict[int, multiprocessing.Process] = {}
+        self.overview: multiprocessing.Process | None = None
+        self.overview_done = True
+        self.kernels: set[int] = set()
+        self.current: dict[int, set[int]] = {}  # worker -> indexes of the plans it is on (two at most)
+        self.finished = 0
+
+    def start(self, workers, formats, pdf_variant, out, parameters, timeout, overview_job) -> None:
+        from .worker import overview_main, worker_main
+
+        for index, job in enumerate(self.todo):
+            self.tasks.put((index, str(job.path)))
+        for _ in range(workers):
+            self.tasks.put(None)
+        for number in range(workers):
+            self.workers[number] = self.context.Process(
+                target=worker_main, name=f"warmestad-batch-{number}", daemon=True,
+                args=(number, self.tasks, self.results, formats, pdf_variant, str(out), parameters, timeout))
+            self.workers[number].start()
+        if overview_job is not None:
+            plan_paths, views, datum = overview_job
+            self.overview_done = False
+            self.overview = self.context.Process(target=overview_main, name="warmestad-overzicht", daemon=True,
+                                                 args=(plan_paths, str(out), views, datum, self.results))
+            self.overview.start()
+
+    def _busy(self) -> bool:
+        return self.finished < len(self.todo) or not self.overview_done
+
+    def wait(self) -> None:
+        with _StopFlag() as stop:
+            try:
+                while self._busy() and not stop.raised:
+                    try:
+                        self._handle(self.results.get(timeout=0.25))
+                    except queue.Empty:
+                        self._check_processes()
+                        self.progress.draw()
+            finally:
+                self.result.interrupted = stop.raised
+                self._stop(stop.raised)
+
+    def _stop(self, interrupted: bool) -> None:
+        processes = [*self.workers.values(), *([self.overview] if self.overview else [])]
+        if interrupted:
+            for proc in processes:
+                if proc.is_alive():
+                    os.kill(proc.pid, signal.SIGTERM)
+            self.tasks.cancel_join_thread()
+        deadline = time.monotonic() + STOP_GRACE
+        while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
+            try:  # keep reading: a plan that finished just before the stop still counts
+                self._handle(self.results.get(timeout=0.1))
+            except queue.Empty:
+                pass
+        while True:
+            try:
+                self._handle(self.results.get(timeout=0.05))
+            except (queue.Empty, EOFError, OSError):
+                break
+        for proc in processes:
+            if proc.is_alive():
+                proc.kill()
+            proc.join(timeout=5)
+        self.result.kernels_killed = kill_leftover_kernels(self.kernels)
+        self.progress.close()
+
+    def _handle(self, message) -> None:
+        kind, number = message[0], message[1]
+        if kind == "gereed":
+            self.kernels.add(message[3])
+        elif kind == "kernel":
+            self.kernels.add(message[2])
+        elif kind == "bezig":
+            self.current.setdefault(number, set()).add(message[2])
+            self.progress.start(message[2], self.todo[message[2]].label)
+        elif kind == "klaar":
+            index, outcome = message[2], message[3]
+            self.current.get(number, set()).discard(index)
+            job = self.todo[index]
+            entry = self.by_job[job]
+            entry.status, entry.seconds, entry.files = outcome.status, outcome.seconds, outcome.files
+            entry.deel, entry.reden = outcome.deel, outcome.reden
+            self.finished += 1
+            self.progress.finish(index, job.label, outcome.status == "gemaakt", outcome.seconds)
+        elif kind == "fout":
+            print(f"\nEen werker kon niet starten: {message[2]}", file=self.progress.stream)
+        elif kind == "overzicht":
+            self.overview_done = True
+            self.result.overview = message[2]
+            self.result.overview_skipped = list(message[3])
+        elif kind == "overzicht-fout":
+            self.overview_done = True
+            self.result.overview_problem = message[2]
+
+    def _check_processes(self) -> None:
+        """A worker that died while on a plan: that plan failed. No workers left: the rest failed."""
+        if any(not p.is_alive() and self.current.get(n) for n, p in self.workers.items()):
+            deadline = time.monotonic() + 1.0  # its last message may still be on the way
+            while time.monotonic() < deadline:
+                try:
+                    self._handle(self.results.get(timeout=0.1))
+                except queue.Empty:
+                    pass
+        for number, proc in self.workers.items():
+            if not proc.is_alive() and self.current.get(number):
+                for index in sorted(self.current.pop(number)):
+                    job = self.todo[index]
+                    self._fail(job, f"het werkproces stopte onverwacht (exitcode {proc.exitcode}).")
+                    self.progress.finish(index, job.label, False, 0.0)
+        if self.finished < len(self.todo) and not any(p.is_alive() for p in self.workers.values()):
+            for job in self.todo:
+                if self.by_job[job].status == "onderbroken":
+                    self._fail(job, "er is geen werker meer over om dit plan te maken.")
+        if self.overview is not None and not self.overview.is_alive() and not self.overview_done:
+            self.overview_done = True
+            self.result.overview_problem = f"het proces voor het overzicht stopte onverwacht (exitcode {self.overview.exitcode})."
+
+    def _fail(self, job: PlanJob, reason: str) -> None:
+        entry = self.by_job[job]
+        entry.status, entry.deel, entry.reden = "mislukt", "de werker", reason
+        self.finished += 1
+
+
+def kill_leftover_kernels(pids) -> int:
+    """Kill kernel processes that survived their worker (only if they still are ipykernel processes)."""
+    killed = 0
+    for pid in pids:
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue  # gone (or no /proc: the kernel stops itself when its parent is gone)
+        if b"ipykernel" in cmdline:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except ProcessLookupError:
+                pass
+    return killed
+
+
+def result_dict(result: BatchResult) -> dict:
+    """The batch result as plain JSON data (batch-verslag.json)."""
+    return {
+        "gestart": result.started.isoformat(timespec="seconds"),
+        "duur_s": round(result.seconds, 1),
+        "formaten": list(result.formats),
+        "werkers": result.jobs,
+        "onderbroken": result.interrupted,
+        "kernels_opgeruimd": result.kernels_killed,
+        "aantallen": {s: result.count(s) for s in ("gemaakt", "mislukt", "actueel", "onderbroken")},
+        "plannen": [{"plan": p.plan, "gemeente": p.gemeente, "nis": p.nis, "status": p.status,
+                     "duur_s": round(p.seconds, 2), "bestanden": p.files, "deel": p.deel, "reden": p.reden}
+                    for p in result.plans],
+        "overzicht": result.overview,
+        "overzicht_probleem": result.overview_problem,
+        "overzicht_telt_niet_mee": result.overview_skipped,
+    }

@@ -1,0 +1,361 @@
+"""One worker of a batch: a warm kernel and one set of exporters, used plan after plan.
+
+The kernel is started once and reused: before every plan it is reset to the state it had when it
+became ready (kernelstate.py), so no plan sees what an earlier one left behind. A kernel that died
+or hung is replaced by a fresh one. The nbconvert exporter and WeasyPrint's font cache are built
+once per worker (pipeline.Renderer).
+
+`worker_main` is the body of a worker process; `Worker` can also be used in-process (tests).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import WarmeStadError
+from ..report.execute import PRELOAD, Kernel, NotebookFailure, execute
+from ..report.pipeline import Renderer, write_documents
+from .inputs import ROOT
+
+_STATE = "__import__('warmestad_nb.batch.kernelstate', fromlist=['x'])"
+SNAPSHOT = f"{_STATE}.snapshot()"
+RESTORE = f"{_STATE}.restore()"
+KERNEL_READY_TIMEOUT = 120  # seconds; a kernel boots in about a second, slower on a busy machine
+
+
+class KernelCodeError(RuntimeError):
+    def __init__(self, ename: str, evalue: str):
+        super().__init__(f"{ename}: {evalue}")
+        self.ename, self.evalue = ename, evalue
+
+
+class KernelDied(RuntimeError):
+    pass
+
+
+class WarmKernel:
+    """A report Kernel that runs many plans and is reset to its start state before each."""
+
+    def __init__(self):
+        # No input history: nobody reads it, and writing it costs each plan about 40 ms.
+        self.kernel = Kernel(preload=PRELOAD + (SNAPSHOT,), options=("--HistoryManager.enabled=False",))
+        self._client = None
+
+    @property
+    def pid(self) -> int:
+        return self.kernel.km.provisioner.process.pid
+
+    def alive(self) -> bool:
+        return self.kernel.km.is_alive()
+
+    def run_code(self, code: str, timeout: float = 60) -> None:
+        """Run code in the kernel without a trace in its history; raise KernelCodeError if it fails."""
+        import queue
+
+        client = self._ready_client()
+        msg_id = client.execute(code, silent=True, store_history=False, allow_stdin=False)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                reply = client.get_shell_msg(timeout=0.5)
+            except queue.Empty:
+                if not self.alive():
+                    raise KernelDied("de rekenkern (Python-kernel) stopte onverwacht.") from None
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"de rekenkern antwoordde niet binnen {timeout:.0f} s") from None
+                continue
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        self._drain(client)
+        content = reply["content"]
+        if content["status"] != "ok":
+            raise KernelCodeError(content.get("ename", "Error"), content.get("evalue", ""))
+
+    def clean(self) -> None:
+        self.run_code(RESTORE)
+
+    def _ready_client(self):
+        if self._client is None:
+            from jupyter_client.session import Session
+
+            # Its own session: clients of one KernelManager share its session id as their socket
+            # identity, and the kernel then sends our replies to papermill's newer client.
+            km = self.kernel.km
+            client = km.client(session=Session(key=km.session.key, signature_scheme=km.session.signature_scheme))
+            client.start_channels()
+            client.wait_for_ready(timeout=KERNEL_READY_TIMEOUT)
+            self._client = client
+        return self._client
+
+    @staticmethod
+    def _drain(client) -> None:
+        # Status messages of our silent runs pile up on IOPub otherwise.
+        while client.iopub_channel.msg_ready():
+            client.iopub_channel.get_msg(timeout=0)
+
+    def shutdown(self) -> None:
+        """Stop the kernel; kill it outright if a clean shutdown fails."""
+        pid = None
+        try:
+            pid = self.pid
+        except AttributeError:
+            pass
+        try:
+            if self._client is not None:
+                self._client.stop_channels()
+            self.kernel.shutdown()
+        except BaseException:  # noqa: BLE001 - an interrupted shutdown must still stop the process
+            if pid is not None:
+                _kill(pid)
+            raise
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+@dataclass
+class Outcome:
+    """What became of one plan."""
+
+    status: str  # "gemaakt" or "mislukt"
+    seconds: float
+    files: dict[str, str] = field(default_factory=dict)
+    deel: str = ""  # the part that failed (Dutch), e.g. "het hoofdstuk 'Actieplan'"
+    reden: str = ""  # why (Dutch)
+
+
+# Where in the pipeline a failure happened, found from the functions in the traceback.
+_STEPS = (("_publish", "het wegschrijven van de bestanden"), ("build_docx", "het Word-document"),
+          ("pdf", "de PDF"), ("html", "het HTML-document"))  # else: the executed notebook itself
+PLAN_PART = "het planbestand of de opties"
+
+
+@dataclass
+class Executed:
+    """A plan's notebook run: the executed notebook, or the outcome of its failure."""
+
+    plan: Path
+    started: float  # wall-clock time the run started (stamped on the documents)
+    clock: float  # perf_counter at the start
+    nb: object = None
+    failure: Outcome | None = None
+
+
+class Worker:
+    """A warm kernel plus one Renderer; runs plans one after another.
+
+    A plan has two halves: the notebook run in the kernel (`execute`) and the documents made from
+    it in this process (`finish`). `run` does both in turn; the batch process overlaps them (the
+    kernel runs the next plan while this process renders the PDF of the current one).
+    """
+
+    def __init__(self, formats: tuple[str, ...], out: Path, parameters: dict, timeout: int = 300,
+                 pdf_variant: str | None = None):
+        self.kernel = WarmKernel()  # boots in its own process while the exporters are built
+        self.renderer = Renderer(formats, pdf_variant=pdf_variant)
+        self.renderer.warm_up()
+        self.out, self.parameters, self.timeout = Path(out), dict(parameters), timeout
+        self.replaced = 0  # kernels replaced after a crash or a hang
+        self.closed = False
+        self._lock = threading.Lock()
+
+    def run(self, plan: Path) -> Outcome:
+        return self.finish(self.execute(plan))
+
+    def execute(self, plan: Path) -> Executed:
+        """Reset the kernel and run the notebook for one plan. Never raises for the plan's sake."""
+        run = Executed(Path(plan), time.time(), time.perf_counter())
+        if not self.kernel.alive():  # died since the last plan: this plan gets a fresh one
+            self._replace_kernel()
+        try:
+            self.kernel.clean()
+            run.nb = execute(plan, kernel=self.kernel.kernel, parameters=self.parameters, timeout=self.timeout)
+        except NotebookFailure as exc:
+            run.failure = Outcome("mislukt", time.perf_counter() - run.clock, deel=exc.deel or PLAN_PART,
+                                  reden=exc.oorzaak)
+        except Exception as exc:  # noqa: BLE001 - one plan's failure must not stop the batch
+            run.failure = Outcome("mislukt", time.perf_counter() - run.clock, deel="de notebook", reden=_reason(exc))
+            self._replace_kernel()  # dead, hung or confused: start clean
+        return run
+
+    def finish(self, run: Executed) -> Outcome:
+        """Write the documents of an executed plan (all at once, or none)."""
+        if run.failure is not None:
+            return run.failure
+        try:
+            paths = write_documents(run.nb, self.out, self.renderer)
+        except Exception as exc:  # noqa: BLE001 - one plan's failure must not stop the batch
+            reason = str(exc) if isinstance(exc, WarmeStadError) else _reason(exc)
+            return Outcome("mislukt", time.perf_counter() - run.clock, deel=_step(exc), reden=reason)
+        for path in paths.values():  # stamped with the start: an edit during the run counts as newer
+            os.utime(path, (run.started, run.started))
+        return Outcome("gemaakt", time.perf_counter() - run.clock, files={ext: str(p) for ext, p in paths.items()})
+
+    def _replace_kernel(self) -> None:
+        with self._lock:
+            if self.closed:  # the failure came from closing: no new kernel
+                return
+            try:
+                self.kernel.shutdown()
+            except Exception:  # noqa: BLE001 - it is being replaced anyway
+                pass
+            self.kernel = WarmKernel()
+            self.replaced += 1
+
+    def close(self) -> None:
+        with self._lock:
+            self.closed = True
+            self.kernel.shutdown()
+
+
+class Background:
+    """Worker.execute in a daemon thread (a kernel that hangs never keeps the process alive)."""
+
+    def __init__(self, worker: Worker, plan: Path):
+        self._result: Executed | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(worker, plan), daemon=True)
+        self._thread.start()
+
+    def _run(self, worker: Worker, plan: Path) -> None:
+        try:
+            self._result = worker.execute(plan)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            self._error = exc
+
+    def result(self) -> Executed:
+        while self._thread.is_alive():
+            self._thread.join(0.2)  # short waits: Ctrl-C stays responsive
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+
+def _step(exc: BaseException) -> str:
+    names = [frame.name for frame in traceback.extract_tb(exc.__traceback__)]
+    for name, label in _STEPS:
+        if name in names:
+            return label
+    return "het uitgevoerde notebook"
+
+
+def _reason(exc: BaseException) -> str:
+    kind = type(exc).__name__
+    if kind in ("DeadKernelError", "KernelDied"):
+        return "de rekenkern (Python-kernel) stopte onverwacht."
+    if kind in ("CellTimeoutError", "TimeoutError"):
+        return "de notebook liep te lang en werd afgebroken."
+    return f"onverwachte fout: {kind}: {exc}"
+
+
+# ------------------------------------------------------------------------------ the worker process
+
+
+_stop_requested = False
+
+
+def _interrupt(_signum, _frame):
+    global _stop_requested
+    _stop_requested = True
+    raise KeyboardInterrupt
+
+
+def _quiet_unraisable(unraisable) -> None:
+    # A KeyboardInterrupt that lands in a garbage-collection callback cannot propagate; the flag set by
+    # _interrupt still stops the worker after its current plan. No "Exception ignored" noise for it.
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+
+
+def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_variant: str | None, out: str,
+                parameters: dict, timeout: int) -> None:
+    """Take (index, plan path) tasks until None; report every step on `results`.
+
+    Messages: ("gereed", n, worker pid, kernel pid), ("bezig", n, index), ("klaar", n, index, Outcome),
+    ("kernel", n, kernel pid) after a replacement, ("fout", n, text) when the worker cannot start.
+    SIGTERM or SIGINT stops the worker at once: the current plan is dropped (nothing of it is
+    published) and the kernel is shut down.
+    """
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
+    sys.unraisablehook = _quiet_unraisable
+    # The kernels import the same warmestad_nb as this process, whatever the user's PYTHONPATH.
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    worker = None
+    try:
+        try:
+            worker = Worker(tuple(formats), Path(out), parameters, timeout, pdf_variant)
+            results.put(("gereed", number, os.getpid(), worker.kernel.pid))
+        except Exception as exc:  # noqa: BLE001 - reported to the coordinator, who carries on
+            results.put(("fout", number, f"{type(exc).__name__}: {exc}"))
+            return
+        reported = worker.replaced
+        ahead = _next(tasks, results, number, worker)  # the kernel starts on the first plan
+        while ahead is not None:
+            index, running = ahead
+            executed = running.result()
+            if worker.replaced != reported:  # the coordinator keeps every kernel pid, to be sure
+                reported = worker.replaced
+                results.put(("kernel", number, worker.kernel.pid))
+            # The kernel takes the next plan while this process renders the documents of this one.
+            ahead = None if _stop_requested else _next(tasks, results, number, worker)
+            outcome = worker.finish(executed)
+            if _stop_requested and outcome.status != "gemaakt":
+                break  # failed because it was interrupted: it stays "not made", not "failed"
+            results.put(("klaar", number, index, outcome))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if worker is not None:
+            try:
+                worker.close()
+            except BaseException:  # noqa: BLE001 - the kernel was killed instead
+                pass
+
+
+def _next(tasks, results, number: int, worker: Worker):
+    """Take the next task and start its notebook run in the background: (index, Background) or None."""
+    task = tasks.get()
+    if task is None:
+        return None
+    index, plan = task
+    results.put(("bezig", number, index))
+    return index, Background(worker, Path(plan))
+
+
+def overview_main(plans: list[str], out: str, formats: tuple[str, ...], datum: str, results) -> None:
+    """The regional overview, at low priority: it uses what the workers leave of the processor.
+
+    Messages: ("overzicht", None, {format: path}, [problems]) or ("overzicht-fout", None, text).
+    """
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
+    sys.unraisablehook = _quiet_unraisable
+    os.nice(10)
+    try:
+        from datetime import date
+
+        from ..overview import write_overview
+
+        written = write_overview([Path(p) for p in plans], Path(out), tuple(formats),
+                                 datum=date.fromisoformat(datum) if datum else None)
+        results.put(("overzicht", None, {ext: str(p) for ext, p in written.paths.items()}, written.problems))
+    except KeyboardInterrupt:
+        pass
+    except WarmeStadError as exc:
+        results.put(("overzicht-fout", None, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - reported in the batch report
+        results.put(("overzicht-fout", None, f"onverwachte fout: {type(exc).__name__}: {exc}"))

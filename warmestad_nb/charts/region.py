@@ -1,0 +1,204 @@
+"""Charts of the regional overview: heat maps and bars, no maps.
+
+Each chart takes plain data (lists and dicts, built by overview.py from analysis/region.py), so a
+chart can be drawn again from the numbers in the document. Heat maps hold at most ROWS_PER_CHART
+municipalities; longer lists are split over several charts (one A4 page each).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib import colormaps
+from matplotlib.colors import BoundaryNorm, ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
+
+from . import HEATMAP, HIGHLIGHT, INK, MUTED, PILLAR_COLORS, chart, new_figure
+
+ROWS_PER_CHART = 40
+ROW_CM = 0.42
+
+
+def _plain(text: str) -> str:
+    """Text as text: a '$' would start matplotlib's math mode."""
+    return text.replace("$", r"\$")
+
+
+def _height(rows: int, extra_cm: float) -> float:
+    return extra_cm + ROW_CM * max(rows, 3)
+
+
+def _heatmap(ax, values: np.ndarray, rows: list[str], columns: list[str], cmap, norm, labels) -> None:
+    ax.pcolormesh(values, cmap=cmap, norm=norm, edgecolors="white", linewidth=0.8)
+    ax.set_xlim(0, values.shape[1])
+    ax.set_ylim(values.shape[0], 0)  # first municipality on top
+    ax.set_yticks(np.arange(len(rows)) + 0.5, [_plain(r) for r in rows], fontsize=7)
+    ax.set_xticks(np.arange(len(columns)) + 0.5, columns, fontsize=7)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    for (r, c), text in np.ndenumerate(labels):
+        if text:
+            red, green, blue, _ = cmap(norm(values[r, c]))
+            dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5  # relative luminance of the cell
+            ax.text(c + 0.5, r + 0.5, text, ha="center", va="center", fontsize=6.5, color="white" if dark else INK)
+
+
+def _levels(bounds: list[float], start: float, stop: float) -> tuple[ListedColormap, BoundaryNorm]:
+    """A pale grey for the first bin (nothing yet), then steps of the house heat map colours."""
+    base = colormaps[HEATMAP]
+    cmap = ListedColormap(["#F4F6F8"] + [base(x) for x in np.linspace(start, stop, len(bounds) - 2)])
+    return cmap, BoundaryNorm(bounds, cmap.N)
+
+
+@chart
+def progress_heatmap(data: dict) -> Figure:
+    """Share of each step's checklist that is done, per municipality.
+
+    data: {"gemeenten": [str], "stappen": [str], "waarden": [[fraction per step] per municipality]}
+    """
+    values = np.array(data["waarden"], dtype=float).reshape(len(data["gemeenten"]), len(data["stappen"]))
+    labels = np.vectorize(lambda v: f"{100 * v:.0f}")(values)
+    fig = new_figure(height_cm=_height(len(data["gemeenten"]), 3.2))
+    ax = fig.add_subplot()
+    cmap, norm = _levels([0, 0.001, 0.25, 0.5, 0.75, 0.999, 1.0], 0.15, 0.85)
+    _heatmap(ax, values, data["gemeenten"], data["stappen"], cmap, norm, labels)
+    bar = fig.colorbar(ax.collections[0], ax=ax, location="bottom", shrink=0.7, aspect=45, pad=0.02)
+    bar.set_ticks([0.0005, 0.125, 0.375, 0.625, 0.875, 0.9995],
+                  labels=["0", "1-24", "25-49", "50-74", "75-99", "100"], fontsize=7)
+    bar.set_label("deel van de checklist van de stap dat klaar is (in %)", fontsize=7)
+    bar.outline.set_visible(False)
+    return fig
+
+
+@chart
+def pillar_heatmap(data: dict) -> Figure:
+    """Number of actions per pillar per municipality; the municipality's priority pillars framed.
+
+    data: {"gemeenten": [str], "pijlers": [str], "acties": [[int]], "prioriteit": [[bool]]}
+    """
+    actions = np.array(data["acties"], dtype=float).reshape(len(data["gemeenten"]), len(data["pijlers"]))
+    priority = np.array(data["prioriteit"], dtype=bool).reshape(actions.shape)
+    labels = np.vectorize(lambda v: str(int(v)) if v else "")(actions)
+    fig = new_figure(height_cm=_height(len(data["gemeenten"]), 3.4))
+    ax = fig.add_subplot()
+    top = max(4, int(actions.max()) if actions.size else 0)
+    cmap, norm = _levels([0, 0.5, 1.5, 2.5, 3.5, top + 0.5], 0.25, 0.85)
+    _heatmap(ax, actions, data["gemeenten"], data["pijlers"], cmap, norm, labels)
+    for r, c in zip(*np.nonzero(priority)):
+        ax.add_patch(Rectangle((c + 0.06, r + 0.08), 0.88, 0.84, fill=False, edgecolor=HIGHLIGHT, linewidth=1.4))
+    ax.set_xlabel("kader: prioritaire pijler van de gemeente; leeg kader: prioriteit zonder actie", fontsize=7,
+                  color=INK)
+    return fig
+
+
+@chart
+def sector_heatmap(data: dict) -> Figure:
+    """Number of partners per sector per municipality; an empty cell is a sector without partners.
+
+    data: {"gemeenten": [str], "sectoren": [str], "partners": [[int]]}
+    """
+    values = np.array(data["partners"], dtype=float).reshape(len(data["gemeenten"]), len(data["sectoren"]))
+    labels = np.vectorize(lambda v: str(int(v)) if v else "")(values)
+    fig = new_figure(height_cm=_height(len(data["gemeenten"]), 4.2))
+    ax = fig.add_subplot()
+    top = max(4, int(values.max()) if values.size else 0)
+    cmap, norm = _levels([0, 0.5, 1.5, 2.5, top + 0.5], 0.3, 0.85)
+    _heatmap(ax, values, data["gemeenten"], data["sectoren"], cmap, norm, labels)
+    ax.set_xticks(ax.get_xticks(), ax.get_xticklabels(), rotation=40, ha="left", rotation_mode="anchor")
+    return fig
+
+
+@chart
+def budget_bars(data: dict) -> Figure:
+    """Action budget per inhabitant aged 0-24, per municipality, with a label per bar.
+
+    data: {"gemeenten": [str], "per_jongere": [float|None], "labels": [str]}
+    """
+    names = data["gemeenten"]
+    values = [v if v is not None else 0.0 for v in data["per_jongere"]]
+    fig = new_figure(height_cm=_height(len(names), 2.2))
+    ax = fig.add_subplot()
+    ys = np.arange(len(names))
+    ax.barh(ys, values, color=MUTED, height=0.7)
+    ax.set_yticks(ys, [_plain(n) for n in names], fontsize=7)
+    ax.set_ylim(len(names) - 0.5, -0.5)
+    ax.tick_params(axis="x", labelsize=7)
+    for y, v, label in zip(ys, values, data["labels"]):
+        ax.text(v, y, " " + _plain(label), va="center", fontsize=6.5, color=INK)
+    ax.set_xlim(0, max(values + [1.0]) * 1.5)
+    ax.set_xlabel("budget voor acties per inwoner van 0-24 jaar (euro)", fontsize=7)
+    return fig
+
+
+@chart
+def pillar_totals(data: dict) -> Figure:
+    """Per pillar: how many municipalities chose it as a priority, and how many actions the region has.
+
+    data: {"pijlers": [{"nummer": int, "label": str, "prioriteit": int, "acties": int}], "gemeenten": int}
+    """
+    rows = data["pijlers"]
+    fig = new_figure(height_cm=7.5)
+    left, right = fig.subplots(1, 2, sharey=True)
+    ys = np.arange(len(rows))
+    colors = [PILLAR_COLORS[r["nummer"]] for r in rows]
+    labels = [_plain(r["label"]) for r in rows]
+    for ax, key, title in ((left, "prioriteit", "gemeenten met deze prioriteit"), (right, "acties", "acties in de regio")):
+        values = [r[key] for r in rows]
+        ax.barh(ys, values, color=colors, height=0.7)
+        for y, v in zip(ys, values):
+            ax.text(v, y, f" {v}", va="center", fontsize=7, color=INK)
+        ax.set_title(title, fontsize=8, loc="left")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_xlim(0, max(values + [1]) * 1.2)
+    left.set_yticks(ys, labels, fontsize=7)
+    left.set_ylim(len(rows) - 0.5, -0.5)
+    left.set_xlim(0, max(data["gemeenten"], 1) * 1.15)
+    return fig
+
+
+@chart
+def steps_done(data: dict) -> Figure:
+    """Per step: municipalities that finished its checklist, are on their way, or are under half.
+
+    data: {"stappen": [str], "klaar": [int], "onderweg": [int], "achter": [int]}
+    """
+    steps = data["stappen"]
+    fig = new_figure(height_cm=6.0)
+    ax = fig.add_subplot()
+    ys = np.arange(len(steps))
+    left = np.zeros(len(steps))
+    cmap = colormaps[HEATMAP]
+    for key, label, color in (("klaar", "checklist klaar", cmap(0.85)), ("onderweg", "half of meer", cmap(0.5)),
+                              ("achter", "minder dan half", "#E4E7EB")):
+        values = np.array(data[key], dtype=float)
+        ax.barh(ys, values, left=left, color=color, height=0.7, label=label)
+        for y, v, start in zip(ys, values, left):
+            if v:
+                ax.text(start + v / 2, y, f"{int(v)}", ha="center", va="center", fontsize=7,
+                        color="white" if key == "klaar" else INK)
+        left += values
+    ax.set_yticks(ys, [_plain(s) for s in steps], fontsize=7)
+    ax.set_ylim(len(steps) - 0.5, -0.5)
+    ax.set_xlabel("aantal gemeenten", fontsize=7)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.tick_params(axis="x", labelsize=7)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3, fontsize=7)
+    return fig
+
+
+CHARTS = {
+    "voortgang": progress_heatmap,
+    "pijlers": pillar_heatmap,
+    "sectoren": sector_heatmap,
+    "budget": budget_bars,
+    "pijler_totalen": pillar_totals,
+    "stappen_klaar": steps_done,
+}
+
+
+def draw(name: str, data: dict) -> Figure:
+    return CHARTS[name](data)

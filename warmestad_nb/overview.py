@@ -1,0 +1,355 @@
+"""The regional overview: one HTML and PDF document over all plans of a region (or any set of plans).
+
+Per municipality: progress over the 7 steps, priority pillars, actions per pillar, budget and
+partners per sector; for the region: totals and gaps. Built from analysis/region.py, drawn with
+charts/region.py, laid out with the blocks and the section template of the policy plan document
+(report/document.py, report/html.py), so both documents look alike. All text is escaped (Jinja
+autoescape); a plan that cannot be read is listed with its Dutch reason, the others still count.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import reference
+from .analysis.region import PlanSummary, RegionGaps, RegionTables, RegionTotals, plan_summary, region_gaps
+from .analysis.region import region_tables, region_totals
+from .charts.region import ROWS_PER_CHART, draw
+from .errors import WarmeStadError
+from .files import atomic_write
+from .report import nl
+from .report.document import Bullets, Facts, Figure, Note, Paragraph, Section, Subheading, Table
+from .report.sections.common import pillar_label, source_label
+from .store import read_plan
+
+OVERVIEW_FORMATS = ("html", "pdf")
+BASENAME = "regio-overzicht"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TITLE = "Regio-overzicht Warme Steden & Gemeenten"
+
+
+@dataclass
+class Written:
+    paths: dict[str, Path] = field(default_factory=dict)
+    plans: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def load_summaries(paths: list[Path]) -> tuple[list[PlanSummary], list[str]]:
+    """The summaries of the plans that can be read, and a Dutch line for each one that cannot."""
+    summaries: dict[str, PlanSummary] = {}
+    files: dict[str, str] = {}
+    problems = []
+    for path in paths:
+        try:
+            summary = plan_summary(read_plan(path))
+        except WarmeStadError as exc:
+            problems.append(f"{Path(path).name}: {exc}")
+            continue
+        if summary.nis in summaries:
+            problems.append(f"{Path(path).name}: ook {files[summary.nis]} is een plan van {summary.naam}; "
+                            f"enkel dat eerste plan telt mee.")
+            continue
+        summaries[summary.nis] = summary
+        files[summary.nis] = Path(path).name
+    ordered = sorted(summaries.values(), key=lambda s: (s.regio, s.naam))
+    return ordered, problems
+
+
+def region_name(summaries: list[PlanSummary]) -> str:
+    regions = sorted({s.regio for s in summaries if s.regio})
+    if len(regions) == 1:
+        return f"Gezondheidsmakers {regions[0]}"
+    return f"{nl.count(len(summaries), 'gemeente', 'gemeenten')} uit {len(regions)} regio's"
+
+
+# ------------------------------------------------------------------------------------ sections
+
+
+def _groups(tables: RegionTables) -> list[tuple[str, list[str]]]:
+    """(title, municipalities) per chart: per region, at most ROWS_PER_CHART rows each."""
+    groups = []
+    for region, names in tables.kern.groupby("regio", sort=False).groups.items():
+        names = list(names)
+        parts = [names[i:i + ROWS_PER_CHART] for i in range(0, len(names), ROWS_PER_CHART)]
+        for n, part in enumerate(parts, start=1):
+            suffix = f" ({n} van {len(parts)})" if len(parts) > 1 else ""
+            groups.append((f"{region or 'regio onbekend'}{suffix}", part))
+    return groups
+
+
+def _plans_source(summaries: list[PlanSummary]) -> str:
+    return f"de plannen van de {nl.count(len(summaries), 'gemeente', 'gemeenten')}"
+
+
+def summary_section(totals: RegionTotals, gaps: RegionGaps, summaries: list[PlanSummary], problems: list[str]) -> Section:
+    in_regions = sum(len(m) for m in gaps.zonder_plan.values()) + totals.gemeenten
+    per_young = nl.euro(totals.budget_acties / totals.jongeren) if totals.jongeren else "-"
+    facts = [
+        ("Gemeenten met een plan", f"{totals.gemeenten} van de {in_regions} gemeenten in "
+                                   f"{'de regio' if len({s.regio for s in summaries}) == 1 else 'deze regio' + chr(39) + 's'}"),
+        ("Acties", f"{totals.acties}, waarvan {totals.acties_zonder_budget} nog zonder budget"),
+        ("Budget voor acties", nl.euro(totals.budget_acties)),
+        ("Werkingsbudget per jaar", nl.euro(totals.werkingsbudget)),
+        ("Kinderen en jongeren (0-24 jaar)", f"{nl.number(totals.jongeren)} op 1 januari 2026"),
+        ("Budget voor acties per jongere", per_young),
+        ("Partners", str(totals.partners)),
+    ]
+    blocks = [Paragraph("Dit overzicht zet de plannen van de gemeenten naast elkaar: hoe ver ze staan in de 7 "
+                        "stappen, welke pijlers ze kiezen, hoeveel acties en budget daar tegenover staan, en met "
+                        "welke partners ze werken. Het toont ook wat in de regio nog ontbreekt."),
+              Facts(facts)]
+    highlights = gap_lines(gaps, limit=3)[:6]
+    if highlights:
+        blocks += [Subheading("Wat opvalt"), Bullets(highlights)]
+    if problems:
+        blocks.append(Note(f"{nl.count(len(problems), 'plan telt', 'plannen tellen')} niet mee omdat "
+                           f"{'het' if len(problems) == 1 else 'ze'} niet gelezen kon{'' if len(problems) == 1 else 'den'} "
+                           f"worden: zie 'Bronnen en werkwijze'."))
+    if any(s.voorbeeld for s in summaries):
+        blocks.append(Note("Een of meer plannen zijn voorbeeldplannen: hun acties, budgetten en partners zijn "
+                           "verzonnen. De bevolkingscijfers zijn echt."))
+    return Section("samenvatting", "1", "Samenvatting", blocks)
+
+
+def progress_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Section:
+    steps = reference.steps()
+    klaar = [totals.stappen_klaar[s.nummer] for s in steps]
+    achter = [int((tables.stappen[s.nummer] < 0.5).sum()) for s in steps]
+    onderweg = [len(tables.kern) - k - a for k, a in zip(klaar, achter)]
+    source = f"{_plans_source(summaries)}; de checklist per stap uit {source_label('stappen')}"
+    blocks = [
+        Paragraph("Elke stap heeft een checklist (data/stappen.yaml); het werkboek leest uit elk plan welke punten "
+                  "klaar zijn. Stappen worden vaak tegelijk of opnieuw doorlopen, dus een gemeente kan in een "
+                  "latere stap verder staan dan in een vroegere."),
+        Bullets([f"Stap {s.nummer}: {s.naam}" for s in steps]),
+        Figure("stappen_klaar", {"stappen": [f"{s.nummer}. {s.naam}" for s in steps], "klaar": klaar,
+                                 "onderweg": onderweg, "achter": achter},
+               "Aantal gemeenten per stap volgens hun checklist", _alt_steps(steps, klaar, onderweg, achter), source),
+    ]
+    for title, names in _groups(tables):
+        values = tables.stappen.loc[names]
+        blocks.append(Figure(
+            "voortgang", {"gemeenten": names, "stappen": [f"stap {s.nummer}" for s in steps],
+                          "waarden": values.round(3).values.tolist()},
+            f"Voortgang per gemeente en per stap (in % van de checklist) - {title}",
+            f"Heatmap met per gemeente van {title} het deel van de checklist dat klaar is, voor elk van de 7 stappen. "
+            + "; ".join(f"{n}: {', '.join(f'{v:.0%}' for v in row)}" for n, row in zip(names, values.values)),
+            source))
+    return Section("voortgang", "2", "Voortgang over de 7 stappen", blocks)
+
+
+def _alt_steps(steps, klaar, onderweg, achter) -> str:
+    return "Gestapelde staven per stap: " + "; ".join(
+        f"stap {s.nummer}: {k} klaar, {o} half of meer, {a} minder dan half"
+        for s, k, o, a in zip(steps, klaar, onderweg, achter))
+
+
+def pillar_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Section:
+    pillars = reference.pillars()
+    rows = [{"nummer": p.nummer, "label": pillar_label(p.nummer), "prioriteit": totals.prioriteit_per_pijler[p.nummer],
+             "acties": totals.acties_per_pijler[p.nummer]} for p in pillars]
+    source = f"{_plans_source(summaries)}; de pijlers uit {source_label('pijlers')}"
+    blocks = [
+        Paragraph("Links: hoeveel gemeenten een pijler als prioriteit kozen. Rechts: hoeveel acties de regio per "
+                  "pijler heeft; een actie telt mee bij elk van haar pijlers."),
+        Figure("pijler_totalen", {"pijlers": rows, "gemeenten": totals.gemeenten},
+               "Prioriteiten en acties per pijler in de regio",
+               "Staafdiagram per pijler: " + "; ".join(
+                   f"{r['label']}: {r['prioriteit']} gemeenten met prioriteit, {r['acties']} acties" for r in rows),
+               source),
+        Paragraph("Per gemeente: het aantal acties per pijler. Een kader duidt een pijler aan die de gemeente als "
+                  "prioriteit koos; een leeg kader is een prioriteit waar nog geen actie tegenover staat."),
+    ]
+    labels = [str(p.nummer) for p in pillars]
+    for title, names in _groups(tables):
+        acties, prioriteit = tables.acties.loc[names], tables.prioriteit.loc[names]
+        blocks.append(Figure(
+            "pijlers", {"gemeenten": names, "pijlers": labels, "acties": acties.values.tolist(),
+                        "prioriteit": prioriteit.values.tolist()},
+            f"Acties per pijler (1-8) en prioritaire pijlers per gemeente - {title}",
+            f"Heatmap met per gemeente van {title} het aantal acties voor pijler 1 tot 8, prioriteiten omkaderd. "
+            + "; ".join(f"{n}: acties {', '.join(map(str, a))}; prioriteit {', '.join(str(p) for p, on in zip(labels, pr) if on) or 'geen'}"
+                        for n, a, pr in zip(names, acties.values, prioriteit.values)),
+            source))
+    return Section("pijlers", "3", "Prioriteiten en acties per pijler", blocks)
+
+
+def budget_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Section:
+    kern = tables.kern
+    source = f"{_plans_source(summaries)}; bevolking 0-24 jaar: {source_label('bevolking')}"
+    blocks = [Paragraph("Het budget voor acties is de som van de budgetten die in de plannen bij de acties staan. "
+                        "Gedeeld door het aantal inwoners van 0 tot 24 jaar zijn gemeenten van verschillende grootte "
+                        "te vergelijken.")]
+    if totals.acties_zonder_budget:
+        blocks.append(Note(f"{nl.count(totals.acties_zonder_budget, 'actie heeft', 'acties hebben')} nog geen budget; "
+                           f"die tellen hier niet mee."))
+    for title, names in _groups(tables):
+        part = kern.loc[names]
+        per_young = [None if v != v else round(float(v), 2) for v in part["budget_per_jongere"]]
+        labels = [f"{nl.euro(v)} per jongere, totaal {nl.euro(t)}" if v is not None else f"totaal {nl.euro(t)}"
+                  for v, t in zip(per_young, part["budget_acties"])]
+        blocks.append(Figure(
+            "budget", {"gemeenten": names, "per_jongere": per_young, "labels": labels},
+            f"Budget voor acties per inwoner van 0-24 jaar - {title}",
+            f"Staafdiagram met per gemeente van {title} het budget voor acties per jongere: " + "; ".join(
+                f"{n}: {lab}" for n, lab in zip(names, labels)),
+            source))
+    return Section("budget", "4", "Budget", blocks)
+
+
+def partner_section(tables: RegionTables, totals: RegionTotals, gaps: RegionGaps, summaries: list[PlanSummary]) -> Section:
+    sectors = reference.sectors()
+    source = f"{_plans_source(summaries)}; sectoren uit {source_label('sectoren')}"
+    blocks = [Paragraph("Het aantal partners per sector in elk plan. Een lege cel is een sector waar de gemeente "
+                        "nog geen partner heeft.")]
+    for title, names in _groups(tables):
+        values = tables.partners.loc[names]
+        blocks.append(Figure(
+            "sectoren", {"gemeenten": names, "sectoren": [s.naam for s in sectors], "partners": values.values.tolist()},
+            f"Partners per sector en per gemeente - {title}",
+            f"Heatmap met per gemeente van {title} het aantal partners in elk van de {len(sectors)} sectoren. "
+            + "; ".join(f"{n}: {', '.join(f'{s.naam} {v}' for s, v in zip(sectors, row) if v) or 'geen partners'}"
+                        for n, row in zip(names, values.values)),
+            source))
+    rows = [[s.naam, str(totals.partners_per_sector[s.id]), str(len(gaps.sector_ontbreekt.get(s.id, [])))]
+            for s in sectors]
+    blocks.append(Table(["Sector", "Partners in de regio", "Gemeenten zonder partner"], rows,
+                        titel="Partners per sector in de regio", bron=source, rechts=[1, 2]))
+    return Section("partners", "5", "Partners per sector", blocks)
+
+
+def gap_lines(gaps: RegionGaps, limit: int | None = None) -> list[str]:
+    """The gaps as Dutch sentences; `limit` shortens long lists of municipalities."""
+
+    def names(items: list[str]) -> str:
+        if limit is None or len(items) <= limit:
+            return nl.join(items)
+        return f"{', '.join(items[:limit])} en {len(items) - limit} andere"
+
+    sectors = reference.lookup("sectoren")
+    lines = []
+    for region, missing in gaps.zonder_plan.items():
+        lines.append(f"Nog geen plan in deze map voor {nl.count(len(missing), 'gemeente', 'gemeenten')} van "
+                     f"Gezondheidsmakers {region}: {names(missing)}.")
+    for p in gaps.pijlers_zonder_prioriteit:
+        lines.append(f"Geen enkele gemeente koos pijler {pillar_label(p)} als prioriteit.")
+    for p in gaps.pijlers_zonder_actie:
+        lines.append(f"Er is in de regio geen enkele actie voor pijler {pillar_label(p)}.")
+    by_pillar: dict[int, list[str]] = {}
+    for municipality, numbers in gaps.prioriteit_zonder_actie.items():
+        for p in numbers:
+            by_pillar.setdefault(p, []).append(municipality)
+    for p, municipalities in sorted(by_pillar.items()):
+        lines.append(f"Prioriteit zonder actie voor pijler {pillar_label(p)}: {names(municipalities)}.")
+    for sector_id, municipalities in sorted(gaps.sector_ontbreekt.items(), key=lambda x: -len(x[1])):
+        lines.append(f"Geen partner uit de sector {sectors[sector_id].naam.lower()} in "
+                     f"{nl.count(len(municipalities), 'gemeente', 'gemeenten')}: {names(municipalities)}.")
+    if gaps.zonder_acties:
+        lines.append(f"Nog geen acties in het plan: {names(gaps.zonder_acties)}.")
+    behind = [(step, n) for step, n in gaps.achterstand_per_stap.items() if n]
+    if behind:
+        step, n = max(behind, key=lambda x: x[1])
+        lines.append(f"De meeste achterstand zit in stap {step} ({reference.lookup('stappen')[step].naam}): "
+                     f"{nl.count(n, 'gemeente heeft', 'gemeenten hebben')} minder dan de helft van de checklist klaar.")
+    return lines
+
+
+def gaps_section(gaps: RegionGaps) -> Section:
+    lines = gap_lines(gaps, limit=12)
+    blocks = [Paragraph("Wat in de regio nog ontbreekt: gemeenten zonder plan, pijlers zonder prioriteit of actie, "
+                        "sectoren zonder partners en de stap met de meeste achterstand.")]
+    blocks.append(Bullets(lines) if lines else Note("Geen hiaten gevonden in de plannen van deze regio."))
+    return Section("hiaten", "6", "Hiaten in de regio", blocks)
+
+
+def table_section(tables: RegionTables, summaries: list[PlanSummary]) -> Section:
+    multi = len({s.regio for s in summaries}) > 1
+    columns = ["Gemeente"] + (["Regio"] if multi else []) + ["Voortgang", "Prioritaire pijlers", "Acties",
+                                                               "Budget acties", "Partners", "Sectoren zonder partner"]
+    n_sectors = tables.partners.shape[1]
+    # Example plans are marked per row only when examples and real plans are mixed (else the cover says it).
+    mixed = len({s.voorbeeld for s in summaries}) > 1
+    rows = []
+    for s in summaries:
+        k = tables.kern.loc[s.naam]
+        row = [s.naam + (" (voorbeeld)" if s.voorbeeld and mixed else "")] + ([s.regio] if multi else [])
+        row += [nl.percent(100 * k["voortgang"], 0), ", ".join(map(str, s.prioriteiten)) or "-", str(s.acties),
+                nl.euro(k["budget_acties"]), str(s.partners),
+                str(int((tables.partners.loc[s.naam] == 0).sum())) + f" van {n_sectors}"]
+        rows.append(row)
+    right = [i for i, c in enumerate(columns) if c in ("Voortgang", "Acties", "Budget acties", "Partners")]
+    return Section("gemeenten", "7", "Overzicht per gemeente", [
+        Table(columns, rows, titel="Kerncijfers per gemeente", bron=_plans_source(summaries), rechts=right, breed=multi)])
+
+
+def sources_section(summaries: list[PlanSummary], problems: list[str]) -> Section:
+    blocks = [Bullets([
+        f"Plannen: {_plans_source(summaries)} (planbestanden in de map), zoals ze op de datum van dit overzicht waren.",
+        f"Bevolking van 0 tot 24 jaar: {source_label('bevolking')}.",
+        f"Pijlers: {source_label('pijlers')}.",
+        f"Stappen en checklist: {source_label('stappen')}.",
+        f"Sectoren: {source_label('sectoren')}.",
+    ])]
+    if problems:
+        blocks += [Subheading("Plannen die niet meetellen"), Bullets(problems)]
+    return Section("bronnen", "", "Bronnen en werkwijze", blocks)
+
+
+def build_sections(summaries: list[PlanSummary], problems: list[str]) -> list[Section]:
+    tables = region_tables(summaries)
+    totals = region_totals(tables)
+    gaps = region_gaps(tables, summaries)
+    return [summary_section(totals, gaps, summaries, problems), progress_section(tables, totals, summaries),
+            pillar_section(tables, totals, summaries), budget_section(tables, totals, summaries),
+            partner_section(tables, totals, gaps, summaries), gaps_section(gaps), table_section(tables, summaries),
+            sources_section(summaries, problems)]
+
+
+# ------------------------------------------------------------------------------------ document
+
+
+@functools.cache
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES / "overzicht"), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def render_html(summaries: list[PlanSummary], problems: list[str], datum: date) -> str:
+    from .report.html import render_section
+
+    if not summaries:
+        raise WarmeStadError("Geen enkel plan kon gelezen worden, dus er is geen overzicht:\n" + "\n".join(problems))
+    sections = build_sections(summaries, problems)
+    css = (TEMPLATES / "beleidsplan" / "static" / "beleidsplan.css").read_text(encoding="utf-8")
+    css += (TEMPLATES / "overzicht" / "overzicht.css").read_text(encoding="utf-8")
+    return _environment().get_template("overzicht.html.j2").render(
+        titel=TITLE, regio=region_name(summaries), datum=nl.day(datum), aantal=len(summaries),
+        voorbeeld=any(s.voorbeeld for s in summaries), css=Markup(css),
+        inhoud=[(f"h-{s.id}", s.nummer, s.titel) for s in sections],
+        secties=[Markup(render_section(s, draw)) for s in sections])
+
+
+def write_overview(plans: list[Path], out: Path, formats: tuple[str, ...] = OVERVIEW_FORMATS,
+                   datum: date | None = None) -> Written:
+    """Write <out>/regio-overzicht.{html,pdf}; each file appears complete or not at all."""
+    summaries, problems = load_summaries(plans)
+    html = render_html(summaries, problems, datum or date.today())
+    files = {"html": html.encode()} if "html" in formats else {}
+    if "pdf" in formats:
+        from .report.pdf import PdfRenderer
+
+        files["pdf"] = PdfRenderer().render(html)
+    out.mkdir(parents=True, exist_ok=True)
+    written = Written(plans=len(summaries), problems=problems)
+    for ext, data in files.items():
+        path = out / f"{BASENAME}.{ext}"
+        atomic_write(path, data)
+        written.paths[ext] = path
+    return written
