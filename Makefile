@@ -19,8 +19,9 @@ system-deps:
 	./scripts/install-system-deps.sh
 
 demo: $(STAMP) system-deps
-	$(BIN)/warmestad rapport data/voorbeelden/*.yaml --uit $(OUT)
-	@echo "De beleidsplannen van de voorbeeldplannen staan in $(OUT)/ (HTML, PDF en Word per gemeente)."
+	$(BIN)/warmestad batch data/voorbeelden --formaat html,pdf,docx --uit $(OUT)
+	@echo "De beleidsplannen van de voorbeeldplannen staan in $(OUT)/<nis>-<gemeente>/ (HTML, PDF en Word),"
+	@echo "het regio-overzicht in $(OUT)/regio-overzicht.pdf."
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
