@@ -5,7 +5,12 @@ became ready (kernelstate.py), so no plan sees what an earlier one left behind. 
 or hung is replaced by a fresh one. The nbconvert exporter and WeasyPrint's font cache are built
 once per worker (pipeline.Renderer).
 
-`worker_main` is the body of a worker process; `Worker` can also be used in-process (tests).
+Two plans overlap in a worker: while this process renders the PDF of one plan, its kernel already
+runs the notebook of the next (in a background thread that mostly waits for the kernel), so a core
+never idles while the other half of the work waits.
+
+`worker_main` is the body of a worker process, `overview_main` that of the regional overview's
+process; `Worker` can also be used in-process (tests).
 """
 
 from __future__ import annotations
