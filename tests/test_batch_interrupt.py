@@ -145,3 +145,24 @@ def test_an_edited_plan_is_redone_alone(runs):
     assert redone[0]["plan"] == str(runs["edited"])
     changed = {p for p, m in runs["after_third"].items() if runs["after_second"][p] != m}
     assert {p.split("/")[0] for p in changed} == {runs["edited"].stem}
+
+
+def test_ctrl_c_in_a_terminal_reaches_every_process_and_still_stops_cleanly(tmp_path):
+    """A terminal sends Ctrl-C to the whole process group: the coordinator, the workers and the
+    overview process all get it at once (the kernels run in their own session)."""
+    generate_plans(4, tmp_path / "plannen")
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.Popen([sys.executable, "-m", "warmestad_nb.cli", "batch", str(tmp_path / "plannen"), "--uit",
+                             str(tmp_path / "uit"), *ARGS], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=env, cwd=ROOT, start_new_session=True)
+    for line in proc.stderr:
+        if ": klaar (" in line:
+            break
+    processes = _descendants(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)
+    time.sleep(0.5)
+    assert proc.returncode == 130
+    assert stdout.startswith("Onderbroken na") and "Traceback" not in stderr
+    assert [p.pid for p in processes if _still_running(p)] == []
+    assert not [p for p in (tmp_path / "uit").rglob("*") if p.name.endswith(".tmp")]

@@ -28,6 +28,7 @@ from .progress import Progress
 
 STATE_FILE = ".batch-staat.json"  # the options of the last run and the plans of its overview
 STOP_GRACE = 20.0  # seconds a worker gets to shut its kernel down after a stop
+HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 @dataclass
@@ -75,7 +76,7 @@ class _StopFlag:
         self._previous = {}
 
     def __enter__(self):
-        for signum in (signal.SIGINT, signal.SIGTERM):
+        for signum in HELD_SIGNALS:
             self._previous[signum] = signal.signal(signum, self._set)
         return self
 
@@ -158,9 +159,10 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     if todo or overview_due:
         atomic_write(out / STATE_FILE, json.dumps({"opties": options}, sort_keys=True).encode())
         run = _Run(todo, by_job, result, progress_stream)
-        run.start(workers, formats, pdf_variant, out, parameters, timeout,
-                  (plan_paths, views, parameters.get("datum", "")) if overview_due else None)
-        run.wait()
+        with _StopFlag() as stop:
+            run.start(workers, formats, pdf_variant, out, parameters, timeout,
+                      (plan_paths, views, parameters.get("datum", "")) if overview_due else None)
+            run.wait(stop)
         if overview_due and result.overview and not result.interrupted:
             atomic_write(out / STATE_FILE, json.dumps({"opties": options, "overzicht": plan_paths},
                                                       sort_keys=True).encode())
@@ -191,33 +193,38 @@ class _Run:
             self.tasks.put((index, str(job.path)))
         for _ in range(workers):
             self.tasks.put(None)
-        for number in range(workers):
-            self.workers[number] = self.context.Process(
-                target=worker_main, name=f"warmestad-batch-{number}", daemon=True,
-                args=(number, self.tasks, self.results, formats, pdf_variant, str(out), parameters, timeout))
-            self.workers[number].start()
-        if overview_job is not None:
-            plan_paths, views, datum = overview_job
-            self.overview_done = False
-            self.overview = self.context.Process(target=overview_main, name="warmestad-overzicht", daemon=True,
-                                                 args=(plan_paths, str(out), views, datum, self.results))
-            self.overview.start()
+        # The children start with Ctrl-C held back until their own handlers are in place (a Ctrl-C
+        # during their start-up then stops them cleanly instead of with a traceback).
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+        try:
+            for number in range(workers):
+                self.workers[number] = self.context.Process(
+                    target=worker_main, name=f"warmestad-batch-{number}", daemon=True,
+                    args=(number, self.tasks, self.results, formats, pdf_variant, str(out), parameters, timeout))
+                self.workers[number].start()
+            if overview_job is not None:
+                plan_paths, views, datum = overview_job
+                self.overview_done = False
+                self.overview = self.context.Process(target=overview_main, name="warmestad-overzicht", daemon=True,
+                                                     args=(plan_paths, str(out), views, datum, self.results))
+                self.overview.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def _busy(self) -> bool:
         return self.finished < len(self.todo) or not self.overview_done
 
-    def wait(self) -> None:
-        with _StopFlag() as stop:
-            try:
-                while self._busy() and not stop.raised:
-                    try:
-                        self._handle(self.results.get(timeout=0.25))
-                    except queue.Empty:
-                        self._check_processes()
-                        self.progress.draw()
-            finally:
-                self.result.interrupted = stop.raised
-                self._stop(stop.raised)
+    def wait(self, stop: _StopFlag) -> None:
+        try:
+            while self._busy() and not stop.raised:
+                try:
+                    self._handle(self.results.get(timeout=0.25))
+                except queue.Empty:
+                    self._check_processes()
+                    self.progress.draw()
+        finally:
+            self.result.interrupted = stop.raised
+            self._stop(stop.raised)
 
     def _stop(self, interrupted: bool) -> None:
         processes = [*self.workers.values(), *([self.overview] if self.overview else [])]

@@ -5,7 +5,12 @@ became ready (kernelstate.py), so no plan sees what an earlier one left behind. 
 or hung is replaced by a fresh one. The nbconvert exporter and WeasyPrint's font cache are built
 once per worker (pipeline.Renderer).
 
-`worker_main` is the body of a worker process; `Worker` can also be used in-process (tests).
+Two plans overlap in a worker: while this process renders the PDF of one plan, its kernel already
+runs the notebook of the next (in a background thread that mostly waits for the kernel), so a core
+never idles while the other half of the work waits.
+
+`worker_main` is the body of a worker process, `overview_main` that of the regional overview's
+process; `Worker` can also be used in-process (tests).
 """
 
 from __future__ import annotations
@@ -266,9 +271,21 @@ _stop_requested = False
 
 
 def _interrupt(_signum, _frame):
+    """The first stop signal interrupts what runs; later ones (Ctrl-C and then the coordinator's
+    SIGTERM) must not interrupt the clean-up."""
     global _stop_requested
+    if _stop_requested:
+        return
     _stop_requested = True
     raise KeyboardInterrupt
+
+
+def _handle_stop_signals() -> None:
+    """Our handlers first, then let through the signals the coordinator held back while starting us."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
+    sys.unraisablehook = _quiet_unraisable
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _quiet_unraisable(unraisable) -> None:
@@ -287,13 +304,11 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_varia
     SIGTERM or SIGINT stops the worker at once: the current plan is dropped (nothing of it is
     published) and the kernel is shut down.
     """
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGINT, _interrupt)
-    sys.unraisablehook = _quiet_unraisable
     # The kernels import the same warmestad_nb as this process, whatever the user's PYTHONPATH.
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     worker = None
     try:
+        _handle_stop_signals()  # a Ctrl-C held back during our start arrives here
         try:
             worker = Worker(tuple(formats), Path(out), parameters, timeout, pdf_variant)
             results.put(("gereed", number, os.getpid(), worker.kernel.pid))
@@ -317,8 +332,6 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_varia
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         if worker is not None:
             try:
                 worker.close()
@@ -341,11 +354,9 @@ def overview_main(plans: list[str], out: str, formats: tuple[str, ...], datum: s
 
     Messages: ("overzicht", None, {format: path}, [problems]) or ("overzicht-fout", None, text).
     """
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGINT, _interrupt)
-    sys.unraisablehook = _quiet_unraisable
-    os.nice(10)
     try:
+        _handle_stop_signals()
+        os.nice(10)
         from datetime import date
 
         from ..overview import write_overview
