@@ -6,7 +6,6 @@ import csv
 import hashlib
 import re
 import shutil
-from pathlib import Path
 
 import nbformat
 import papermill

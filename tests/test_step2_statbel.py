@@ -12,7 +12,7 @@ import pytest
 from conftest import tree_digest
 from step2_helpers import fresh_plan
 from warmestad_nb import reference
-from warmestad_nb.commands.plan import new_plan
+from warmestad_nb.newplan import new_plan
 from warmestad_nb.errors import WarmeStadError
 from warmestad_nb.imports.common import save
 from warmestad_nb.imports.statbel import import_population, read_single_years
@@ -176,7 +176,7 @@ BROKEN = [
 
 
 def _broken_text(case: str) -> str:
-    good = f"13013|Herselt|Herselt|13000|A|A|10000|P|P|02000|V|V|M|BEL|B|B|1|O|C|{{age}}|{{count}}"
+    good = "13013|Herselt|Herselt|13000|A|A|10000|P|P|02000|V|V|M|BEL|B|B|1|O|C|{age}|{count}"
     line = good.format(age=4, count=12)
     variants = {
         "geslacht-x": line.replace("|M|", "|X|"),

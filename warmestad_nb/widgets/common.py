@@ -204,7 +204,7 @@ def live_chart(session: PlanSession, prepare: Callable[[Plan], Any], draw: Calla
     figure (slow: 0.3-0.7 s). A chart is only drawn again when its data changed, and the first
     drawing waits until the page is on screen, so the form is usable at once.
     """
-    view = widgets.HTML(f'<p class="ws-melding">De grafiek wordt getekend ...</p>')
+    view = widgets.HTML('<p class="ws-melding">De grafiek wordt getekend ...</p>')
     view.add_class(css)
     shown: dict[str, Any] = {}
 

@@ -9,7 +9,7 @@ from ..analysis import priorities as analysis
 from ..analysis.goals import smart_missing
 from ..charts.priorities import priority_matrix
 from ..model import Doelstelling, Plan, new_id
-from .common import BUTTON, ItemEditor, esc, live_chart, live_html, message, page_header, pillar_options, table
+from .common import BUTTON, ItemEditor, esc, live_chart, live_html, page_header, pillar_options, table
 from .session import PlanSession, bind
 
 SCORE_OPTIONS = [("–", None)] + [(str(n), n) for n in range(1, 6)]
