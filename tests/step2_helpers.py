@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warmestad_nb.commands.plan import new_plan, plan_filename
+from warmestad_nb.newplan import new_plan, plan_filename
 from warmestad_nb.store import create_plan
 
 

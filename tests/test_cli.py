@@ -174,3 +174,14 @@ def test_import_stays_light():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_building_the_command_line_imports_no_data_libraries():
+    """Every command builds the whole parser first: that must not cost pandas, pydantic or openpyxl
+    (0.7 s before `warmestad rapport` could even start its kernel)."""
+    code = (
+        "import sys\nfrom warmestad_nb.cli import build_parser\nbuild_parser()\n"
+        "print([m for m in ('pandas', 'pydantic', 'openpyxl', 'ruamel', 'jupyter_client') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

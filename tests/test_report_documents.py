@@ -14,7 +14,7 @@ from conftest import EXAMPLES
 from warmestad_nb import reference
 from warmestad_nb.report.execute import Kernel
 from warmestad_nb.report.pipeline import Renderer, render_plan
-from warmestad_nb.report.sections import SECTIONS
+from warmestad_nb.report.outline import CHAPTERS
 from warmestad_nb.store import read_plan
 
 pytestmark = pytest.mark.slow
@@ -75,8 +75,8 @@ def test_pdf_has_cover_contents_actions_links_sources_and_page_numbers(example):
     # Table of contents with a page number after every chapter.
     contents = _flat(pages[1])
     assert contents.startswith("Inhoud")
-    for spec in SECTIONS:
-        assert re.search(re.escape(spec.titel) + r" \.+ \d+", contents), spec.titel
+    for chapter in CHAPTERS:
+        assert re.search(re.escape(chapter.titel) + r" \.+ \d+", contents), chapter.titel
     for action in plan.acties:
         assert _flat(action.titel) in text, action.titel
     linked_targets = {t for a in plan.acties for t in a.sdg_targets}
@@ -137,7 +137,7 @@ def test_docx_has_the_headings_and_the_action_table(example):
     plan, paths = example
     doc = Document(paths["docx"])
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == [f"{i}. {s.titel}" for i, s in enumerate(SECTIONS[:-1], start=1)] + [SECTIONS[-1].titel]
+    assert headings == [f"{i}. {s.titel}" for i, s in enumerate(CHAPTERS[:-1], start=1)] + [CHAPTERS[-1].titel]
     action_tables = [t for t in doc.tables if [c.text for c in t.rows[0].cells][:3] == ["Actie", "Pijlers", "Trekker"]]
     assert action_tables
     cells = {c.text for t in action_tables for row in t.rows[1:] for c in row.cells}
@@ -148,3 +148,9 @@ def test_docx_has_the_headings_and_the_action_table(example):
     assert all(s._inline.docPr.get("descr") for s in doc.inline_shapes)  # alt text
     footer = doc.sections[0].footer._element.xml
     assert "NUMPAGES" in footer and ("VOORBEELD" in footer) == plan.voorbeeld
+
+
+def test_every_chapter_of_the_outline_has_its_builder():
+    from warmestad_nb.report.sections import BUILDERS
+
+    assert list(BUILDERS) == [chapter.id for chapter in CHAPTERS]

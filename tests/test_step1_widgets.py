@@ -12,7 +12,7 @@ import pytest
 import weasyprint
 from pypdf import PdfReader
 
-from warmestad_nb.commands.plan import new_plan
+from warmestad_nb.newplan import new_plan
 from warmestad_nb.model import Partner
 from warmestad_nb.store import PlanStore, create_plan, read_plan
 from warmestad_nb.widgets import step1

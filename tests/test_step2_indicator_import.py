@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLES, tree_digest
 from step2_helpers import fresh_plan
 from test_tables import _xlsx
-from warmestad_nb.commands.plan import new_plan
+from warmestad_nb.newplan import new_plan
 from warmestad_nb.errors import WarmeStadError
 from warmestad_nb.imports.common import save
 from warmestad_nb.imports.indicators import import_indicators

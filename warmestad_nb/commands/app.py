@@ -20,7 +20,6 @@ from pathlib import Path
 import warmestad_nb
 
 from ..errors import WarmeStadError
-from ..store import read_plan
 
 PROJECT = Path(warmestad_nb.__file__).resolve().parent.parent
 NOTEBOOKS = PROJECT / "notebooks"
@@ -134,6 +133,8 @@ def _interrupt(signum, frame) -> None:
 
 
 def serve(kind: str, args) -> int:
+    from ..store import read_plan
+
     plan = Path(args.plan).resolve() if args.plan else None
     if plan:
         read_plan(plan)  # a bad plan fails here, with its Dutch message, before a server starts

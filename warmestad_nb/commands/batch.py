@@ -58,7 +58,7 @@ def run_batch_command(args) -> int:
     from ..batch.summary import print_summary, write_report
     from ..batch.runner import run_batch
     from ..report.pipeline import parse_formats
-    from ..report.sections import parse_date
+    from ..report.outline import parse_date
 
     formats = parse_formats(args.formaat)
     parse_date(args.datum)
@@ -76,7 +76,7 @@ def run_batch_command(args) -> int:
 def run_overview_command(args) -> int:
     from ..batch.inputs import find_plans
     from ..overview import OVERVIEW_FORMATS, write_overview
-    from ..report.sections import parse_date
+    from ..report.outline import parse_date
 
     wanted = [f.strip().lower() for f in args.formaat.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in OVERVIEW_FORMATS] or ([] if wanted else [args.formaat])

@@ -5,11 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import vocab
-from ..carryover import CYCLE_ORDER, carry_over, install_meerjarenplan
 from ..errors import WarmeStadError
-from ..imports.meerjarenplan import read_meerjarenplan
-from ..merge import merge_label, merge_plans
-from ..store import PlanStore, create_plan, read_plan
 
 
 def register(commands) -> None:
@@ -58,6 +54,10 @@ def _new_file(path: Path) -> Path:
 
 
 def run_import(args) -> int:
+    from ..carryover import install_meerjarenplan
+    from ..imports.meerjarenplan import read_meerjarenplan
+    from ..store import PlanStore
+
     store = PlanStore(args.plan)
     result = read_meerjarenplan(args.bestand, args.cyclus or store.plan.cyclus, sheet=args.werkblad)
     plan = store.plan.model_copy(deep=True)
@@ -68,6 +68,10 @@ def run_import(args) -> int:
 
 
 def run_carry_over(args) -> int:
+    from ..carryover import CYCLE_ORDER, carry_over
+    from ..imports.meerjarenplan import read_meerjarenplan
+    from ..store import create_plan, read_plan
+
     plan = read_plan(args.plan)
     position = CYCLE_ORDER.index(plan.cyclus)
     target = args.naar or (CYCLE_ORDER[position + 1] if position + 1 < len(CYCLE_ORDER) else plan.cyclus)
@@ -81,6 +85,9 @@ def run_carry_over(args) -> int:
 
 
 def run_merge(args) -> int:
+    from ..merge import merge_label, merge_plans
+    from ..store import create_plan, read_plan
+
     if len(args.plannen) < 2:
         raise WarmeStadError("Geef minstens twee plannen om samen te voegen.")
     if args.namen and len(args.namen) != len(args.plannen):

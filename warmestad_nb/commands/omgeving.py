@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from ..analysis.summaries import all_texts
-from ..imports.common import save
-from ..store import read_plan
 
 KINDS = {
     "cijfers": "een export uit de Gemeente-Stadsmonitor of Provincies in Cijfers (CSV of Excel)",
@@ -34,6 +31,9 @@ def register(commands) -> None:
 
 
 def run_show(args) -> int:
+    from ..analysis.summaries import all_texts
+    from ..store import read_plan
+
     for key, text in all_texts(read_plan(args.plan)).items():
         print(f"## {TITLES[key]}\n\n{text}\n")
     return 0
@@ -41,6 +41,8 @@ def run_show(args) -> int:
 
 def run_import(args) -> int:
     from ..imports import indicators, offer, statbel, survey
+    from ..imports.common import save
+    from ..store import read_plan
 
     plan = read_plan(args.plan)
     if args.soort == "cijfers":

@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from ..files import atomic_write
-from ..partners_xlsx import import_partners, partners_workbook
-from ..store import PlanStore, read_plan
 
 
 def register(commands) -> None:
@@ -25,6 +22,10 @@ def register(commands) -> None:
 
 
 def run_export(args) -> int:
+    from ..files import atomic_write
+    from ..partners_xlsx import partners_workbook
+    from ..store import read_plan
+
     target = Path(args.bestand)
     if target.suffix.lower() != ".xlsx":
         raise WarmeStadError(f"{target}: kies een bestandsnaam die eindigt op .xlsx.")
@@ -36,6 +37,9 @@ def run_export(args) -> int:
 
 
 def run_import(args) -> int:
+    from ..partners_xlsx import import_partners
+    from ..store import PlanStore
+
     store = PlanStore(args.plan)
     plan = store.plan.model_copy(deep=True)
     result = import_partners(plan, args.bestand, skip_bad_rows=args.enkel_goede_rijen)

@@ -1,16 +1,12 @@
-"""`warmestad nieuw`, `controleer` and `toon`: create, check and summarise a plan file."""
+"""`warmestad nieuw`, `controleer` and `toon`: create, check and summarise a plan file.
+
+Imports of the package happen in the functions: building the parser for any command stays fast.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-
-from .. import reference
-from ..analysis.progress import step_progress
-from ..model import Gemeente, Plan, new_id
-from ..store import create_plan, read_plan
-
-CURRENT_CYCLE = "2026-2031"
 
 
 def register(commands) -> None:
@@ -28,24 +24,10 @@ def register(commands) -> None:
     show.set_defaults(run=run_show)
 
 
-def plan_filename(plan: Plan) -> str:
-    return f"{plan.gemeente.nis}-{new_id([], plan.gemeente.naam)}.yaml"
-
-
-def new_plan(text: str) -> tuple[Plan, str | None]:
-    municipality, note = reference.find_municipality(text)
-    gemeente = Gemeente(
-        nis=municipality.nis,
-        naam=municipality.naam,
-        provincie=municipality.provincie,
-        logo=municipality.logo,
-        gezondheidsmakers=municipality.gezondheidsmakers,
-        eerstelijnszone=municipality.eerstelijnszone,
-    )
-    return Plan(gemeente=gemeente, cyclus=CURRENT_CYCLE), note
-
-
 def run_new(args) -> int:
+    from ..newplan import new_plan, plan_filename
+    from ..store import create_plan
+
     plan, note = new_plan(args.gemeente)
     if note:
         print(note)
@@ -55,6 +37,8 @@ def run_new(args) -> int:
 
 
 def run_check(args) -> int:
+    from ..store import read_plan
+
     plan = read_plan(args.plan)
     print(f"{args.plan}: in orde. Plan van {plan.gemeente.naam}, {len(plan.partners)} partners, "
           f"{len(plan.acties)} acties.")
@@ -66,7 +50,10 @@ def _bar(fraction: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def summary_lines(plan: Plan) -> list[str]:
+def summary_lines(plan) -> list[str]:
+    from .. import reference
+    from ..analysis.progress import step_progress
+
     g = plan.gemeente
     label = "  [VOORBEELD]" if plan.voorbeeld else ""
     lines = [
@@ -97,5 +84,7 @@ def summary_lines(plan: Plan) -> list[str]:
 
 
 def run_show(args) -> int:
+    from ..store import read_plan
+
     print("\n".join(summary_lines(read_plan(args.plan))))
     return 0

@@ -7,8 +7,7 @@ from pathlib import Path
 
 
 def register(commands) -> None:
-    from ..report.sections import BY_ID
-    from ..report.sections.common import LANGUAGE_LEVELS
+    from ..report.outline import BY_ID, LANGUAGE_LEVELS
 
     report = commands.add_parser(
         "rapport", help="maak het beleidsplan (HTML, PDF en Word) van een of meer plannen",
@@ -33,13 +32,13 @@ def run_report(args) -> int:
     from ..errors import WarmeStadError
     from ..report.execute import Kernel
     from ..report.pipeline import Renderer, parse_formats, render_plan
-    from ..report.sections import check_language_level, chosen_sections, parse_date
+    from ..report.outline import check_language_level, chosen_chapters, parse_date
 
     missing = [p for p in args.plannen if not Path(p).is_file()]
     if missing:  # before any kernel starts
         raise WarmeStadError(f"{missing[0]}: dit bestand bestaat niet.")
     formats = parse_formats(args.formaat)
-    chosen_sections(args.secties)
+    chosen_chapters(args.secties)
     check_language_level(args.taalniveau)
     parse_date(args.datum)
     parameters = {"secties": args.secties, "taalniveau": args.taalniveau, "datum": args.datum,

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..store import read_plan
 from .document import MIME_TYPE, Cover, Section
 from .html import render_cover, render_section
-from .sections import build_cover, build_section, check_language_level, chosen_sections, numbering, parse_date
+from .outline import check_language_level, chosen_chapters, numbering, parse_date
+from .sections import build_cover, build_section
 from .sections.common import Context
 
 class Output:
@@ -27,20 +28,20 @@ class Beleidsplan:
     def __init__(self, plan: str, secties: str = "alle", taalniveau: str = "standaard", datum: str = "",
                  versie: str = ""):
         self.plan = read_plan(plan)
-        self.specs = chosen_sections(secties)
-        self.numbers = numbering(self.specs)
+        self.chapters = chosen_chapters(secties)
+        self.numbers = numbering(self.chapters)
         self.ctx = Context(self.plan, check_language_level(taalniveau))
         self.datum = parse_date(datum)
         self.versie = versie
 
     def omslag(self) -> Output:
-        cover: Cover = build_cover(self.ctx, self.specs, self.datum, self.versie)
+        cover: Cover = build_cover(self.ctx, self.chapters, self.datum, self.versie)
         return Output("omslag", render_cover(cover), cover.to_dict())
 
     def sectie(self, section_id: str) -> Output | None:
         """The section as an output, or None (nothing shown) when it was not chosen."""
-        spec = next((s for s in self.specs if s.id == section_id), None)
-        if spec is None:
+        chapter = next((s for s in self.chapters if s.id == section_id), None)
+        if chapter is None:
             return None
-        section: Section = build_section(self.ctx, spec, self.numbers[spec.id])
+        section: Section = build_section(self.ctx, chapter, self.numbers[chapter.id])
         return Output("sectie", render_section(section), section.to_dict())

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from .. import reference
 from ..analysis.progress import step_progress
-from ..commands.plan import new_plan, plan_filename
+from ..newplan import new_plan, plan_filename
 from ..errors import WarmeStadError
 from ..store import create_plan
 from .common import BUTTON, CSS, esc, labelled

@@ -1,97 +1,43 @@
-"""The sections of the policy plan, in document order, each built by ONE function of a Context.
+"""The content of each chapter of the outline (outline.py), built by ONE function of a Context.
 
-To let a section draw on a richer analysis module later, point its entry here at a new function
-with the same signature `(ctx) -> list[Block]`; nothing else changes.
+To let a chapter draw on a richer analysis module later, point its entry in BUILDERS at a new
+function with the same signature `(ctx) -> list[Block]`; nothing else changes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
-from ...errors import WarmeStadError
-from ..document import Cover, Section
 from .. import nl
+from ..document import Cover, Section
+from ..outline import Chapter, numbering
 from . import closing, front, network, planning, situation
-from .common import LANGUAGE_LEVELS, Context
+from .common import Context
+
+BUILDERS = {
+    "samenvatting": front.summary,
+    "context": front.context,
+    "traject": front.process,
+    "partners": network.partners,
+    "omgeving": situation.environment,
+    "aanbod": situation.offer,
+    "noden": situation.needs,
+    "prioriteiten": planning.priorities,
+    "actieplan": planning.actions,
+    "koppelingen": planning.links,
+    "evaluatie": closing.evaluation,
+    "bijlage": closing.annex,
+}
 
 
-@dataclass(frozen=True)
-class SectionSpec:
-    id: str
-    titel: str
-    build: Callable[[Context], list]
+def build_section(ctx: Context, chapter: Chapter, number: str) -> Section:
+    return Section(id=chapter.id, nummer=number, titel=chapter.titel, blokken=BUILDERS[chapter.id](ctx))
 
 
-SECTIONS = (
-    SectionSpec("samenvatting", "Samenvatting", front.summary),
-    SectionSpec("context", "Context en missie", front.context),
-    SectionSpec("traject", "Het traject tot nu toe", front.process),
-    SectionSpec("partners", "Partnernetwerk en kick-off", network.partners),
-    SectionSpec("omgeving", "Omgevingsanalyse", situation.environment),
-    SectionSpec("aanbod", "Bestaand aanbod en hiaten", situation.offer),
-    SectionSpec("noden", "Noden van kinderen en jongeren", situation.needs),
-    SectionSpec("prioriteiten", "Prioriteiten en SMART-doelstellingen", planning.priorities),
-    SectionSpec("actieplan", "Actieplan", planning.actions),
-    SectionSpec("koppelingen", "Meerjarenplan, SDG's en Vizier 2030", planning.links),
-    SectionSpec("evaluatie", "Evaluatie en verankering", closing.evaluation),
-    SectionSpec("bijlage", "Bijlage: bronnen en definities", closing.annex),
-)
-BY_ID = {s.id: s for s in SECTIONS}
-ANNEX = "bijlage"
-
-
-def chosen_sections(secties: str | list[str]) -> list[SectionSpec]:
-    """'alle', or section ids as a list or a comma-separated text; always in document order."""
-    if isinstance(secties, str):
-        wanted = [s.strip() for s in secties.split(",") if s.strip()]
-    else:
-        wanted = list(secties)
-    if wanted in ([], ["alle"]):
-        return list(SECTIONS)
-    unknown = [w for w in wanted if w not in BY_ID]
-    if unknown:
-        raise WarmeStadError(f"Onbekende sectie(s): {', '.join(unknown)}. Kies uit: alle, {', '.join(BY_ID)}.")
-    return [s for s in SECTIONS if s.id in wanted]
-
-
-def check_language_level(taalniveau: str) -> str:
-    if taalniveau not in LANGUAGE_LEVELS:
-        raise WarmeStadError(f"Onbekend taalniveau '{taalniveau}'. Kies uit: {', '.join(LANGUAGE_LEVELS)}.")
-    return taalniveau
-
-
-def parse_date(text: str) -> date:
-    """The date on the title page: JJJJ-MM-DD, or today when empty."""
-    if not text:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise WarmeStadError(f"De datum '{text}' is geen geldige datum (schrijf JJJJ-MM-DD).") from None
-
-
-def numbering(specs: list[SectionSpec]) -> dict[str, str]:
-    """Numbers 1, 2, ... for the chapters; the annex gets no number."""
-    numbers, n = {}, 0
-    for spec in specs:
-        if spec.id == ANNEX:
-            numbers[spec.id] = ""
-        else:
-            n += 1
-            numbers[spec.id] = str(n)
-    return numbers
-
-
-def build_section(ctx: Context, spec: SectionSpec, number: str) -> Section:
-    return Section(id=spec.id, nummer=number, titel=spec.titel, blokken=spec.build(ctx))
-
-
-def build_cover(ctx: Context, specs: list[SectionSpec], datum: date, versie: str) -> Cover:
+def build_cover(ctx: Context, chapters: list[Chapter], datum: date, versie: str) -> Cover:
     plan = ctx.plan
     g = plan.gemeente
-    numbers = numbering(specs)
+    numbers = numbering(chapters)
     regio = " / ".join(x for x in (f"Gezondheidsmakers {g.gezondheidsmakers}" if g.gezondheidsmakers else "", g.logo) if x)
     data = [("Gemeente", f"{g.naam} (provincie {g.provincie})" if g.provincie else g.naam),
             ("Beleidsperiode", f"meerjarenplan {plan.cyclus}"),
@@ -106,5 +52,5 @@ def build_cover(ctx: Context, specs: list[SectionSpec], datum: date, versie: str
         ondertitel=f"Warme Steden & Gemeenten - {g.naam}",
         cyclus=plan.cyclus, datum=nl.day(datum), versie=versie, regio=regio,
         voorbeeld=plan.voorbeeld, gegevens=data,
-        inhoud=[(f"h-{s.id}", numbers[s.id], s.titel) for s in specs],
+        inhoud=[(f"h-{c.id}", numbers[c.id], c.titel) for c in chapters],
     )

@@ -7,11 +7,6 @@ from dataclasses import dataclass
 from ... import reference, vocab
 from ...model import Plan
 
-LANGUAGE_LEVELS = {
-    "standaard": "voor college, gemeenteraad en partners",
-    "eenvoudig": "kortere zinnen, voor een breed publiek",
-}
-
 
 @dataclass(frozen=True)
 class Context:
