@@ -25,14 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from ..report.execute import PRELOAD, Kernel, NotebookFailure, execute
+from ..report.execute import PRELOAD, READY_TIMEOUT, Kernel, NotebookFailure, execute
 from ..report.pipeline import Renderer, write_documents
 from .inputs import ROOT
 
 _STATE = "__import__('warmestad_nb.batch.kernelstate', fromlist=['x'])"
 SNAPSHOT = f"{_STATE}.snapshot()"
 RESTORE = f"{_STATE}.restore()"
-KERNEL_READY_TIMEOUT = 120  # seconds; a kernel boots in about a second, slower on a busy machine
 
 
 class KernelCodeError(RuntimeError):
@@ -95,7 +94,7 @@ class WarmKernel:
             km = self.kernel.km
             client = km.client(session=Session(key=km.session.key, signature_scheme=km.session.signature_scheme))
             client.start_channels()
-            client.wait_for_ready(timeout=KERNEL_READY_TIMEOUT)
+            client.wait_for_ready(timeout=READY_TIMEOUT)
             self._client = client
         return self._client
 

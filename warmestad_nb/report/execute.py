@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from .sections import BY_ID
+from .outline import BY_ID
 
 NOTEBOOK = Path(__file__).resolve().parent.parent.parent / "notebooks" / "beleidsplan.ipynb"
 ENGINE = "warmestad"
 KERNEL_NAME = "python3"
+READY_TIMEOUT = 120  # seconds; a kernel is ready in about a second, slower on a busy machine
 SECTION_KEY = "warmestad_sectie"  # cell metadata: which section a code cell builds
 
 
@@ -32,7 +34,11 @@ PRELOAD = ("import warmestad_nb.report.notebook", "import warmestad_nb.charts.re
 
 
 class Kernel:
-    """A Python kernel process, started at once (start-up runs in the background)."""
+    """A Python kernel process, started at once (start-up runs in the background).
+
+    A client connects in a background thread as soon as the kernel is up, so the handshake
+    (kernel_info and a 0.2 s wait for stray messages) is done before the first notebook runs.
+    """
 
     def __init__(self, cwd: Path = NOTEBOOK.parent, kernel_name: str = KERNEL_NAME,
                  preload: tuple[str, ...] = PRELOAD, options: tuple[str, ...] = ()):
@@ -43,10 +49,37 @@ class Kernel:
         # exec_lines run before the kernel reports ready; log_level hides the TCP transport warning.
         self.km.start_kernel(cwd=str(cwd), extra_arguments=[
             f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR", *options])
+        self._kc = None
+        self._connect_error: BaseException | None = None
+        self._connecting = threading.Thread(target=self._connect, daemon=True)
+        self._connecting.start()
+
+    def _connect(self) -> None:
+        kc = self.km.client()
+        try:
+            kc.start_channels()
+            kc.wait_for_ready(timeout=READY_TIMEOUT)
+            kc.allow_stdin = False
+            self._kc = kc
+        except BaseException as exc:  # noqa: BLE001 - handed to the thread that asks for the client
+            kc.stop_channels()
+            self._connect_error = exc
+
+    def client(self):
+        """The connected client, once the kernel is ready (raises if it never became ready)."""
+        while self._connecting.is_alive():
+            self._connecting.join(0.2)  # short waits: Ctrl-C stays responsive
+        if self._connect_error is not None:
+            raise self._connect_error
+        return self._kc
 
     def shutdown(self) -> None:
         if self.km.has_kernel:
             self.km.shutdown_kernel(now=True)
+        self._connecting.join(READY_TIMEOUT)  # ends quickly once the kernel is gone
+        if self._kc is not None:
+            self._kc.stop_channels()
+            self._kc = None
 
     def __enter__(self) -> "Kernel":
         return self
@@ -68,11 +101,8 @@ def _register_engine() -> None:
             client = PapermillNotebookClient(
                 nb_man, km=kernel.km, kernel_name=kernel_name, startup_timeout=start_timeout,
                 timeout=execution_timeout, log=logging.getLogger("papermill"), log_output=log_output)
-            try:
-                return client.execute()
-            finally:
-                if client.kc is not None:  # a new client per run: close it, keep the kernel
-                    client.kc.stop_channels()
+            client.kc = kernel.client()  # already connected; the kernel keeps it for its next run
+            return client.execute()
 
     papermill_engines.register(ENGINE, WarmKernelEngine)
 
