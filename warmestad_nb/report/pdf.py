@@ -7,6 +7,8 @@ PDF/UA-1.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from pathlib import Path
 
 
@@ -20,5 +22,23 @@ class PdfRenderer:
     def render(self, html: str, base_url: Path | None = None) -> bytes:
         from weasyprint import HTML
 
-        document = HTML(string=html, base_url=str(base_url) if base_url else None)
-        return document.write_pdf(font_config=self.fonts, **self.options)
+        with collector_paused():
+            document = HTML(string=html, base_url=str(base_url) if base_url else None)
+            return document.write_pdf(font_config=self.fonts, **self.options)
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for a while.
+
+    WeasyPrint builds a large graph of boxes that all stay alive until the PDF is written; the
+    collector would scan it again and again for nothing (about a fifth of a document's time).
+    What it leaves behind is collected as usual afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

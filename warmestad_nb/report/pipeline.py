@@ -11,6 +11,7 @@ pass a Kernel per plan (see execute.py).
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import tempfile
@@ -77,6 +78,9 @@ class Renderer:
             self._pdf_renderer()
         if "docx" in self.formats:
             from . import docx  # noqa: F401
+        # What was just imported and built lives as long as the process: keep it out of the
+        # garbage collector's scans from now on (they slowed each document down).
+        gc.freeze()
 
 
 def render_plan(plan_path: str | Path, out: str | Path, renderer: Renderer, *, kernel: Kernel | None = None,
