@@ -11,6 +11,8 @@
    HTML documents, one after another in one process.
 4. Runs the plain pipeline on a sample of the plans: `papermill`, `jupyter nbconvert --to html
    --no-input` with the project template, then `weasyprint` (the commands of benchmarks/report.py).
+5. Runs `warmestad overzicht` alone on the same plans: the batch makes the regional overview alongside
+   the documents, and this shows what share of the batch's time is the overview's.
 Prints seconds per plan for both ways and their ratio, the PDF-only time and the overhead ratio
 (batch seconds per plan x workers / PDF seconds per plan), peak memory and the load average.
 
@@ -140,6 +142,24 @@ def plain_pipeline(plans: list[Path], work: Path) -> tuple[list[float], float]:
     return times, _children_cpu() - cpu
 
 
+def overview_alone(plans: Path, out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of `warmestad overzicht` on the same plans (the batch makes it too, alongside)."""
+    command = [sys.executable, "-m", "warmestad_nb.cli", "overzicht", str(plans), "--uit", str(out), "--datum", DATE]
+    start, cpu = time.perf_counter(), _children_cpu()
+    subprocess.run(command, check=True, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, _children_cpu() - cpu
+
+
+def steady_state(report: Path) -> float:
+    """Wall seconds per plan between the plans done at 10% and at 90% of the batch (no start-up, no tail)."""
+    import json
+
+    done = sorted(p["klaar_na_s"] for p in json.loads(report.read_text(encoding="utf-8"))["plannen"]
+                  if p["klaar_na_s"] is not None)
+    first, last = int(len(done) * 0.1), int(len(done) * 0.9)
+    return (done[last] - done[first]) / (last - first)
+
+
 def _evenly(items: list, count: int) -> list:
     if count >= len(items):
         return list(items)
@@ -170,6 +190,7 @@ def main() -> int:
 
         batch_seconds, batch_cpu, memory = run_batch(work / "plannen", work / "batch", args.jobs)
         load_after_batch = _load()
+        steady = steady_state(work / "batch" / "batch-verslag.json")
         workers = args.jobs or len(os.sched_getaffinity(0))
         documents = sorted((work / "batch").glob("*/beleidsplan.html"))
         pdfs = sorted((work / "batch").glob("*/beleidsplan.pdf"))
@@ -179,6 +200,7 @@ def main() -> int:
         pdf_sample = _evenly(documents, args.pdf_steekproef or (50 if args.alle else n))
         pdf_times, pdf_cpu = pdf_alone(pdf_sample)
         plain_times, plain_cpu = plain_pipeline(_evenly(plans, args.steekproef), work / "gewoon")
+        overview_seconds, overview_cpu = overview_alone(work / "plannen", work / "overzicht")
         load_end = _load()
 
     per_plan = batch_seconds / n
@@ -194,12 +216,18 @@ def main() -> int:
           f"{pdf_per_doc:.2f} s per document")
     print(f"  overhead: {per_plan:.2f} s x {workers} werkers / {pdf_per_doc:.2f} s = "
           f"{per_plan * workers / pdf_per_doc:.2f} (doel: hoogstens 1,3)")
+    print(f"  zonder opstart en staart (plannen 10% tot 90%, het regio-overzicht loopt mee): {steady:.2f} s "
+          f"per plan, overhead {steady * workers / pdf_per_doc:.2f}")
     print(f"Piekgeheugen van de batch (som van het RSS van {memory.peak_processes} processen: de opdracht, "
           f"werkers, kernels): {memory.peak / 2**20:.0f} MiB (doel: minder dan 2 GB)")
     print(f"Processortijd (minder gevoelig voor andere belasting): batch {batch_cpu / n:.2f} s per plan "
           f"(werkers en kernels samen), gewone opdrachtregel {plain_cpu / len(plain_times):.2f} s per plan, "
           f"PDF-stap alleen {pdf_cpu / len(pdf_times):.2f} s per document; batch / PDF = "
           f"{batch_cpu / n / (pdf_cpu / len(pdf_times)):.2f}")
+    print(f"Het regio-overzicht alleen (warmestad overzicht op dezelfde plannen): {overview_seconds:.1f} s, "
+          f"{overview_cpu:.1f} s processortijd = {overview_cpu / n:.2f} s per plan; de batch zonder het overzicht "
+          f"(processortijd): {(batch_cpu - overview_cpu) / n:.2f} s per plan, "
+          f"{(batch_cpu - overview_cpu) / n / (pdf_cpu / len(pdf_times)):.2f} x de PDF-stap")
     print(f"Belasting (1/5/15 min): na de batch {load_after_batch}, op het einde {load_end}")
     return 0
 

@@ -38,6 +38,7 @@ class PlanResult:
     nis: str
     status: str  # "gemaakt", "mislukt", "actueel" (already up to date) or "onderbroken"
     seconds: float = 0.0
+    done_after: float | None = None  # seconds from the start of the batch until this plan was done
     files: dict[str, str] = field(default_factory=dict)
     deel: str = ""
     reden: str = ""
@@ -185,6 +186,7 @@ class _Run:
         self.kernels: set[int] = set()
         self.current: dict[int, set[int]] = {}  # worker -> indexes of the plans it is on (two at most)
         self.finished = 0
+        self.clock = time.perf_counter()
 
     def start(self, workers, formats, pdf_variant, out, parameters, timeout, overview_job) -> None:
         from .worker import overview_main, worker_main
@@ -266,6 +268,7 @@ class _Run:
             job = self.todo[index]
             entry = self.by_job[job]
             entry.status, entry.seconds, entry.files = outcome.status, outcome.seconds, outcome.files
+            entry.done_after = time.perf_counter() - self.clock
             entry.deel, entry.reden = outcome.deel, outcome.reden
             self.finished += 1
             self.progress.finish(index, job.label, outcome.status == "gemaakt", outcome.seconds)
@@ -336,7 +339,9 @@ def result_dict(result: BatchResult) -> dict:
         "kernels_opgeruimd": result.kernels_killed,
         "aantallen": {s: result.count(s) for s in ("gemaakt", "mislukt", "actueel", "onderbroken")},
         "plannen": [{"plan": p.plan, "gemeente": p.gemeente, "nis": p.nis, "status": p.status,
-                     "duur_s": round(p.seconds, 2), "bestanden": p.files, "deel": p.deel, "reden": p.reden}
+                     "duur_s": round(p.seconds, 2),
+                     "klaar_na_s": None if p.done_after is None else round(p.done_after, 2),
+                     "bestanden": p.files, "deel": p.deel, "reden": p.reden}
                     for p in result.plans],
         "overzicht": result.overview,
         "overzicht_probleem": result.overview_problem,
