@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from warmestad_nb.errors import WarmeStadError
-from warmestad_nb.partners_xlsx import COLUMNS, import_partners, partners_workbook, read_partner_file
+from warmestad_nb.exports.partners import COLUMNS, import_partners, partners_workbook, read_partner_file
 from warmestad_nb.store import PlanStore, read_plan
 
 from conftest import tree_digest

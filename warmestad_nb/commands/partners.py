@@ -23,7 +23,7 @@ def register(commands) -> None:
 
 def run_export(args) -> int:
     from ..files import atomic_write
-    from ..partners_xlsx import partners_workbook
+    from ..exports.partners import partners_workbook
     from ..store import read_plan
 
     target = Path(args.bestand)
@@ -37,7 +37,7 @@ def run_export(args) -> int:
 
 
 def run_import(args) -> int:
-    from ..partners_xlsx import import_partners
+    from ..exports.partners import import_partners
     from ..store import PlanStore
 
     store = PlanStore(args.plan)

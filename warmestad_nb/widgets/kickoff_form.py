@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from .. import reference, vocab
 from ..analysis.kickoff import programme, suggested_programme, total_minutes
-from ..kickoff_export import write_kickoff_exports
+from ..exports.kickoff import write_kickoff_exports
 from ..model import Plan, ProgrammaOnderdeel
 from ..step1_edits import add_signup, signups_to_partners
 from . import step1_html

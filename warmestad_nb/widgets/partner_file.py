@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ..errors import WarmeStadError
 from ..files import atomic_write
-from ..partners_xlsx import import_partners, partners_workbook, read_partner_file
+from ..exports.partners import import_partners, partners_workbook, read_partner_file
 from . import step1_html
 from .common import Section, button, download_link, export_folder, html_box, note, status_text
 from .session import PlanSession

@@ -8,12 +8,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 from openpyxl import Workbook
 
-from .analysis.kickoff import invitation_rows, invitees, programme, schedule, total_minutes
-from .files import atomic_write
-from .model import Plan
-from .xlsx import to_bytes, write_table
+from ..analysis.kickoff import invitation_rows, invitees, programme, schedule, total_minutes
+from ..files import atomic_write
+from ..model import Plan
+from .workbook import to_bytes, write_table
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 def _duration(minutes: int) -> str:

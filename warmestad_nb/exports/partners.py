@@ -19,13 +19,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from pydantic import ValidationError
 
-from . import reference, vocab
-from .errors import WarmeStadError
-from .model import Partner, Plan, new_id
-from .step1_edits import find_by_name
-from .tables import Problems, Row, as_list, as_text, column_key, parse_number, read_table
-from .validation import field_messages
-from .xlsx import HEADER_FILL, add_dropdown, to_bytes, write_table
+from .. import reference, vocab
+from ..errors import WarmeStadError
+from ..model import Partner, Plan, new_id
+from ..step1_edits import find_by_name
+from ..tables import Problems, Row, as_list, as_text, column_key, parse_number, read_table
+from ..validation import field_messages
+from .workbook import HEADER_FILL, add_dropdown, to_bytes, write_table
 
 MAX_ROWS = 1000  # far more than any municipality's partner list; a bigger file is the wrong file
 SHEET = "Partners"
