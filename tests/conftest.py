@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "data" / "voorbeelden").glob("*.yaml"))
 BROKEN = ROOT / "tests" / "data" / "kapotte_plannen"
 HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
+
+# Several tests press Ctrl-C (send SIGINT) to a command they started, as a user at a terminal
+# would. A test run started in the background of a script (`make test &`, some CI runners)
+# inherits an ignored SIGINT, and every command it starts would inherit that too and never
+# stop. Restore the terminal's default here so the commands under test see a real Ctrl-C.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(params=EXAMPLES, ids=[p.stem for p in EXAMPLES])
