@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from docx import Document
+from docx.shared import Cm
 from pypdf import PdfReader
 
 from conftest import EXAMPLES
@@ -144,6 +145,10 @@ def test_docx_has_the_headings_and_the_action_table(example):
     assert {a.titel for a in plan.acties} <= cells
     header = action_tables[0].rows[0]._tr
     assert header.trPr is not None and header.trPr.xpath("./w:tblHeader")  # repeats on every page
+    # Columns sized by their text, as in the PDF: the action title is wider than its pillar numbers.
+    widths = [column.width for column in action_tables[0].columns]
+    assert widths[0] > widths[1]
+    assert sum(widths) == pytest.approx(Cm(17.4), rel=0.01)
     assert len(doc.inline_shapes) >= 2
     assert all(s._inline.docPr.get("descr") for s in doc.inline_shapes)  # alt text
     footer = doc.sections[0].footer._element.xml

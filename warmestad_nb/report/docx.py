@@ -21,11 +21,12 @@ from docx.shared import Cm, Pt, RGBColor
 from ..charts import to_png
 from ..charts.report import draw
 from .document import (Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
-                       content_from_notebook)
+                       column_widths, content_from_notebook)
 
 ACCENT = RGBColor(0x0B, 0x53, 0x94)
 WARN = RGBColor(0xA6, 0x1B, 0x1B)
 MUTED = RGBColor(0x52, 0x60, 0x6D)
+TEXT_WIDTH_CM = 17.4  # A4 minus the margins set in _page_setup
 
 
 def docx_from_notebook(nb) -> bytes:
@@ -55,7 +56,7 @@ def _page_setup(doc, cover: Cover) -> None:
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.PORTRAIT
     sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(1.8)
+    sec.left_margin = sec.right_margin = Cm((21 - TEXT_WIDTH_CM) / 2)
     sec.top_margin, sec.bottom_margin = Cm(2.4), Cm(2.0)
     sec.different_first_page_header_footer = True  # no header on the title page
     header = sec.header.paragraphs[0]
@@ -193,6 +194,10 @@ def _table(doc, block: Table) -> None:
         _caption(doc, block.titel)
     table = doc.add_table(rows=1, cols=len(block.kolommen))
     table.style = "Light Grid Accent 1"
+    table.autofit = False
+    widths = [Cm(TEXT_WIDTH_CM * pct / 100) for pct in column_widths(block)]  # the same as in the HTML
+    for column, width in zip(table.columns, widths):
+        column.width = width
     header = table.rows[0]
     _repeat_header(header)
     for cell, text in zip(header.cells, block.kolommen):
@@ -202,6 +207,9 @@ def _table(doc, block: Table) -> None:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
             cell.paragraphs[0].add_run(text).font.size = size
+    for row in table.rows:  # Word takes the widths from the cells, LibreOffice from the columns
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
     if block.bron:
         _source(doc, block.bron)
 
