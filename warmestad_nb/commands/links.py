@@ -7,6 +7,8 @@ from pathlib import Path
 from .. import vocab
 from ..errors import WarmeStadError
 
+SHEET_HELP = "naam van het werkblad in Excel (standaard het eerste)"
+
 
 def register(commands) -> None:
     mjp = commands.add_parser(
@@ -18,7 +20,7 @@ def register(commands) -> None:
     mjp.add_argument("bestand", help="het meerjarenplan als .xlsx of .csv")
     mjp.add_argument("--cyclus", choices=list(vocab.CYCLES), help="cyclus van het meerjarenplan (standaard die van "
                      "het plan)")
-    mjp.add_argument("--werkblad", help="naam van het werkblad in Excel (standaard het eerste)")
+    mjp.add_argument("--werkblad", help=SHEET_HELP)
     mjp.set_defaults(run=run_import)
 
     carry = commands.add_parser(
@@ -29,7 +31,7 @@ def register(commands) -> None:
     carry.add_argument("plan", help="het planbestand (.yaml)")
     carry.add_argument("--naar", choices=list(vocab.CYCLES), help="de nieuwe cyclus (standaard de volgende)")
     carry.add_argument("--meerjarenplan", help="het nieuwe meerjarenplan als .xlsx of .csv (mag later)")
-    carry.add_argument("--werkblad", help="naam van het werkblad in Excel (standaard het eerste)")
+    carry.add_argument("--werkblad", help=SHEET_HELP)
     carry.add_argument("--uit", help="het nieuwe planbestand (standaard naast het oude, met de cyclus in de naam)")
     carry.set_defaults(run=run_carry_over)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 KINDS = {
     "cijfers": "een export uit de Gemeente-Stadsmonitor of Provincies in Cijfers (CSV of Excel)",
     "bevolking": "het Statbel-bestand per leeftijd (TF_SOC_POP_STRUCT_<jaar>, .zip, .txt of .xlsx)",

@@ -22,8 +22,8 @@ def register(commands) -> None:
 
 
 def run_export(args) -> int:
-    from ..files import atomic_write
     from ..exports.partners import partners_workbook
+    from ..files import atomic_write
     from ..store import read_plan
 
     target = Path(args.bestand)

@@ -173,7 +173,7 @@ def _facts(doc, rows) -> None:
     table = doc.add_table(rows=0, cols=2)
     for label, value in rows:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(5), Cm(12.4)
+        cells[0].width, cells[1].width = Cm(5), Cm(TEXT_WIDTH_CM - 5)
         cells[0].paragraphs[0].add_run(label).bold = True
         cells[1].paragraphs[0].add_run(value)
 
