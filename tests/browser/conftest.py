@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,7 +54,9 @@ def workbook_server(kind: str, plan: Path, tmp: Path):
 
     Afterwards no process (server or kernel) may be left that carries this plan in its environment.
     """
-    env = dict(os.environ, PYTHONPATH=str(ROOT), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+    # A short runtime folder: kernels put their Unix sockets there (at most 107 characters a path).
+    runtime = tempfile.mkdtemp(prefix="ws-rt-")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), JUPYTER_RUNTIME_DIR=runtime,
                JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"), JUPYTER_CONFIG_DIR=str(tmp / "config"),
                JUPYTERLAB_SETTINGS_DIR=str(lab_settings(tmp / "lab-settings")))
     log = open(tmp / f"{kind}.log", "w")
@@ -74,6 +77,7 @@ def workbook_server(kind: str, plan: Path, tmp: Path):
         proc.send_signal(signal.SIGINT)  # what Ctrl-C does
         out, _ = proc.communicate(timeout=60)
         log.close()
+        shutil.rmtree(runtime, ignore_errors=True)
         assert proc.returncode == 0, out
         assert "Gestopt" in out
         assert "achtergebleven" not in out, out  # the server itself stopped its kernels

@@ -25,6 +25,10 @@ PROJECT = Path(warmestad_nb.__file__).resolve().parent.parent
 NOTEBOOKS = PROJECT / "notebooks"
 MARKER = "WARMESTAD_SERVER_ID"  # inherited by every kernel the server starts
 CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager.cull_interval=120"]
+# Kernels talk over Unix sockets in the runtime folder, not TCP ports: a TCP port picked for a
+# kernel can be taken by another program before the kernel binds it, and that kernel then never
+# starts (seen with ten kernels started ahead while a browser opened connections).
+IPC = ["--KernelManager.transport=ipc"]
 STOP_WAIT_S = 30
 # One kernel per notebook started ahead, with its imports done, so a page opens fast; a used
 # kernel is replaced a little later, not while the coach's page is still loading.
@@ -53,11 +57,11 @@ def server_command(kind: str, port: int, token: str) -> tuple[list[str], str]:
     """The command line of the server and the address to open."""
     if kind == "app":
         cmd = [sys.executable, "-m", "voila", str(NOTEBOOKS), "--no-browser", f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", f"--token={token}", *CULL, *PREHEAT]
+               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", f"--token={token}", *CULL, *IPC, *PREHEAT]
         return cmd, f"http://127.0.0.1:{port}/voila/render/00_start.ipynb?token={token}"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--ServerApp.root_dir={NOTEBOOKS}", *CULL]
+           f"--ServerApp.root_dir={NOTEBOOKS}", *CULL, *IPC]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     return cmd, f"http://127.0.0.1:{port}/lab/tree/00_start.ipynb?token={token}"
