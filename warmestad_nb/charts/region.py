@@ -14,10 +14,14 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from . import HEATMAP, HIGHLIGHT, INK, MUTED, PILLAR_COLORS, chart, new_figure
+from . import (HEATMAP, HIGHLIGHT, INK, MUTED, PAD, PILLAR_COLORS, SMALL_LINE, TICK, box, chart, fixed_grid,
+               new_figure, text_width_cm)
 
 ROWS_PER_CHART = 40
 ROW_CM = 0.42
+LABEL_SIZE = 7  # names, column heads and ticks
+CELL_SIZE = 6.5  # the numbers in the cells and next to the bars
+TILT = 40  # degrees: the sector heads of the partner heat map
 
 
 def _plain(text: str) -> str:
@@ -25,16 +29,24 @@ def _plain(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-def _height(rows: int, extra_cm: float) -> float:
-    return extra_cm + ROW_CM * max(rows, 3)
+def _names_width(names: list[str]) -> float:
+    """The left margin for a column of names (cm)."""
+    return text_width_cm(names, LABEL_SIZE) + TICK + PAD
+
+
+def _heatmap_figure(rows: list[str], top: float, bottom: float, right: float = PAD):
+    """A figure with one heat map axes: a fixed height per row, the margins around it (cm)."""
+    fig = new_figure(height_cm=top + bottom + ROW_CM * max(len(rows), 3), constrained=False)
+    ax = fixed_grid(fig, left=_names_width(rows), bottom=bottom, top=top, right=right)[0, 0]
+    return fig, ax
 
 
 def _heatmap(ax, values: np.ndarray, rows: list[str], columns: list[str], cmap, norm, labels) -> None:
     ax.pcolormesh(values, cmap=cmap, norm=norm, edgecolors="white", linewidth=0.8)
     ax.set_xlim(0, values.shape[1])
     ax.set_ylim(values.shape[0], 0)  # first municipality on top
-    ax.set_yticks(np.arange(len(rows)) + 0.5, [_plain(r) for r in rows], fontsize=7)
-    ax.set_xticks(np.arange(len(columns)) + 0.5, columns, fontsize=7)
+    ax.set_yticks(np.arange(len(rows)) + 0.5, [_plain(r) for r in rows], fontsize=LABEL_SIZE)
+    ax.set_xticks(np.arange(len(columns)) + 0.5, columns, fontsize=LABEL_SIZE)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
     for spine in ax.spines.values():
@@ -43,7 +55,8 @@ def _heatmap(ax, values: np.ndarray, rows: list[str], columns: list[str], cmap, 
         if text:
             red, green, blue, _ = cmap(norm(values[r, c]))
             dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5  # relative luminance of the cell
-            ax.text(c + 0.5, r + 0.5, text, ha="center", va="center", fontsize=6.5, color="white" if dark else INK)
+            ax.text(c + 0.5, r + 0.5, text, ha="center", va="center", fontsize=CELL_SIZE,
+                    color="white" if dark else INK)
 
 
 def _levels(bounds: list[float], start: float, stop: float) -> tuple[ListedColormap, BoundaryNorm]:
@@ -61,14 +74,18 @@ def progress_heatmap(data: dict) -> Figure:
     """
     values = np.array(data["waarden"], dtype=float).reshape(len(data["gemeenten"]), len(data["stappen"]))
     labels = np.vectorize(lambda v: f"{100 * v:.0f}")(values)
-    fig = new_figure(height_cm=_height(len(data["gemeenten"]), 3.2))
-    ax = fig.add_subplot()
+    legend_height = 0.25
+    fig, ax = _heatmap_figure(data["gemeenten"], top=SMALL_LINE + 0.15,
+                              bottom=0.3 + legend_height + 2 * (SMALL_LINE + 0.15))
     cmap, norm = _levels([0, 0.001, 0.25, 0.5, 0.75, 0.999, 1.0], 0.15, 0.85)
     _heatmap(ax, values, data["gemeenten"], data["stappen"], cmap, norm, labels)
-    bar = fig.colorbar(ax.collections[0], ax=ax, location="bottom", shrink=0.7, aspect=45, pad=0.02)
+    heat = ax.get_position()
+    _, bottom, _, height = box(fig, 0, 2 * (SMALL_LINE + 0.15), 0, legend_height)
+    legend = fig.add_axes([heat.x0 + 0.15 * heat.width, bottom, 0.7 * heat.width, height])  # under the middle
+    bar = fig.colorbar(ax.collections[0], cax=legend, orientation="horizontal")
     bar.set_ticks([0.0005, 0.125, 0.375, 0.625, 0.875, 0.9995],
-                  labels=["0", "1-24", "25-49", "50-74", "75-99", "100"], fontsize=7)
-    bar.set_label("deel van de checklist van de stap dat klaar is (in %)", fontsize=7)
+                  labels=["0", "1-24", "25-49", "50-74", "75-99", "100"], fontsize=LABEL_SIZE)
+    bar.set_label("deel van de checklist van de stap dat klaar is (in %)", fontsize=LABEL_SIZE)
     bar.outline.set_visible(False)
     return fig
 
@@ -82,15 +99,14 @@ def pillar_heatmap(data: dict) -> Figure:
     actions = np.array(data["acties"], dtype=float).reshape(len(data["gemeenten"]), len(data["pijlers"]))
     priority = np.array(data["prioriteit"], dtype=bool).reshape(actions.shape)
     labels = np.vectorize(lambda v: str(int(v)) if v else "")(actions)
-    fig = new_figure(height_cm=_height(len(data["gemeenten"]), 3.4))
-    ax = fig.add_subplot()
+    fig, ax = _heatmap_figure(data["gemeenten"], top=SMALL_LINE + 0.15, bottom=SMALL_LINE + 0.35)
     top = max(4, int(actions.max()) if actions.size else 0)
     cmap, norm = _levels([0, 0.5, 1.5, 2.5, 3.5, top + 0.5], 0.25, 0.85)
     _heatmap(ax, actions, data["gemeenten"], data["pijlers"], cmap, norm, labels)
     for r, c in zip(*np.nonzero(priority)):
         ax.add_patch(Rectangle((c + 0.06, r + 0.08), 0.88, 0.84, fill=False, edgecolor=HIGHLIGHT, linewidth=1.4))
-    ax.set_xlabel("kader: prioritaire pijler van de gemeente; leeg kader: prioriteit zonder actie", fontsize=7,
-                  color=INK)
+    ax.set_xlabel("kader: prioritaire pijler van de gemeente; leeg kader: prioriteit zonder actie",
+                  fontsize=LABEL_SIZE, color=INK, labelpad=4)
     return fig
 
 
@@ -100,14 +116,18 @@ def sector_heatmap(data: dict) -> Figure:
 
     data: {"gemeenten": [str], "sectoren": [str], "partners": [[int]]}
     """
-    values = np.array(data["partners"], dtype=float).reshape(len(data["gemeenten"]), len(data["sectoren"]))
+    sectors = data["sectoren"]
+    values = np.array(data["partners"], dtype=float).reshape(len(data["gemeenten"]), len(sectors))
     labels = np.vectorize(lambda v: str(int(v)) if v else "")(values)
-    fig = new_figure(height_cm=_height(len(data["gemeenten"]), 4.2))
-    ax = fig.add_subplot()
+    tilt = np.radians(TILT)
+    head = text_width_cm(sectors, LABEL_SIZE)
+    last = text_width_cm(sectors[-1:], LABEL_SIZE)  # the last head reaches furthest to the right
+    fig, ax = _heatmap_figure(data["gemeenten"], top=head * np.sin(tilt) + SMALL_LINE + 0.15, bottom=PAD,
+                              right=max(PAD, last * np.cos(tilt) + PAD))
     top = max(4, int(values.max()) if values.size else 0)
     cmap, norm = _levels([0, 0.5, 1.5, 2.5, top + 0.5], 0.3, 0.85)
-    _heatmap(ax, values, data["gemeenten"], data["sectoren"], cmap, norm, labels)
-    ax.set_xticks(ax.get_xticks(), ax.get_xticklabels(), rotation=40, ha="left", rotation_mode="anchor")
+    _heatmap(ax, values, data["gemeenten"], sectors, cmap, norm, labels)
+    ax.set_xticks(ax.get_xticks(), ax.get_xticklabels(), rotation=TILT, ha="left", rotation_mode="anchor")
     return fig
 
 
@@ -119,17 +139,17 @@ def budget_bars(data: dict) -> Figure:
     """
     names = data["gemeenten"]
     values = [v if v is not None else 0.0 for v in data["per_jongere"]]
-    fig = new_figure(height_cm=_height(len(names), 2.2))
-    ax = fig.add_subplot()
+    fig = new_figure(height_cm=0.4 + 2 * (SMALL_LINE + TICK) + ROW_CM * max(len(names), 3), constrained=False)
+    ax = fixed_grid(fig, left=_names_width(names), bottom=2 * (SMALL_LINE + TICK), top=0.4)[0, 0]
     ys = np.arange(len(names))
     ax.barh(ys, values, color=MUTED, height=0.7)
-    ax.set_yticks(ys, [_plain(n) for n in names], fontsize=7)
+    ax.set_yticks(ys, [_plain(n) for n in names], fontsize=LABEL_SIZE)
     ax.set_ylim(len(names) - 0.5, -0.5)
-    ax.tick_params(axis="x", labelsize=7)
+    ax.tick_params(axis="x", labelsize=LABEL_SIZE)
     for y, v, label in zip(ys, values, data["labels"]):
-        ax.text(v, y, " " + _plain(label), va="center", fontsize=6.5, color=INK)
+        ax.text(v, y, " " + _plain(label), va="center", fontsize=CELL_SIZE, color=INK)
     ax.set_xlim(0, max(values + [1.0]) * 1.5)
-    ax.set_xlabel("budget voor acties per inwoner van 0-24 jaar (euro)", fontsize=7)
+    ax.set_xlabel("budget voor acties per inwoner van 0-24 jaar (euro)", fontsize=LABEL_SIZE)
     return fig
 
 
@@ -140,21 +160,22 @@ def pillar_totals(data: dict) -> Figure:
     data: {"pijlers": [{"nummer": int, "label": str, "prioriteit": int, "acties": int}], "gemeenten": int}
     """
     rows = data["pijlers"]
-    fig = new_figure(height_cm=7.5)
-    left, right = fig.subplots(1, 2, sharey=True)
+    labels = [_plain(r["label"]) for r in rows]
+    fig = new_figure(height_cm=7.5, constrained=False)
+    left, right = fixed_grid(fig, 1, 2, left=_names_width(labels), bottom=SMALL_LINE + TICK + 0.1,
+                             top=SMALL_LINE + 0.35, col_gap=0.8, sharey=True)[0]
     ys = np.arange(len(rows))
     colors = [PILLAR_COLORS[r["nummer"]] for r in rows]
-    labels = [_plain(r["label"]) for r in rows]
     for ax, key, title in ((left, "prioriteit", "gemeenten met deze prioriteit"), (right, "acties", "acties in de regio")):
         values = [r[key] for r in rows]
         ax.barh(ys, values, color=colors, height=0.7)
         for y, v in zip(ys, values):
-            ax.text(v, y, f" {v}", va="center", fontsize=7, color=INK)
+            ax.text(v, y, f" {v}", va="center", fontsize=LABEL_SIZE, color=INK)
         ax.set_title(title, fontsize=8, loc="left")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.tick_params(axis="x", labelsize=7)
+        ax.tick_params(axis="x", labelsize=LABEL_SIZE)
         ax.set_xlim(0, max(values + [1]) * 1.2)
-    left.set_yticks(ys, labels, fontsize=7)
+    left.set_yticks(ys, labels, fontsize=LABEL_SIZE)
     left.set_ylim(len(rows) - 0.5, -0.5)
     left.set_xlim(0, max(data["gemeenten"], 1) * 1.15)
     return fig
@@ -166,9 +187,9 @@ def steps_done(data: dict) -> Figure:
 
     data: {"stappen": [str], "klaar": [int], "onderweg": [int], "achter": [int]}
     """
-    steps = data["stappen"]
-    fig = new_figure(height_cm=6.0)
-    ax = fig.add_subplot()
+    steps = [_plain(s) for s in data["stappen"]]
+    fig = new_figure(height_cm=6.0, constrained=False)
+    ax = fixed_grid(fig, left=_names_width(steps), bottom=3 * SMALL_LINE + 2 * TICK + 0.3, top=0.2)[0, 0]
     ys = np.arange(len(steps))
     left = np.zeros(len(steps))
     cmap = colormaps[HEATMAP]
@@ -178,15 +199,15 @@ def steps_done(data: dict) -> Figure:
         ax.barh(ys, values, left=left, color=color, height=0.7, label=label)
         for y, v, start in zip(ys, values, left):
             if v:
-                ax.text(start + v / 2, y, f"{int(v)}", ha="center", va="center", fontsize=7,
+                ax.text(start + v / 2, y, f"{int(v)}", ha="center", va="center", fontsize=LABEL_SIZE,
                         color="white" if key == "klaar" else INK)
         left += values
-    ax.set_yticks(ys, [_plain(s) for s in steps], fontsize=7)
+    ax.set_yticks(ys, steps, fontsize=LABEL_SIZE)
     ax.set_ylim(len(steps) - 0.5, -0.5)
-    ax.set_xlabel("aantal gemeenten", fontsize=7)
+    ax.set_xlabel("aantal gemeenten", fontsize=LABEL_SIZE)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.tick_params(axis="x", labelsize=7)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3, fontsize=7)
+    ax.tick_params(axis="x", labelsize=LABEL_SIZE)
+    fig.legend(loc="lower center", ncols=3, fontsize=LABEL_SIZE)
     return fig
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import HIGHLIGHT, INK, MUTED, PILLAR_COLORS, chart, new_figure
+from . import (HIGHLIGHT, INK, LINE, MUTED, PAD, PILLAR_COLORS, SMALL_LINE, TICK, chart, decimal, decimal_ticks,
+               fixed_grid, new_figure, text_width_cm)
 
 COMPARISON_COLORS = (HIGHLIGHT, "#7B8794", MUTED)
+VALUE_SIZE = 8  # the value printed next to a bar
 
 
 @chart
@@ -22,16 +24,17 @@ def youth_bands(data: dict) -> Figure:
     data: {"banden": ["0-4", ...], "reeksen": [{"naam": str, "aandelen": [pct, ...]}, ...]}
     """
     bands, series = data["banden"], data["reeksen"]
-    fig = new_figure(height_cm=6.5)
-    ax = fig.add_subplot()
+    fig = new_figure(height_cm=6.5, constrained=False)
+    ax = fixed_grid(fig, left=LINE + 0.15 + text_width_cm(["00"], 9) + TICK + PAD,
+                    bottom=2 * LINE + TICK + 0.5)[0, 0]
     width = 0.8 / len(series)
     for i, (serie, color) in enumerate(zip(series, COMPARISON_COLORS)):
         xs = [b + (i - (len(series) - 1) / 2) * width for b in range(len(bands))]
         ax.bar(xs, serie["aandelen"], width=width, color=color, label=serie["naam"])
     ax.set_xticks(range(len(bands)), [f"{b} jaar" for b in bands])
     ax.set_ylabel("% van de bevolking")
-    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=len(series))
+    ax.yaxis.set_major_formatter(decimal_ticks())
+    fig.legend(loc="lower center", ncols=len(series))
     return fig
 
 
@@ -42,17 +45,21 @@ def indicators(data: dict) -> Figure:
     data: {"panelen": [{"titel": str, "eenheid": str, "labels": [3 str], "waarden": [3 float|None]}]}
     """
     panels = data["panelen"]
-    fig = new_figure(height_cm=2.2 + 1.6 * len(panels))
-    axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
+    fig = new_figure(height_cm=2.2 + 1.6 * len(panels), constrained=False)
+    title_room, ticks_room = LINE + 0.3, SMALL_LINE + TICK
+    labels = [label for panel in panels for label in panel["labels"]]
+    axes = fixed_grid(fig, len(panels), 1, left=text_width_cm(labels, 9) + TICK + PAD, top=title_room,
+                      bottom=ticks_room + 0.1, row_gap=title_room + ticks_room)[:, 0]
     for ax, panel in zip(axes, panels):
         labels = panel["labels"][::-1]
         values = [v if v is not None else 0 for v in panel["waarden"]][::-1]
         ax.barh(labels, values, color=COMPARISON_COLORS[::-1][-len(labels):], height=0.7)
         for y, v in enumerate(panel["waarden"][::-1]):
-            text = "geen waarde" if v is None else f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-            ax.text(v or 0, y, f" {text}", va="center", fontsize=8, color=INK)
+            text = "geen waarde" if v is None else decimal(v)
+            ax.text(v or 0, y, f" {text}", va="center", fontsize=VALUE_SIZE, color=INK)
         ax.set_title(panel["titel"], loc="left", fontsize=9)
         ax.set_xlim(0, max(values) * 1.25 or 1)
+        ax.xaxis.set_major_formatter(decimal_ticks())
         ax.tick_params(axis="x", labelsize=7)
     return fig
 
@@ -64,12 +71,14 @@ def actions_per_pillar(data: dict) -> Figure:
     data: {"pijlers": [{"nummer": int, "label": str, "acties": int, "prioriteit": bool}]}
     """
     rows = data["pijlers"][::-1]
-    fig = new_figure(height_cm=6.5)
-    ax = fig.add_subplot()
+    most = max((r["acties"] for r in rows), default=0)
+    fig = new_figure(height_cm=6.5, constrained=False)
+    ax = fixed_grid(fig, left=text_width_cm([r["label"] for r in rows], 9) + TICK + PAD,
+                    bottom=2 * LINE + TICK + 0.3, right=text_width_cm([f" {most}"], VALUE_SIZE) + PAD)[0, 0]
     colors = [PILLAR_COLORS[r["nummer"]] if r["prioriteit"] else MUTED for r in rows]
     ax.barh([r["label"] for r in rows], [r["acties"] for r in rows], color=colors, height=0.7)
     for y, r in enumerate(rows):
-        ax.text(r["acties"], y, f" {r['acties']}", va="center", fontsize=8, color=INK)
+        ax.text(r["acties"], y, f" {r['acties']}", va="center", fontsize=VALUE_SIZE, color=INK)
     ax.set_xlabel("aantal acties (een actie telt mee bij elk van haar pijlers)")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
