@@ -80,12 +80,16 @@ def new_figure(width_cm: float = A4_TEXT_WIDTH_CM, height_cm: float = 8.0, const
     return Figure(figsize=(width_cm / 2.54, height_cm / 2.54), layout="constrained" if constrained else None)
 
 
-def text_width_cm(texts: Iterable[str], size: float, weight: str = "normal") -> float:
-    """Width of the widest text in the house font, in cm, measured from the font (nothing is drawn)."""
+def text_widths_cm(texts: Iterable[str], size: float, weight: str = "normal") -> list[float]:
+    """The width of each text in the house font, in cm, measured from the font (nothing is drawn)."""
     prop = FontProperties(family=STYLE["font.family"], size=size, weight=weight)
-    widths = [text_to_path.get_text_width_height_descent(t.replace("\\$", "$"), prop, ismath=False)[0]
-              for t in texts]
-    return max(widths, default=0.0) * CM_PER_POINT
+    return [text_to_path.get_text_width_height_descent(t.replace("\\$", "$"), prop, ismath=False)[0] * CM_PER_POINT
+            for t in texts]
+
+
+def text_width_cm(texts: Iterable[str], size: float, weight: str = "normal") -> float:
+    """The width of the widest text (cm)."""
+    return max(text_widths_cm(texts, size, weight), default=0.0)
 
 
 def fixed_grid(fig: Figure, rows: int = 1, cols: int = 1, *, left: float, bottom: float, top: float = 0.25,

@@ -14,8 +14,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from . import (HEATMAP, HIGHLIGHT, INK, MUTED, PAD, PILLAR_COLORS, SMALL_LINE, TICK, box, chart, fixed_grid,
-               new_figure, text_width_cm)
+from . import (A4_TEXT_WIDTH_CM, HEATMAP, HIGHLIGHT, INK, MUTED, PAD, PILLAR_COLORS, SMALL_LINE, TICK, box,
+               chart, fixed_grid, new_figure, text_width_cm, text_widths_cm)
 
 ROWS_PER_CHART = 40
 ROW_CM = 0.42
@@ -74,13 +74,12 @@ def progress_heatmap(data: dict) -> Figure:
     """
     values = np.array(data["waarden"], dtype=float).reshape(len(data["gemeenten"]), len(data["stappen"]))
     labels = np.vectorize(lambda v: f"{100 * v:.0f}")(values)
-    legend_height = 0.25
-    fig, ax = _heatmap_figure(data["gemeenten"], top=SMALL_LINE + 0.15,
-                              bottom=0.3 + legend_height + 2 * (SMALL_LINE + 0.15))
+    legend_height, under_legend = 0.25, 2 * (SMALL_LINE + TICK) + 0.1  # its ticks and its title
+    fig, ax = _heatmap_figure(data["gemeenten"], top=SMALL_LINE + 0.15, bottom=under_legend + legend_height + 0.3)
     cmap, norm = _levels([0, 0.001, 0.25, 0.5, 0.75, 0.999, 1.0], 0.15, 0.85)
     _heatmap(ax, values, data["gemeenten"], data["stappen"], cmap, norm, labels)
     heat = ax.get_position()
-    _, bottom, _, height = box(fig, 0, 2 * (SMALL_LINE + 0.15), 0, legend_height)
+    _, bottom, _, height = box(fig, 0, under_legend, 0, legend_height)
     legend = fig.add_axes([heat.x0 + 0.15 * heat.width, bottom, 0.7 * heat.width, height])  # under the middle
     bar = fig.colorbar(ax.collections[0], cax=legend, orientation="horizontal")
     bar.set_ticks([0.0005, 0.125, 0.375, 0.625, 0.875, 0.9995],
@@ -139,16 +138,22 @@ def budget_bars(data: dict) -> Figure:
     """
     names = data["gemeenten"]
     values = [v if v is not None else 0.0 for v in data["per_jongere"]]
+    labels = [" " + _plain(label) for label in data["labels"]]
     fig = new_figure(height_cm=0.4 + 2 * (SMALL_LINE + TICK) + ROW_CM * max(len(names), 3), constrained=False)
-    ax = fixed_grid(fig, left=_names_width(names), bottom=2 * (SMALL_LINE + TICK), top=0.4)[0, 0]
+    left = _names_width(names)
+    ax = fixed_grid(fig, left=left, bottom=2 * (SMALL_LINE + TICK), top=0.4, right=PAD)[0, 0]
+    # The axis reaches so far that every bar keeps room for its label behind it.
+    plot_width = A4_TEXT_WIDTH_CM - left - PAD
+    rooms = [plot_width - width - PAD for width in text_widths_cm(labels, CELL_SIZE)]
+    reach = max([v * plot_width / room for v, room in zip(values, rooms) if room > 0] + [1.0])
     ys = np.arange(len(names))
     ax.barh(ys, values, color=MUTED, height=0.7)
     ax.set_yticks(ys, [_plain(n) for n in names], fontsize=LABEL_SIZE)
     ax.set_ylim(len(names) - 0.5, -0.5)
     ax.tick_params(axis="x", labelsize=LABEL_SIZE)
-    for y, v, label in zip(ys, values, data["labels"]):
-        ax.text(v, y, " " + _plain(label), va="center", fontsize=CELL_SIZE, color=INK)
-    ax.set_xlim(0, max(values + [1.0]) * 1.5)
+    for y, v, label in zip(ys, values, labels):
+        ax.text(v, y, label, va="center", fontsize=CELL_SIZE, color=INK)
+    ax.set_xlim(0, reach)
     ax.set_xlabel("budget voor acties per inwoner van 0-24 jaar (euro)", fontsize=LABEL_SIZE)
     return fig
 
