@@ -528,15 +528,3 @@ def _meerjarenplan_problems(plan: Plan):
                 if code not in history[old.cyclus]:
                     yield (f"{what} '{subject.id}': code '{code}' bestaat niet in het vorige "
                            f"meerjarenplan {old.cyclus}")
-
-
-def new_id(existing: list[str], name: str) -> str:
-    """A readable, unique slug for a new partner, goal or action."""
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "item"
-    candidate, n = base, 2
-    while candidate in existing:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from . import reference
-from .model import Gemeente, Plan, new_id
+from .ids import new_id
+from .model import Gemeente, Plan
 
 CURRENT_CYCLE = "2026-2031"
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import WarmeStadError
-from .model import Aanmelding, Kanaal, Partner, Plan, new_id
+from .ids import new_id
+from .model import Aanmelding, Kanaal, Partner, Plan
 
 # The fields a user edits; `id` is made from the organisation's name.
 PARTNER_FIELDS = tuple(name for name in Partner.model_fields if name != "id")

@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import reference, vocab
-from ..model import Actie, Plan, new_id
+from ..ids import new_id
+from ..model import Actie, Plan
 from ..reference import Practice
 
 # Filters of the catalogue: name -> (Dutch label, code list, how a practice matches a code).

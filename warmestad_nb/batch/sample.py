@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .. import reference
-from ..model import new_id
+from ..ids import new_id
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "voorbeelden"
 GENERATED_NOTE = ("Gegenereerd voorbeeldplan: echte gemeente, verzonnen inhoud uit het voorbeeldplan {bron}. De "

@@ -21,7 +21,8 @@ from pydantic import ValidationError
 
 from .. import reference, vocab
 from ..errors import WarmeStadError
-from ..model import Partner, Plan, new_id
+from ..ids import new_id
+from ..model import Partner, Plan
 from ..step1_edits import find_by_name
 from ..tables import Problems, Row, as_list, as_text, column_key, parse_number, read_table
 from ..validation import field_messages

@@ -15,6 +15,10 @@ Importing this package stays light: the heavy libraries are imported by the modu
 """
 
 import sys
+from pathlib import Path
+
+# The templates of the document: the notebook's HTML fragments and the nbconvert template.
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "beleidsplan"
 
 # jsonschema (imported by nbformat, hence by papermill and nbconvert) imports the optional package
 # rfc3987_syntax when it is installed, which builds a parser grammar at import time: 1.5 s in every

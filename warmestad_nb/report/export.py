@@ -6,7 +6,7 @@ more than rendering a document with it.
 
 from __future__ import annotations
 
-from .html import TEMPLATE_DIR
+from . import TEMPLATE_DIR  # not from html.py: that one draws charts (matplotlib)
 
 TEMPLATE_NAME = TEMPLATE_DIR.name
 TEMPLATE_ROOT = TEMPLATE_DIR.parent

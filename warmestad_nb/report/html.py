@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import base64
 import functools
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..charts import to_svg
 from ..charts.report import draw
+from . import TEMPLATE_DIR
 from .document import Cover, Figure, Section, Table, column_widths
-
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "beleidsplan"
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import WarmeStadError
 from ..files import signals_deferred
-from ..model import new_id
+from ..ids import new_id
 from .document import content_from_notebook
 from .execute import Kernel, execute
 

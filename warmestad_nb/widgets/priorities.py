@@ -8,7 +8,8 @@ from .. import formatting, reference
 from ..analysis import priorities as analysis
 from ..analysis.goals import smart_missing
 from ..charts.priorities import priority_matrix
-from ..model import Doelstelling, Plan, new_id
+from ..ids import new_id
+from ..model import Doelstelling, Plan
 from .common import BUTTON, ItemEditor, esc, live_chart, live_html, page_header, pillar_options, table
 from .session import PlanSession, bind
 
