@@ -20,6 +20,7 @@ from markupsafe import Markup
 from . import reference
 from .analysis.region import PlanSummary, RegionGaps, RegionTables, RegionTotals, plan_summary, region_gaps
 from .analysis.region import region_tables, region_totals
+from .batch.inputs import OVERVIEW_BASENAME, OVERVIEW_FORMATS
 from .charts.region import ROWS_PER_CHART, draw
 from .errors import WarmeStadError
 from .files import atomic_write
@@ -28,8 +29,7 @@ from .report.document import Bullets, Facts, Figure, Note, Paragraph, Section, S
 from .report.sections.common import pillar_label, source_label
 from .store import read_plan
 
-OVERVIEW_FORMATS = ("html", "pdf")
-BASENAME = "regio-overzicht"
+BASENAME = OVERVIEW_BASENAME
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TITLE = "Regio-overzicht Warme Steden & Gemeenten"
 

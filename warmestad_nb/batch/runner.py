@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..files import atomic_write
-from .inputs import PlanJob, find_plans, newest_input, outputs, up_to_date
+from .inputs import OVERVIEW_BASENAME, OVERVIEW_FORMATS, PlanJob, find_plans, newest_input, outputs, up_to_date
 from .progress import Progress
 
 STATE_FILE = ".batch-staat.json"  # the options of the last run and the plans of its overview
@@ -119,8 +119,6 @@ def plan_todo(jobs: list[PlanJob], out: Path, formats: tuple[str, ...], again: b
 
 
 def overview_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
-    from ..overview import OVERVIEW_FORMATS
-
     return tuple(f for f in OVERVIEW_FORMATS if f in formats) or ("html",)
 
 
@@ -129,7 +127,6 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
               progress_stream=None, timeout: int = 300, overview: bool = True,
               pdf_variant: str | None = None) -> BatchResult:
     """Make the documents of many plans (and the regional overview). Never raises for one plan."""
-    from ..overview import BASENAME as OVERVIEW
     from ..report.pipeline import BASENAME
 
     out = Path(out)
@@ -146,7 +143,7 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     views = overview_formats(formats)
     newest_plan = max([inputs_mtime] + [j.path.stat().st_mtime for j in all_jobs])
     overview_due = overview and (again or bool(todo) or state.get("overzicht") != plan_paths
-                                 or not up_to_date([out / f"{OVERVIEW}.{ext}" for ext in views], newest_plan))
+                                 or not up_to_date([out / f"{OVERVIEW_BASENAME}.{ext}" for ext in views], newest_plan))
     workers = max(1, min(jobs or default_jobs(), len(todo))) if todo else 0
     result = BatchResult(out=out, formats=formats, jobs=workers, started=datetime.now())
     clock = time.perf_counter()
@@ -156,7 +153,7 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
         by_job[job] = PlanResult(str(job.path), job.naam, job.nis, status, reden=refused.get(job, ""),
                                  deel="het planbestand" if job in refused else "")
     if not overview_due and overview:
-        result.overview = {ext: str(out / f"{OVERVIEW}.{ext}") for ext in views}
+        result.overview = {ext: str(out / f"{OVERVIEW_BASENAME}.{ext}") for ext in views}
     if todo or overview_due:
         atomic_write(out / STATE_FILE, json.dumps({"opties": options}, sort_keys=True).encode())
         run = _Run(todo, by_job, result, progress_stream)
