@@ -8,9 +8,8 @@ WeasyPrint spends about a quarter of a second per SVG chart.
 from __future__ import annotations
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
-from . import (HIGHLIGHT, INK, LINE, MUTED, PAD, PILLAR_COLORS, SMALL_LINE, TICK, chart, decimal, decimal_ticks,
+from . import (HIGHLIGHT, INK, LINE, MUTED, PAD, PILLAR_COLORS, TICK, chart, decimal, decimal_ticks,
                fixed_grid, new_figure, text_width_cm)
 
 COMPARISON_COLORS = (HIGHLIGHT, "#7B8794", MUTED)
@@ -42,14 +41,15 @@ def youth_bands(data: dict) -> Figure:
 def indicators(data: dict) -> Figure:
     """One small panel per indicator: the municipality against the medians of province and Flanders.
 
+    Every bar carries its value, so the panels need no value axis (nor the time to draw one).
     data: {"panelen": [{"titel": str, "eenheid": str, "labels": [3 str], "waarden": [3 float|None]}]}
     """
     panels = data["panelen"]
-    fig = new_figure(height_cm=2.2 + 1.6 * len(panels), constrained=False)
-    title_room, ticks_room = LINE + 0.3, SMALL_LINE + TICK
+    title_room, bars, gap = LINE + 0.3, 1.15, 0.25
+    fig = new_figure(height_cm=len(panels) * (title_room + bars + gap), constrained=False)
     labels = [label for panel in panels for label in panel["labels"]]
     axes = fixed_grid(fig, len(panels), 1, left=text_width_cm(labels, 9) + TICK + PAD, top=title_room,
-                      bottom=ticks_room + 0.1, row_gap=title_room + ticks_room)[:, 0]
+                      bottom=gap, row_gap=gap + title_room)[:, 0]
     for ax, panel in zip(axes, panels):
         labels = panel["labels"][::-1]
         values = [v if v is not None else 0 for v in panel["waarden"]][::-1]
@@ -59,8 +59,8 @@ def indicators(data: dict) -> Figure:
             ax.text(v or 0, y, f" {text}", va="center", fontsize=VALUE_SIZE, color=INK)
         ax.set_title(panel["titel"], loc="left", fontsize=9)
         ax.set_xlim(0, max(values) * 1.25 or 1)
-        ax.xaxis.set_major_formatter(decimal_ticks())
-        ax.tick_params(axis="x", labelsize=7)
+        ax.set_xticks([])
+        ax.spines["bottom"].set_visible(False)
     return fig
 
 
@@ -68,19 +68,21 @@ def indicators(data: dict) -> Figure:
 def actions_per_pillar(data: dict) -> Figure:
     """Number of actions per pillar; the priority pillars in their colour, the others muted.
 
+    Every bar carries its number, so there is no value axis; a line under the bars says what counts.
     data: {"pijlers": [{"nummer": int, "label": str, "acties": int, "prioriteit": bool}]}
     """
     rows = data["pijlers"][::-1]
     most = max((r["acties"] for r in rows), default=0)
-    fig = new_figure(height_cm=6.5, constrained=False)
+    fig = new_figure(height_cm=6.0, constrained=False)
     ax = fixed_grid(fig, left=text_width_cm([r["label"] for r in rows], 9) + TICK + PAD,
-                    bottom=2 * LINE + TICK + 0.3, right=text_width_cm([f" {most}"], VALUE_SIZE) + PAD)[0, 0]
+                    bottom=LINE + 0.3, right=text_width_cm([f" {most}"], VALUE_SIZE) + PAD)[0, 0]
     colors = [PILLAR_COLORS[r["nummer"]] if r["prioriteit"] else MUTED for r in rows]
     ax.barh([r["label"] for r in rows], [r["acties"] for r in rows], color=colors, height=0.7)
     for y, r in enumerate(rows):
         ax.text(r["acties"], y, f" {r['acties']}", va="center", fontsize=VALUE_SIZE, color=INK)
-    ax.set_xlabel("aantal acties (een actie telt mee bij elk van haar pijlers)")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlim(0, max(most, 1))
+    ax.set_xticks([])
+    ax.set_xlabel("aantal acties (een actie telt mee bij elk van haar pijlers)", labelpad=6)
     return fig
 
 
