@@ -163,3 +163,22 @@ def test_empty_field_is_removed_from_the_file(example_copy):
     plan_store.save()
     text = example_copy.read_text(encoding="utf-8")
     assert "verslag:" not in text and "datum: 2026-02-03" in text
+
+
+def test_the_fast_reader_reads_a_plan_exactly_as_the_round_trip_reader(tmp_path):
+    """Reading only (documents, batch, overview) uses the C loader with its own resolver; it must give
+    the same values as the round-trip loader that saves, also for scalars YAML 1.1 would turn into
+    booleans, octal numbers or minutes ('no', 'on', '010', '19:30')."""
+    from conftest import EXAMPLES
+
+    values = ["no", "on", "Yes", "'010'", "010", "19:30", "1_000", "0x1F", ".5", "~", "2026-03-01", "1e3"]
+    tricky = "tricky:\n" + "".join(f"  - {v}\n" for v in values)
+    for example in EXAMPLES:
+        path = tmp_path / example.name
+        path.write_text(example.read_text(encoding="utf-8") + tricky, encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        fast = store._parse(path, text, round_trip=False)
+        slow = store._parse(path, text, round_trip=True)
+        assert fast == slow
+        assert fast["tricky"] == ["no", "on", "Yes", "010", 10, "19:30", 1000, 31, 0.5, None, date(2026, 3, 1),
+                                  1000.0]
