@@ -27,6 +27,8 @@ LINE = 0.38  # one line of 9 pt text
 SMALL_LINE = 0.3  # one line of 7 pt text
 TICK = 0.25  # a tick and the gap to its label
 PAD = 0.2  # room to spare (a PNG's hinted text is a little wider than the SVG's, which is what is measured)
+LABEL_GAP_PT = 3  # between a bar and its value (bar_label's padding; a leading space is lost in the PDF)
+LABEL_GAP = LABEL_GAP_PT * CM_PER_POINT
 
 # Colour-blind-safe palette (Okabe-Ito based), one colour per pillar.
 PILLAR_COLORS = {

@@ -14,8 +14,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from . import (A4_TEXT_WIDTH_CM, HEATMAP, HIGHLIGHT, INK, MUTED, PAD, PILLAR_COLORS, SMALL_LINE, TICK, box,
-               chart, fixed_grid, new_figure, text_width_cm, text_widths_cm)
+from . import (A4_TEXT_WIDTH_CM, HEATMAP, HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, MUTED, PAD, PILLAR_COLORS,
+               SMALL_LINE, TICK, box, chart, fixed_grid, new_figure, text_width_cm, text_widths_cm)
 
 ROWS_PER_CHART = 40
 ROW_CM = 0.42
@@ -138,21 +138,20 @@ def budget_bars(data: dict) -> Figure:
     """
     names = data["gemeenten"]
     values = [v if v is not None else 0.0 for v in data["per_jongere"]]
-    labels = [" " + _plain(label) for label in data["labels"]]
+    labels = [_plain(label) for label in data["labels"]]
     fig = new_figure(height_cm=0.4 + 2 * (SMALL_LINE + TICK) + ROW_CM * max(len(names), 3), constrained=False)
     left = _names_width(names)
     ax = fixed_grid(fig, left=left, bottom=2 * (SMALL_LINE + TICK), top=0.4, right=PAD)[0, 0]
     # The axis reaches so far that every bar keeps room for its label behind it.
     plot_width = A4_TEXT_WIDTH_CM - left - PAD
-    rooms = [plot_width - width - PAD for width in text_widths_cm(labels, CELL_SIZE)]
+    rooms = [plot_width - width - LABEL_GAP - PAD for width in text_widths_cm(labels, CELL_SIZE)]
     reach = max([v * plot_width / room for v, room in zip(values, rooms) if room > 0] + [1.0])
     ys = np.arange(len(names))
-    ax.barh(ys, values, color=MUTED, height=0.7)
+    bars = ax.barh(ys, values, color=MUTED, height=0.7)
     ax.set_yticks(ys, [_plain(n) for n in names], fontsize=LABEL_SIZE)
     ax.set_ylim(len(names) - 0.5, -0.5)
     ax.tick_params(axis="x", labelsize=LABEL_SIZE)
-    for y, v, label in zip(ys, values, labels):
-        ax.text(v, y, label, va="center", fontsize=CELL_SIZE, color=INK)
+    ax.bar_label(bars, labels, padding=LABEL_GAP_PT, fontsize=CELL_SIZE, color=INK)
     ax.set_xlim(0, reach)
     ax.set_xlabel("budget voor acties per inwoner van 0-24 jaar (euro)", fontsize=LABEL_SIZE)
     return fig
@@ -173,9 +172,8 @@ def pillar_totals(data: dict) -> Figure:
     colors = [PILLAR_COLORS[r["nummer"]] for r in rows]
     for ax, key, title in ((left, "prioriteit", "gemeenten met deze prioriteit"), (right, "acties", "acties in de regio")):
         values = [r[key] for r in rows]
-        ax.barh(ys, values, color=colors, height=0.7)
-        for y, v in zip(ys, values):
-            ax.text(v, y, f" {v}", va="center", fontsize=LABEL_SIZE, color=INK)
+        bars = ax.barh(ys, values, color=colors, height=0.7)
+        ax.bar_label(bars, padding=LABEL_GAP_PT, fontsize=LABEL_SIZE, color=INK)
         ax.set_title(title, fontsize=8, loc="left")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(axis="x", labelsize=LABEL_SIZE)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from . import (HIGHLIGHT, INK, LINE, MUTED, PAD, PILLAR_COLORS, TICK, chart, decimal, decimal_ticks,
-               fixed_grid, new_figure, text_width_cm)
+from . import (HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, LINE, MUTED, PAD, PILLAR_COLORS, TICK, chart, decimal,
+               decimal_ticks, fixed_grid, new_figure, text_width_cm)
 
 COMPARISON_COLORS = (HIGHLIGHT, "#7B8794", MUTED)
 VALUE_SIZE = 8  # the value printed next to a bar
@@ -53,10 +53,9 @@ def indicators(data: dict) -> Figure:
     for ax, panel in zip(axes, panels):
         labels = panel["labels"][::-1]
         values = [v if v is not None else 0 for v in panel["waarden"]][::-1]
-        ax.barh(labels, values, color=COMPARISON_COLORS[::-1][-len(labels):], height=0.7)
-        for y, v in enumerate(panel["waarden"][::-1]):
-            text = "geen waarde" if v is None else decimal(v)
-            ax.text(v or 0, y, f" {text}", va="center", fontsize=VALUE_SIZE, color=INK)
+        bars = ax.barh(labels, values, color=COMPARISON_COLORS[::-1][-len(labels):], height=0.7)
+        ax.bar_label(bars, ["geen waarde" if v is None else decimal(v) for v in panel["waarden"][::-1]],
+                     padding=LABEL_GAP_PT, fontsize=VALUE_SIZE, color=INK)
         ax.set_title(panel["titel"], loc="left", fontsize=9)
         ax.set_xlim(0, max(values) * 1.25 or 1)
         ax.set_xticks([])
@@ -75,11 +74,10 @@ def actions_per_pillar(data: dict) -> Figure:
     most = max((r["acties"] for r in rows), default=0)
     fig = new_figure(height_cm=6.0, constrained=False)
     ax = fixed_grid(fig, left=text_width_cm([r["label"] for r in rows], 9) + TICK + PAD,
-                    bottom=LINE + 0.3, right=text_width_cm([f" {most}"], VALUE_SIZE) + PAD)[0, 0]
+                    bottom=LINE + 0.3, right=text_width_cm([str(most)], VALUE_SIZE) + LABEL_GAP + PAD)[0, 0]
     colors = [PILLAR_COLORS[r["nummer"]] if r["prioriteit"] else MUTED for r in rows]
-    ax.barh([r["label"] for r in rows], [r["acties"] for r in rows], color=colors, height=0.7)
-    for y, r in enumerate(rows):
-        ax.text(r["acties"], y, f" {r['acties']}", va="center", fontsize=VALUE_SIZE, color=INK)
+    bars = ax.barh([r["label"] for r in rows], [r["acties"] for r in rows], color=colors, height=0.7)
+    ax.bar_label(bars, padding=LABEL_GAP_PT, fontsize=VALUE_SIZE, color=INK)
     ax.set_xlim(0, max(most, 1))
     ax.set_xticks([])
     ax.set_xlabel("aantal acties (een actie telt mee bij elk van haar pijlers)", labelpad=6)
