@@ -16,9 +16,10 @@ from pydantic import ValidationError
 from . import reference, vocab
 from .carryover import CYCLE_ORDER
 from .errors import WarmeStadError
+from .ids import new_id
 from .model import (
     Aanbod, EnqueteAntwoord, Evaluatie, Jongerenbetrokkenheid, Meerjarenplan, Omgevingsanalyse, Partner, Persoon,
-    PijlerScore, Plan, Prioriteiten, Verankering, VorigeKoppeling, new_id,
+    PijlerScore, Plan, Prioriteiten, Verankering, VorigeKoppeling,
 )
 from .validation import dutch_problems
 
