@@ -29,7 +29,6 @@ from .report.document import Bullets, Facts, Figure, Note, Paragraph, Section, S
 from .report.sections.common import pillar_label, source_label
 from .store import read_plan
 
-BASENAME = OVERVIEW_BASENAME
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TITLE = "Regio-overzicht Warme Steden & Gemeenten"
 
@@ -349,7 +348,7 @@ def write_overview(plans: list[Path], out: Path, formats: tuple[str, ...] = OVER
     out.mkdir(parents=True, exist_ok=True)
     written = Written(plans=len(summaries), problems=problems)
     for ext, data in files.items():
-        path = out / f"{BASENAME}.{ext}"
+        path = out / f"{OVERVIEW_BASENAME}.{ext}"
         atomic_write(path, data)
         written.paths[ext] = path
     return written

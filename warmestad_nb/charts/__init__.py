@@ -3,6 +3,11 @@
 Chart functions build a `Figure` directly (no pyplot state, so one plan's chart
 can never leak into the next in a batch) inside `@chart`, which applies the style.
 Topic modules (charts/partners.py, charts/environment.py, ...) hold the charts themselves.
+
+Layout: the notebooks' charts use matplotlib's constrained layout. The charts of the documents
+(report.py, region.py), drawn for every plan of a batch, place their axes themselves with
+`fixed_grid`, margins measured from their own labels with `text_width_cm`: the layout engine
+measured every text several times and took half of a chart's time.
 """
 
 from __future__ import annotations
