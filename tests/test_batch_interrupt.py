@@ -166,3 +166,33 @@ def test_ctrl_c_in_a_terminal_reaches_every_process_and_still_stops_cleanly(tmp_
     assert stdout.startswith("Onderbroken na") and "Traceback" not in stderr
     assert [p.pid for p in processes if _still_running(p)] == []
     assert not [p for p in (tmp_path / "uit").rglob("*") if p.name.endswith(".tmp")]
+
+
+_DROPPED_RUN = """
+import asyncio, gc, os, signal, time
+from warmestad_nb.batch import worker
+worker._handle_stop_signals()
+try:
+    os.kill(os.getpid(), signal.SIGINT)  # the stop, while a notebook runs in the background
+    time.sleep(5)
+except KeyboardInterrupt:
+    pass
+async def cell():
+    await asyncio.sleep(3600)
+loop = asyncio.new_event_loop()  # the dropped run's event loop, with its pending task
+task = loop.create_task(cell())
+loop.run_until_complete(asyncio.sleep(0.01))
+os.close(loop._ssock.fileno())  # what the exit does to its descriptors before the loop is collected
+loop._ssock.detach()
+del task, loop
+gc.collect()
+print("klaar")
+"""
+
+
+def test_a_stopped_worker_prints_no_traceback_for_the_notebook_run_it_dropped():
+    """Seen once in a CI run: after Ctrl-C, a worker's abandoned notebook run left 'Task was destroyed
+    but it is pending!' and an 'Exception ignored in BaseEventLoop.__del__' traceback on the screen."""
+    result = subprocess.run([sys.executable, "-c", _DROPPED_RUN], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "klaar"
+    assert result.stderr == ""

@@ -15,6 +15,7 @@ process; `Worker` can also be used in-process (tests).
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -276,6 +277,9 @@ def _interrupt(_signum, _frame):
     if _stop_requested:
         return
     _stop_requested = True
+    # The notebook run in the background thread is dropped here, event loop and all; asyncio would
+    # log its pending task at exit, a message about our stop and not a fault.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     raise KeyboardInterrupt
 
 
@@ -289,9 +293,14 @@ def _handle_stop_signals() -> None:
 
 def _quiet_unraisable(unraisable) -> None:
     # A KeyboardInterrupt that lands in a garbage-collection callback cannot propagate; the flag set by
-    # _interrupt still stops the worker after its current plan. No "Exception ignored" noise for it.
-    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
-        sys.__unraisablehook__(unraisable)
+    # _interrupt still stops the worker after its current plan. And the event loop of a notebook run
+    # dropped by a stop fails to close at exit (its file descriptors are gone). No "Exception ignored"
+    # noise for either.
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        return
+    if _stop_requested and getattr(unraisable.object, "__qualname__", "") == "BaseEventLoop.__del__":
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_variant: str | None, out: str,
