@@ -110,12 +110,6 @@ def fixed_grid(fig: Figure, rows: int = 1, cols: int = 1, *, left: float, bottom
     return fig.subplots(rows, cols, squeeze=False, gridspec_kw=grid, **subplot_kw)
 
 
-def box(fig: Figure, left: float, bottom: float, width: float, height: float) -> list[float]:
-    """A rectangle given in cm from the figure's lower left corner, in figure fractions (for add_axes)."""
-    fig_width, fig_height = fig.get_size_inches() * 2.54
-    return [left / fig_width, bottom / fig_height, width / fig_width, height / fig_height]
-
-
 def decimal(value: float) -> str:
     """A chart label with a decimal comma and no trailing zeros: 0.70 -> '0,7', 12.0 -> '12'."""
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")

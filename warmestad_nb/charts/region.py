@@ -15,7 +15,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from . import (A4_TEXT_WIDTH_CM, HEATMAP, HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, MUTED, PAD, PILLAR_COLORS,
-               SMALL_LINE, TICK, box, chart, fixed_grid, new_figure, text_width_cm, text_widths_cm)
+               SMALL_LINE, TICK, chart, fixed_grid, new_figure, text_width_cm, text_widths_cm)
 
 ROWS_PER_CHART = 40
 ROW_CM = 0.42
@@ -34,8 +34,9 @@ def _names_width(names: list[str]) -> float:
     return text_width_cm(names, LABEL_SIZE) + TICK + PAD
 
 
-def _heatmap_figure(rows: list[str], top: float, bottom: float, right: float = PAD):
-    """A figure with one heat map axes: a fixed height per row, the margins around it (cm)."""
+def _rows_figure(rows: list[str], top: float, bottom: float, right: float = PAD):
+    """A figure with one axes for a row per name (heat maps, bars): a fixed height per row, the names
+    on the left, the other margins as given (cm)."""
     fig = new_figure(height_cm=top + bottom + ROW_CM * max(len(rows), 3), constrained=False)
     ax = fixed_grid(fig, left=_names_width(rows), bottom=bottom, top=top, right=right)[0, 0]
     return fig, ax
@@ -75,12 +76,12 @@ def progress_heatmap(data: dict) -> Figure:
     values = np.array(data["waarden"], dtype=float).reshape(len(data["gemeenten"]), len(data["stappen"]))
     labels = np.vectorize(lambda v: f"{100 * v:.0f}")(values)
     legend_height, under_legend = 0.25, 2 * (SMALL_LINE + TICK) + 0.1  # its ticks and its title
-    fig, ax = _heatmap_figure(data["gemeenten"], top=SMALL_LINE + 0.15, bottom=under_legend + legend_height + 0.3)
+    fig, ax = _rows_figure(data["gemeenten"], top=SMALL_LINE + 0.15, bottom=under_legend + legend_height + 0.3)
     cmap, norm = _levels([0, 0.001, 0.25, 0.5, 0.75, 0.999, 1.0], 0.15, 0.85)
     _heatmap(ax, values, data["gemeenten"], data["stappen"], cmap, norm, labels)
-    heat = ax.get_position()
-    _, bottom, _, height = box(fig, 0, under_legend, 0, legend_height)
-    legend = fig.add_axes([heat.x0 + 0.15 * heat.width, bottom, 0.7 * heat.width, height])  # under the middle
+    heat, fig_height = ax.get_position(), fig.get_size_inches()[1] * 2.54
+    legend = fig.add_axes([heat.x0 + 0.15 * heat.width, under_legend / fig_height,  # under the middle
+                           0.7 * heat.width, legend_height / fig_height])
     bar = fig.colorbar(ax.collections[0], cax=legend, orientation="horizontal")
     bar.set_ticks([0.0005, 0.125, 0.375, 0.625, 0.875, 0.9995],
                   labels=["0", "1-24", "25-49", "50-74", "75-99", "100"], fontsize=LABEL_SIZE)
@@ -98,7 +99,7 @@ def pillar_heatmap(data: dict) -> Figure:
     actions = np.array(data["acties"], dtype=float).reshape(len(data["gemeenten"]), len(data["pijlers"]))
     priority = np.array(data["prioriteit"], dtype=bool).reshape(actions.shape)
     labels = np.vectorize(lambda v: str(int(v)) if v else "")(actions)
-    fig, ax = _heatmap_figure(data["gemeenten"], top=SMALL_LINE + 0.15, bottom=SMALL_LINE + 0.35)
+    fig, ax = _rows_figure(data["gemeenten"], top=SMALL_LINE + 0.15, bottom=SMALL_LINE + 0.35)
     top = max(4, int(actions.max()) if actions.size else 0)
     cmap, norm = _levels([0, 0.5, 1.5, 2.5, 3.5, top + 0.5], 0.25, 0.85)
     _heatmap(ax, actions, data["gemeenten"], data["pijlers"], cmap, norm, labels)
@@ -121,7 +122,7 @@ def sector_heatmap(data: dict) -> Figure:
     tilt = np.radians(TILT)
     head = text_width_cm(sectors, LABEL_SIZE)
     last = text_width_cm(sectors[-1:], LABEL_SIZE)  # the last head reaches furthest to the right
-    fig, ax = _heatmap_figure(data["gemeenten"], top=head * np.sin(tilt) + SMALL_LINE + 0.15, bottom=PAD,
+    fig, ax = _rows_figure(data["gemeenten"], top=head * np.sin(tilt) + SMALL_LINE + 0.15, bottom=PAD,
                               right=max(PAD, last * np.cos(tilt) + PAD))
     top = max(4, int(values.max()) if values.size else 0)
     cmap, norm = _levels([0, 0.5, 1.5, 2.5, top + 0.5], 0.3, 0.85)
@@ -139,11 +140,9 @@ def budget_bars(data: dict) -> Figure:
     names = data["gemeenten"]
     values = [v if v is not None else 0.0 for v in data["per_jongere"]]
     labels = [_plain(label) for label in data["labels"]]
-    fig = new_figure(height_cm=0.4 + 2 * (SMALL_LINE + TICK) + ROW_CM * max(len(names), 3), constrained=False)
-    left = _names_width(names)
-    ax = fixed_grid(fig, left=left, bottom=2 * (SMALL_LINE + TICK), top=0.4, right=PAD)[0, 0]
+    fig, ax = _rows_figure(names, top=0.4, bottom=2 * (SMALL_LINE + TICK))
     # The axis reaches so far that every bar keeps room for its label behind it.
-    plot_width = A4_TEXT_WIDTH_CM - left - PAD
+    plot_width = ax.get_position().width * A4_TEXT_WIDTH_CM
     rooms = [plot_width - width - LABEL_GAP - PAD for width in text_widths_cm(labels, CELL_SIZE)]
     reach = max([v * plot_width / room for v, room in zip(values, rooms) if room > 0] + [1.0])
     ys = np.arange(len(names))
