@@ -20,10 +20,10 @@ from markupsafe import Markup
 from . import reference
 from .analysis.region import PlanSummary, RegionGaps, RegionTables, RegionTotals, plan_summary, region_gaps
 from .analysis.region import region_tables, region_totals
-from .batch.inputs import OVERVIEW_BASENAME, OVERVIEW_FORMATS
+from .batch.inputs import OVERVIEW_FORMATS
+from .batch.overview_job import save_overview
 from .charts.region import ROWS_PER_CHART, draw
 from .errors import WarmeStadError
-from .files import atomic_write
 from .report import nl
 from .report.document import Bullets, Facts, Figure, Note, Paragraph, Section, Subheading, Table
 from .report.sections.common import pillar_label, source_label
@@ -335,20 +335,18 @@ def render_html(summaries: list[PlanSummary], problems: list[str], datum: date) 
         secties=[Markup(render_section(s, draw)) for s in sections])
 
 
-def write_overview(plans: list[Path], out: Path, formats: tuple[str, ...] = OVERVIEW_FORMATS,
-                   datum: date | None = None) -> Written:
-    """Write <out>/regio-overzicht.{html,pdf}; each file appears complete or not at all."""
+def build_overview(plans: list[Path], datum: date | None = None) -> tuple[str, Written]:
+    """The overview's HTML page, and how many plans count and which could not be read (no files written)."""
     summaries, problems = load_summaries(plans)
     html = render_html(summaries, problems, datum or date.today())
-    files = {"html": html.encode()} if "html" in formats else {}
-    if "pdf" in formats:
-        from .report.pdf import PdfRenderer
+    return html, Written(plans=len(summaries), problems=problems)
 
-        files["pdf"] = PdfRenderer().render(html)
-    out.mkdir(parents=True, exist_ok=True)
-    written = Written(plans=len(summaries), problems=problems)
-    for ext, data in files.items():
-        path = out / f"{OVERVIEW_BASENAME}.{ext}"
-        atomic_write(path, data)
-        written.paths[ext] = path
+
+def write_overview(plans: list[Path], out: Path, formats: tuple[str, ...] = OVERVIEW_FORMATS,
+                   datum: date | None = None) -> Written:
+    """Build the overview and write <out>/regio-overzicht.{html,pdf} (`warmestad overzicht`)."""
+    from .report.pdf import PdfRenderer
+
+    html, written = build_overview(plans, datum)
+    written.paths = save_overview(out, html, formats, lambda page: PdfRenderer().render(page))
     return written

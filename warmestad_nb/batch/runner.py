@@ -1,7 +1,8 @@
 """The coordinator of a batch: which plans to run, the worker processes, progress, stopping cleanly.
 
 Workers are separate processes (one per core by default), each with its warm kernel (worker.py).
-Plans go out one at a time from a shared queue, the largest first, so the workers finish together.
+Plans go out one at a time from a shared queue, the largest first, so the workers finish together;
+the regional overview, when due, goes out before them (it is the largest task).
 
 Stopping: Ctrl-C (SIGINT) or SIGTERM only sets a flag here; the loop then sends SIGTERM to every
 worker, which drops its current plan (the pipeline publishes a plan's files all at once, so nothing
@@ -144,7 +145,8 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     newest_plan = max([inputs_mtime] + [j.path.stat().st_mtime for j in all_jobs])
     overview_due = overview and (again or bool(todo) or state.get("overzicht") != plan_paths
                                  or not up_to_date([out / f"{OVERVIEW_BASENAME}.{ext}" for ext in views], newest_plan))
-    workers = max(1, min(jobs or default_jobs(), len(todo))) if todo else 0
+    tasks = len(todo) + overview_due
+    workers = max(1, min(jobs or default_jobs(), tasks)) if tasks else 0
     result = BatchResult(out=out, formats=formats, jobs=workers, started=datetime.now())
     clock = time.perf_counter()
     by_job: dict[PlanJob, PlanResult] = {}
@@ -170,7 +172,7 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
 
 
 class _Run:
-    """The worker processes (and the overview process) of one batch, and what they report."""
+    """The worker processes of one batch, and what they report."""
 
     def __init__(self, todo: list[PlanJob], by_job: dict[PlanJob, PlanResult], result: BatchResult, stream):
         self.todo, self.by_job, self.result = todo, by_job, result
@@ -178,18 +180,22 @@ class _Run:
         self.tasks, self.results = self.context.Queue(), self.context.Queue()
         self.progress = Progress(len(todo), stream=stream)
         self.workers: dict[int, multiprocessing.Process] = {}
-        self.overview: multiprocessing.Process | None = None
         self.overview_done = True
+        self.overview_worker: int | None = None  # the worker making the overview
         self.kernels: set[int] = set()
         self.current: dict[int, set[int]] = {}  # worker -> indexes of the plans it is on (two at most)
         self.finished = 0
         self.clock = time.perf_counter()
 
-    def start(self, workers, formats, pdf_variant, out, parameters, timeout, overview_job) -> None:
-        from .worker import overview_main, worker_main
+    def start(self, workers, formats, pdf_variant, out, parameters, timeout, overview_task) -> None:
+        from .worker import worker_main
 
+        if overview_task is not None:
+            plan_paths, views, datum = overview_task
+            self.overview_done = False
+            self.tasks.put(("overzicht", plan_paths, views, datum))
         for index, job in enumerate(self.todo):
-            self.tasks.put((index, str(job.path)))
+            self.tasks.put(("plan", index, str(job.path)))
         for _ in range(workers):
             self.tasks.put(None)
         # The children start with Ctrl-C held back until their own handlers are in place (a Ctrl-C
@@ -201,12 +207,6 @@ class _Run:
                     target=worker_main, name=f"warmestad-batch-{number}", daemon=True,
                     args=(number, self.tasks, self.results, formats, pdf_variant, str(out), parameters, timeout))
                 self.workers[number].start()
-            if overview_job is not None:
-                plan_paths, views, datum = overview_job
-                self.overview_done = False
-                self.overview = self.context.Process(target=overview_main, name="warmestad-overzicht", daemon=True,
-                                                     args=(plan_paths, str(out), views, datum, self.results))
-                self.overview.start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
@@ -226,7 +226,7 @@ class _Run:
             self._stop(stop.raised)
 
     def _stop(self, interrupted: bool) -> None:
-        processes = [*self.workers.values(), *([self.overview] if self.overview else [])]
+        processes = list(self.workers.values())
         if interrupted:
             for proc in processes:
                 if proc.is_alive():
@@ -271,6 +271,8 @@ class _Run:
             self.progress.finish(index, job.label, outcome.status == "gemaakt", outcome.seconds)
         elif kind == "fout":
             print(f"\nEen werker kon niet starten: {message[2]}", file=self.progress.stream)
+        elif kind == "overzicht-bezig":
+            self.overview_worker = number
         elif kind == "overzicht":
             self.overview_done = True
             self.result.overview = message[2]
@@ -298,9 +300,14 @@ class _Run:
             for job in self.todo:
                 if self.by_job[job].status == "onderbroken":
                     self._fail(job, "er is geen werker meer over om dit plan te maken.")
-        if self.overview is not None and not self.overview.is_alive() and not self.overview_done:
-            self.overview_done = True
-            self.result.overview_problem = f"het proces voor het overzicht stopte onverwacht (exitcode {self.overview.exitcode})."
+        if not self.overview_done:
+            proc = self.workers.get(self.overview_worker) if self.overview_worker is not None else None
+            if proc is not None and not proc.is_alive():
+                self.overview_done = True
+                self.result.overview_problem = f"het werkproces stopte onverwacht (exitcode {proc.exitcode})."
+            elif not any(p.is_alive() for p in self.workers.values()):
+                self.overview_done = True
+                self.result.overview_problem = "er is geen werker meer over om het overzicht te maken."
 
     def _fail(self, job: PlanJob, reason: str) -> None:
         entry = self.by_job[job]

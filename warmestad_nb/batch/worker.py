@@ -9,16 +9,20 @@ Two plans overlap in a worker: while this process renders the PDF of one plan, i
 runs the notebook of the next (in a background thread that mostly waits for the kernel), so a core
 never idles while the other half of the work waits.
 
-`worker_main` is the body of a worker process, `overview_main` that of the regional overview's
-process; `Worker` can also be used in-process (tests).
+A worker also makes the regional overview when the batch asks for it: its kernel builds the page,
+this process renders the PDF (overview_job.py).
+
+`worker_main` is the body of a worker process; `Worker` can also be used in-process (tests).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -28,7 +32,8 @@ from pathlib import Path
 from ..errors import WarmeStadError
 from ..report.execute import PRELOAD, READY_TIMEOUT, Kernel, NotebookFailure, execute
 from ..report.pipeline import Renderer, write_documents
-from .inputs import ROOT
+from . import overview_job
+from .inputs import OVERVIEW_BASENAME, ROOT
 
 _STATE = "__import__('warmestad_nb.batch.kernelstate', fromlist=['x'])"
 SNAPSHOT = f"{_STATE}.snapshot()"
@@ -157,6 +162,14 @@ class Executed:
     failure: Outcome | None = None
 
 
+@dataclass
+class OverviewRun:
+    """The regional overview staged by the kernel (a folder with its page), or why it failed."""
+
+    folder: Path | None = None
+    problem: str = ""
+
+
 class Worker:
     """A warm kernel plus one Renderer; runs plans one after another.
 
@@ -174,6 +187,7 @@ class Worker:
         self.replaced = 0  # kernels replaced after a crash or a hang
         self.closed = False
         self._lock = threading.Lock()
+        self._staged: set[Path] = set()
 
     def run(self, plan: Path) -> Outcome:
         return self.finish(self.execute(plan))
@@ -207,6 +221,36 @@ class Worker:
             os.utime(path, (run.started, run.started))
         return Outcome("gemaakt", time.perf_counter() - run.clock, files={ext: str(p) for ext, p in paths.items()})
 
+    def stage_overview(self, plans: list[str], datum: str) -> OverviewRun:
+        """Build the regional overview's page in the kernel. Never raises for the overview's sake."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(dir=self.out, prefix=f".{OVERVIEW_BASENAME}.", suffix=".tmp"))
+        self._staged.add(folder)  # removed by publish, or by close after a stop
+        if not self.kernel.alive():
+            self._replace_kernel()
+        try:
+            self.kernel.clean()
+            self.kernel.run_code(overview_job.kernel_code(plans, datum, folder), timeout=self.timeout)
+            return OverviewRun(folder)
+        except KernelCodeError as exc:
+            problem = exc.evalue if exc.ename == "WarmeStadError" else f"onverwachte fout: {exc}"
+        except Exception as exc:  # noqa: BLE001 - the plans must still be made
+            problem = _reason(exc)
+            self._replace_kernel()
+        shutil.rmtree(folder, ignore_errors=True)
+        return OverviewRun(problem=problem)
+
+    def finish_overview(self, run: OverviewRun, formats: tuple[str, ...]) -> tuple:
+        """Publish a staged overview: the message for the coordinator."""
+        if run.folder is None:
+            return ("overzicht-fout", None, run.problem)
+        self._staged.discard(run.folder)  # publish removes it, whatever happens
+        try:
+            paths, problems = overview_job.publish(run.folder, self.out, formats, self.renderer.pdf)
+        except Exception as exc:  # noqa: BLE001 - reported in the batch report
+            return ("overzicht-fout", None, str(exc) if isinstance(exc, WarmeStadError) else _reason(exc))
+        return ("overzicht", None, {ext: str(p) for ext, p in paths.items()}, problems)
+
     def _replace_kernel(self) -> None:
         with self._lock:
             if self.closed:  # the failure came from closing: no new kernel
@@ -221,25 +265,28 @@ class Worker:
     def close(self) -> None:
         with self._lock:
             self.closed = True
+            for folder in self._staged:
+                shutil.rmtree(folder, ignore_errors=True)
             self.kernel.shutdown()
 
 
 class Background:
-    """Worker.execute in a daemon thread (a kernel that hangs never keeps the process alive)."""
+    """A kernel run (Worker.execute or Worker.stage_overview) in a daemon thread: a kernel that
+    hangs never keeps the process alive."""
 
-    def __init__(self, worker: Worker, plan: Path):
-        self._result: Executed | None = None
+    def __init__(self, run, *args):
+        self._result = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(worker, plan), daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(run, *args), daemon=True)
         self._thread.start()
 
-    def _run(self, worker: Worker, plan: Path) -> None:
+    def _run(self, run, *args) -> None:
         try:
-            self._result = worker.execute(plan)
+            self._result = run(*args)
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
             self._error = exc
 
-    def result(self) -> Executed:
+    def result(self):
         while self._thread.is_alive():
             self._thread.join(0.2)  # short waits: Ctrl-C stays responsive
         if self._error is not None:
@@ -305,10 +352,12 @@ def _quiet_unraisable(unraisable) -> None:
 
 def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_variant: str | None, out: str,
                 parameters: dict, timeout: int) -> None:
-    """Take (index, plan path) tasks until None; report every step on `results`.
+    """Take tasks until None; report every step on `results`.
 
+    Tasks: ("plan", index, plan path) or ("overzicht", plan paths, formats, datum).
     Messages: ("gereed", n, worker pid, kernel pid), ("bezig", n, index), ("klaar", n, index, Outcome),
-    ("kernel", n, kernel pid) after a replacement, ("fout", n, text) when the worker cannot start.
+    ("overzicht-bezig", n), ("overzicht", None, {format: path}, [problems]) or ("overzicht-fout", None,
+    text), ("kernel", n, kernel pid) after a replacement, ("fout", n, text) when the worker cannot start.
     SIGTERM or SIGINT stops the worker at once: the current plan is dropped (nothing of it is
     published) and the kernel is shut down.
     """
@@ -324,19 +373,25 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_varia
             results.put(("fout", number, f"{type(exc).__name__}: {exc}"))
             return
         reported = worker.replaced
-        ahead = _next(tasks, results, number, worker)  # the kernel starts on the first plan
+        ahead = _next(tasks, results, number, worker)  # the kernel starts on the first task
         while ahead is not None:
-            index, running = ahead
-            executed = running.result()
+            task, running = ahead
+            done = running.result()
             if worker.replaced != reported:  # the coordinator keeps every kernel pid, to be sure
                 reported = worker.replaced
                 results.put(("kernel", number, worker.kernel.pid))
-            # The kernel takes the next plan while this process renders the documents of this one.
+            # The kernel takes the next task while this process renders the documents of this one.
             ahead = None if _stop_requested else _next(tasks, results, number, worker)
-            outcome = worker.finish(executed)
+            if task[0] == "overzicht":
+                message = worker.finish_overview(done, tuple(task[2]))
+                if _stop_requested:
+                    break
+                results.put(message)
+                continue
+            outcome = worker.finish(done)
             if _stop_requested and outcome.status != "gemaakt":
                 break  # failed because it was interrupted: it stays "not made", not "failed"
-            results.put(("klaar", number, index, outcome))
+            results.put(("klaar", number, task[1], outcome))
     except KeyboardInterrupt:
         pass
     finally:
@@ -348,33 +403,12 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_varia
 
 
 def _next(tasks, results, number: int, worker: Worker):
-    """Take the next task and start its notebook run in the background: (index, Background) or None."""
+    """Take the next task and start its kernel run in the background: (task, Background) or None."""
     task = tasks.get()
     if task is None:
         return None
-    index, plan = task
-    results.put(("bezig", number, index))
-    return index, Background(worker, Path(plan))
-
-
-def overview_main(plans: list[str], out: str, formats: tuple[str, ...], datum: str, results) -> None:
-    """The regional overview, at low priority: it uses what the workers leave of the processor.
-
-    Messages: ("overzicht", None, {format: path}, [problems]) or ("overzicht-fout", None, text).
-    """
-    try:
-        _handle_stop_signals()
-        os.nice(10)
-        from datetime import date
-
-        from ..overview import write_overview
-
-        written = write_overview([Path(p) for p in plans], Path(out), tuple(formats),
-                                 datum=date.fromisoformat(datum) if datum else None)
-        results.put(("overzicht", None, {ext: str(p) for ext, p in written.paths.items()}, written.problems))
-    except KeyboardInterrupt:
-        pass
-    except WarmeStadError as exc:
-        results.put(("overzicht-fout", None, str(exc)))
-    except Exception as exc:  # noqa: BLE001 - reported in the batch report
-        results.put(("overzicht-fout", None, f"onverwachte fout: {type(exc).__name__}: {exc}"))
+    if task[0] == "overzicht":
+        results.put(("overzicht-bezig", number))
+        return task, Background(worker.stage_overview, task[1], task[3])
+    results.put(("bezig", number, task[1]))
+    return task, Background(worker.execute, Path(task[2]))

@@ -1,0 +1,70 @@
+"""The regional overview as a batch worker's task: built in the worker's kernel, PDF by the worker.
+
+When no plan can be read there is no overview: the batch says why (in Dutch, in its report) and
+leaves no overview file and no staging folder. A worker stopped between building the overview and
+publishing it leaves nothing behind either.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import BROKEN
+from test_batch_failures import run_cli
+from warmestad_nb.batch.sample import generate_plans
+from warmestad_nb.batch.worker import Worker
+
+pytestmark = pytest.mark.slow
+
+
+def _hidden(folder) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".") and p.name != ".batch-staat.json"]
+
+
+def test_no_readable_plan_no_overview_and_the_report_says_why(tmp_path):
+    plans = tmp_path / "plannen"
+    plans.mkdir()
+    shutil.copyfile(BROKEN / "negatief-budget.yaml", plans / "13013-herselt.yaml")
+    out = tmp_path / "uit"
+    done = run_cli("batch", str(plans), "--uit", str(out), "--formaat", "html", "--datum", "2026-11-01")
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    report = json.loads((out / "batch-verslag.json").read_text(encoding="utf-8"))
+    assert report["aantallen"]["mislukt"] == 1
+    assert report["overzicht"] == {}
+    assert report["overzicht_probleem"].startswith("Geen enkel plan kon gelezen worden")
+    assert "13013-herselt.yaml" in report["overzicht_probleem"]
+    assert "Regio-overzicht niet gemaakt: Geen enkel plan kon gelezen worden" in done.stdout
+    assert not list(out.glob("regio-overzicht.*"))
+    assert _hidden(out) == []
+
+
+def test_a_worker_closed_before_publishing_the_overview_leaves_no_staging_folder(tmp_path):
+    plans = generate_plans(2, tmp_path / "plannen")
+    out = tmp_path / "uit"
+    worker = Worker(("html",), out, {"datum": "2026-11-01"})
+    try:
+        staged = worker.stage_overview([str(p) for p in plans], "2026-11-01")
+        assert staged.problem == ""
+        assert "regio-overzicht.html" in [p.name for p in staged.folder.iterdir()]
+    finally:
+        worker.close()
+    assert not staged.folder.exists()
+    assert list(out.iterdir()) == []
+
+
+def test_the_staged_overview_is_published_and_counts_the_plans(tmp_path):
+    plans = generate_plans(2, tmp_path / "plannen")
+    out = tmp_path / "uit"
+    worker = Worker(("html",), out, {"datum": "2026-11-01"})
+    try:
+        message = worker.finish_overview(worker.stage_overview([str(p) for p in plans], "2026-11-01"), ("html",))
+    finally:
+        worker.close()
+    assert message[0] == "overzicht" and message[3] == []
+    assert sorted(p.name for p in out.iterdir()) == ["regio-overzicht.html"]
+    html = (out / "regio-overzicht.html").read_text(encoding="utf-8")
+    assert html.rstrip().endswith("</html>") and "<dt>Plannen</dt><dd>2</dd>" in html

@@ -1,0 +1,66 @@
+"""The regional overview as a task of a batch worker, and writing its files.
+
+A worker builds the overview's page in its warm kernel, which has pandas and matplotlib loaded
+already (`stage` runs there and leaves the page in a hidden folder), then renders the PDF with its
+own warm renderer and publishes the files (`publish`). A process of its own for the overview cost
+about as much start-up as a worker.
+
+Light imports only: the coordinator and the workers import this module, and they stay free of
+pandas and matplotlib.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from ..files import atomic_write
+from .inputs import OVERVIEW_BASENAME
+
+_PAGE = f"{OVERVIEW_BASENAME}.html"
+_COUNTS = "meetellen.json"  # how many plans count, and a Dutch line per plan that does not
+
+
+def save_overview(out: Path, html: str, formats: tuple[str, ...], render_pdf) -> dict[str, Path]:
+    """Write <out>/regio-overzicht.{html,pdf}; each file appears complete or not at all.
+
+    render_pdf(html) -> bytes: the PDF renderer (a batch worker brings its warm one)."""
+    files = {"html": html.encode()} if "html" in formats else {}
+    if "pdf" in formats:
+        files["pdf"] = render_pdf(html)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for ext, data in files.items():
+        paths[ext] = out / f"{OVERVIEW_BASENAME}.{ext}"
+        atomic_write(paths[ext], data)
+    return paths
+
+
+def kernel_code(plans: list[str], datum: str, folder: Path) -> str:
+    """The code a worker's kernel runs to stage the overview's page in `folder`."""
+    return (f"__import__('warmestad_nb.batch.overview_job', fromlist=['stage'])"
+            f".stage({list(plans)!r}, {datum!r}, {str(folder)!r})")
+
+
+def stage(plans: list[str], datum: str, folder: str) -> None:
+    """In the kernel: build the page and leave it, with the counts, in `folder`."""
+    from datetime import date
+
+    from ..overview import build_overview
+
+    html, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
+    (Path(folder) / _PAGE).write_text(html, encoding="utf-8")
+    (Path(folder) / _COUNTS).write_text(json.dumps({"plannen": written.plans, "problemen": written.problems}),
+                                        encoding="utf-8")
+
+
+def publish(folder: Path, out: Path, formats: tuple[str, ...], render_pdf) -> tuple[dict[str, Path], list[str]]:
+    """In the worker: write the staged page (and its PDF) to `out`; ({format: path}, problems)."""
+    try:
+        html = (folder / _PAGE).read_text(encoding="utf-8")
+        problems = json.loads((folder / _COUNTS).read_text(encoding="utf-8"))["problemen"]
+        return save_overview(out, html, formats, render_pdf), problems
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
