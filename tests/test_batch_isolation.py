@@ -58,7 +58,7 @@ print(json.dumps({
 
 def _kernel_state(worker: Worker) -> dict:
     """Run STATE in the worker's kernel and read what it printed."""
-    client = worker.kernel._ready_client()
+    client = worker.kernel.kernel.client()
     msg_id = client.execute(STATE, store_history=False)
     text = ""
     while True:
