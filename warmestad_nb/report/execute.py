@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+import time
 from pathlib import Path
 
 from ..errors import WarmeStadError
@@ -36,8 +37,8 @@ PRELOAD = ("import warmestad_nb.report.notebook", "import warmestad_nb.charts.re
 class Kernel:
     """A Python kernel process, started at once (start-up runs in the background).
 
-    A client connects in a background thread as soon as the kernel is up, so the handshake
-    (kernel_info and a 0.2 s wait for stray messages) is done before the first notebook runs.
+    A client connects in a background thread as soon as the kernel is up, so the handshake is
+    done before the first notebook runs.
     """
 
     def __init__(self, cwd: Path = NOTEBOOK.parent, kernel_name: str = KERNEL_NAME,
@@ -58,7 +59,7 @@ class Kernel:
         kc = self.km.client()
         try:
             kc.start_channels()
-            kc.wait_for_ready(timeout=READY_TIMEOUT)
+            wait_until_ready(kc, self.km, READY_TIMEOUT)
             kc.allow_stdin = False
             self._kc = kc
         except BaseException as exc:  # noqa: BLE001 - handed to the thread that asks for the client
@@ -86,6 +87,34 @@ class Kernel:
 
     def __exit__(self, *exc) -> None:
         self.shutdown()
+
+
+def wait_until_ready(kc, km, timeout: float) -> None:
+    """jupyter_client's wait_for_ready without its closing 0.2 s wait for IOPub to fall quiet.
+
+    That wait only drops stray messages, and every reader here (nbclient, WarmKernel.run_code)
+    skips messages that answer another request; it was pure waiting before each first plan.
+    As there: a kernel_info reply, then a message on IOPub to know that channel is connected.
+    """
+    import queue
+
+    deadline = time.monotonic() + timeout
+    while True:
+        kc.kernel_info()
+        try:
+            reply = kc.get_shell_msg(timeout=1)
+        except queue.Empty:
+            reply = None
+        if reply is not None and reply["msg_type"] == "kernel_info_reply":
+            try:
+                kc.get_iopub_msg(timeout=0.2)
+                return
+            except queue.Empty:
+                pass  # IOPub not connected yet: ask again
+        if not km.is_alive():
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
 
 @functools.cache
