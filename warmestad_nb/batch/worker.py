@@ -223,6 +223,7 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - the plans must still be made
             problem = _reason(exc)
             self._replace_kernel()
+        self._staged.discard(folder)
         shutil.rmtree(folder, ignore_errors=True)
         return OverviewRun(problem=problem)
 
