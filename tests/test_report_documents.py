@@ -3,7 +3,9 @@ and read back the way a user would: PDF text (pypdf), the Word file (python-docx
 
 from __future__ import annotations
 
+import base64
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -159,3 +161,27 @@ def test_every_chapter_of_the_outline_has_its_builder():
     from warmestad_nb.report.sections import BUILDERS
 
     assert list(BUILDERS) == [chapter.id for chapter in CHAPTERS]
+
+
+def _svg_texts(html: str, alt_start: str) -> list[str]:
+    """The texts drawn in the chart whose alt text starts with alt_start (its SVG is a data URI)."""
+    for tag in re.findall(r"<img[^>]*>", html):
+        if re.search(r'alt="([^"]*)"', tag).group(1).startswith(alt_start):
+            svg = base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]*)"', tag).group(1)).decode()
+            return [unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    raise AssertionError(f"no chart with alt text '{alt_start}...'")
+
+
+def test_indicator_chart_values_are_rounded_as_in_the_table(example):
+    _, paths = example
+    html = paths["html"].read_text()
+    table = re.search(r"<table.*?Indicatoren vergeleken</caption>(.*?)</table>", html, flags=re.S).group(1)
+    rows = [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)]
+    rows = [row for row in rows if row]
+    drawn = _svg_texts(html, "Staafdiagrammen: per indicator")
+    assert len(rows) >= 2
+    for row in rows:
+        for value in row[1:4]:  # the municipality, its province, Flanders
+            expected = "geen waarde" if value == "geen waarde in de bron" else value.removesuffix(" %")
+            assert expected in drawn, (row[0], value, drawn)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from . import (HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, LINE, MUTED, PAD, PILLAR_COLORS, TICK, chart, decimal,
-               decimal_ticks, fixed_grid, new_figure, text_width_cm)
+from . import (HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, LINE, MUTED, PAD, PILLAR_COLORS, TICK, chart, decimal_ticks,
+               fixed_grid, new_figure, text_width_cm)
 
 COMPARISON_COLORS = (HIGHLIGHT, "#7B8794", MUTED)
 VALUE_SIZE = 8  # the value printed next to a bar
@@ -42,7 +42,8 @@ def indicators(data: dict) -> Figure:
     """One small panel per indicator: the municipality against the medians of province and Flanders.
 
     Every bar carries its value, so the panels need no value axis (nor the time to draw one).
-    data: {"panelen": [{"titel": str, "eenheid": str, "labels": [3 str], "waarden": [3 float|None]}]}
+    data: {"panelen": [{"titel": str, "eenheid": str, "labels": [3 str], "waarden": [3 float|None],
+                        "teksten": [3 str]}]}  (teksten: the values as the document's table writes them)
     """
     panels = data["panelen"]
     title_room, bars, gap = LINE + 0.3, 1.15, 0.25
@@ -54,8 +55,7 @@ def indicators(data: dict) -> Figure:
         labels = panel["labels"][::-1]
         values = [v if v is not None else 0 for v in panel["waarden"]][::-1]
         bars = ax.barh(labels, values, color=COMPARISON_COLORS[::-1][-len(labels):], height=0.7)
-        ax.bar_label(bars, ["geen waarde" if v is None else decimal(v) for v in panel["waarden"][::-1]],
-                     padding=LABEL_GAP_PT, fontsize=VALUE_SIZE, color=INK)
+        ax.bar_label(bars, panel["teksten"][::-1], padding=LABEL_GAP_PT, fontsize=VALUE_SIZE, color=INK)
         ax.set_title(panel["titel"], loc="left", fontsize=9)
         ax.set_xlim(0, max(values) * 1.25 or 1)
         ax.set_xticks([])

@@ -35,10 +35,19 @@ def population_facts(nis: str) -> dict:
             "provincienaam": province}
 
 
+def _decimals(unit: str) -> int:
+    return 1 if unit == "%" else 2
+
+
 def _value(value: float | None, unit: str) -> str:
     if value is None:
         return "geen waarde in de bron"
-    return nl.percent(value, 1) if unit == "%" else nl.number(value, 2)
+    return nl.percent(value, _decimals(unit)) if unit == "%" else nl.number(value, _decimals(unit))
+
+
+def _bar_text(value: float | None, unit: str) -> str:
+    """The value next to a bar of the indicator chart: rounded as in the table (the unit is in the title)."""
+    return "geen waarde" if value is None else nl.number(value, _decimals(unit))
 
 
 def environment(ctx: Context) -> list:
@@ -99,9 +108,10 @@ def _indicators(ctx: Context) -> list:
         flemish, prov = c.gebieden[0], c.gebieden[1]
         rows.append([f"{c.naam}{code}", _value(c.waarde, unit), _value(prov.waarde, unit),
                      _value(flemish.waarde, unit), indicators.rank_text(c), c.signaal])
+        values = [c.waarde, prov.waarde, flemish.waarde]
         panels.append({"titel": f"{c.naam} ({unit})", "eenheid": unit,
                        "labels": [ctx.gemeente, province, "Vlaanderen"],
-                       "waarden": [c.waarde, prov.waarde, flemish.waarde]})
+                       "waarden": values, "teksten": [_bar_text(v, unit) for v in values]})
     label = reference.lookup("indicatoren")[ids[0]].jaar_label
     source = f"{reference.source('stadsmonitor').uitgever}, Gemeente-Stadsmonitor, {label}"
     sentences = [summaries.indicator_sentence(c) for c in items]
