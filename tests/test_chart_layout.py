@@ -93,3 +93,27 @@ def test_long_names_widen_the_margin_instead_of_running_off(figures):
         if block.grafiek in ("indicatoren", "jeugd_leeftijd", "voortgang", "pijlers", "sectoren", "budget"):
             assert LONG_NAME in shown, block.grafiek  # the swap reached the chart
     assert not problems
+
+
+def _only_first_row(data: dict) -> dict:
+    """The same chart data for the first municipality alone (a region with one plan)."""
+    rows = len(data["gemeenten"])
+    return {key: value[:1] if isinstance(value, list) and len(value) == rows else value for key, value in data.items()}
+
+
+def test_a_row_keeps_its_height_however_few_municipalities(figures):
+    """A region with one plan gets rows as high as a region with many, not one stretched row."""
+    heights = {}
+    for document, draw, block in figures:
+        names = block.data.get("gemeenten")
+        if document != "overzicht" or not isinstance(names, list) or len(names) < 2:
+            continue
+        for data in (block.data, _only_first_row(block.data)):
+            fig = draw(block.grafiek, data)
+            ax = fig.axes[0]
+            rows = len(data["gemeenten"])
+            heights.setdefault(block.grafiek, []).append(ax.get_position().height * fig.get_size_inches()[1] * 2.54 / rows)
+            assert not _cut_at_the_edge(fig), (block.grafiek, rows)
+    assert {"voortgang", "pijlers", "sectoren", "budget"} <= set(heights)
+    for name, (many, one) in heights.items():
+        assert one == pytest.approx(many, rel=0.01), name

@@ -37,7 +37,7 @@ def _names_width(names: list[str]) -> float:
 def _rows_figure(rows: list[str], top: float, bottom: float, right: float = PAD):
     """A figure with one axes for a row per name (heat maps, bars): a fixed height per row, the names
     on the left, the other margins as given (cm)."""
-    fig = new_figure(height_cm=top + bottom + ROW_CM * max(len(rows), 3), constrained=False)
+    fig = new_figure(height_cm=top + bottom + ROW_CM * max(len(rows), 1), constrained=False)
     ax = fixed_grid(fig, left=_names_width(rows), bottom=bottom, top=top, right=right)[0, 0]
     return fig, ax
 
