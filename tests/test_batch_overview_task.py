@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from conftest import BROKEN
+from conftest import BROKEN, EXAMPLES
 from test_batch_failures import run_cli
 from warmestad_nb.batch.sample import generate_plans
 from warmestad_nb.batch.worker import Worker
@@ -68,3 +68,18 @@ def test_the_staged_overview_is_published_and_counts_the_plans(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["regio-overzicht.html"]
     html = (out / "regio-overzicht.html").read_text(encoding="utf-8")
     assert html.rstrip().endswith("</html>") and "<dt>Plannen</dt><dd>2</dd>" in html
+
+
+def test_a_worker_reports_the_processor_time_of_its_pdf_renders(tmp_path):
+    """What benchmarks/batch.py compares the batch with, from batch-verslag.json."""
+    out = tmp_path / "uit"
+    plan = EXAMPLES[1]
+    worker = Worker(("html", "pdf"), out, {"datum": "2026-11-01"})
+    try:
+        outcome = worker.run(plan)
+        message = worker.finish_overview(worker.stage_overview([str(plan)], "2026-11-01"), ("html", "pdf"))
+    finally:
+        worker.close()
+    assert outcome.status == "gemaakt" and 0.1 < outcome.pdf_seconds < outcome.seconds
+    assert message[0] == "overzicht" and message[4] > 0.05
+    assert worker.renderer.pdf_seconds == pytest.approx(outcome.pdf_seconds + message[4])

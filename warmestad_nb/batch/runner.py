@@ -43,6 +43,7 @@ class PlanResult:
     files: dict[str, str] = field(default_factory=dict)
     deel: str = ""
     reden: str = ""
+    pdf_seconds: float = 0.0  # processor time in the PDF renderer
 
 
 @dataclass
@@ -58,6 +59,7 @@ class BatchResult:
     overview: dict[str, str] = field(default_factory=dict)
     overview_problem: str = ""  # why the overview was not made
     overview_skipped: list[str] = field(default_factory=list)  # plans the overview could not read
+    overview_pdf_seconds: float = 0.0  # processor time in the PDF renderer
 
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.plans)
@@ -266,7 +268,7 @@ class _Run:
             entry = self.by_job[job]
             entry.status, entry.seconds, entry.files = outcome.status, outcome.seconds, outcome.files
             entry.done_after = time.perf_counter() - self.clock
-            entry.deel, entry.reden = outcome.deel, outcome.reden
+            entry.deel, entry.reden, entry.pdf_seconds = outcome.deel, outcome.reden, outcome.pdf_seconds
             self.finished += 1
             self.progress.finish(index, job.label, outcome.status == "gemaakt", outcome.seconds)
         elif kind == "fout":
@@ -277,6 +279,7 @@ class _Run:
             self.overview_done = True
             self.result.overview = message[2]
             self.result.overview_skipped = list(message[3])
+            self.result.overview_pdf_seconds = message[4]
         elif kind == "overzicht-fout":
             self.overview_done = True
             self.result.overview_problem = message[2]
@@ -343,11 +346,12 @@ def result_dict(result: BatchResult) -> dict:
         "kernels_opgeruimd": result.kernels_killed,
         "aantallen": {s: result.count(s) for s in ("gemaakt", "mislukt", "actueel", "onderbroken")},
         "plannen": [{"plan": p.plan, "gemeente": p.gemeente, "nis": p.nis, "status": p.status,
-                     "duur_s": round(p.seconds, 2),
+                     "duur_s": round(p.seconds, 2), "pdf_processortijd_s": round(p.pdf_seconds, 3),
                      "klaar_na_s": None if p.done_after is None else round(p.done_after, 2),
                      "bestanden": p.files, "deel": p.deel, "reden": p.reden}
                     for p in result.plans],
         "overzicht": result.overview,
         "overzicht_probleem": result.overview_problem,
         "overzicht_telt_niet_mee": result.overview_skipped,
+        "overzicht_pdf_processortijd_s": round(result.overview_pdf_seconds, 3),
     }

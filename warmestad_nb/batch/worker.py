@@ -129,6 +129,7 @@ class Outcome:
     files: dict[str, str] = field(default_factory=dict)
     deel: str = ""  # the part that failed (Dutch), e.g. "het hoofdstuk 'Actieplan'"
     reden: str = ""  # why (Dutch)
+    pdf_seconds: float = 0.0  # processor time in the PDF renderer (the benchmark compares the batch with it)
 
 
 # Where in the pipeline a failure happened, found from the functions in the traceback.
@@ -198,6 +199,7 @@ class Worker:
         """Write the documents of an executed plan (all at once, or none)."""
         if run.failure is not None:
             return run.failure
+        pdf_before = self.renderer.pdf_seconds
         try:
             paths = write_documents(run.nb, self.out, self.renderer)
         except Exception as exc:  # noqa: BLE001 - one plan's failure must not stop the batch
@@ -205,7 +207,8 @@ class Worker:
             return Outcome("mislukt", time.perf_counter() - run.clock, deel=_step(exc), reden=reason)
         for path in paths.values():  # stamped with the start: an edit during the run counts as newer
             os.utime(path, (run.started, run.started))
-        return Outcome("gemaakt", time.perf_counter() - run.clock, files={ext: str(p) for ext, p in paths.items()})
+        return Outcome("gemaakt", time.perf_counter() - run.clock, files={ext: str(p) for ext, p in paths.items()},
+                       pdf_seconds=self.renderer.pdf_seconds - pdf_before)
 
     def stage_overview(self, plans: list[str], datum: str) -> OverviewRun:
         """Build the regional overview's page in the kernel. Never raises for the overview's sake."""
@@ -232,11 +235,13 @@ class Worker:
         if run.folder is None:
             return ("overzicht-fout", None, run.problem)
         self._staged.discard(run.folder)  # publish removes it, whatever happens
+        pdf_before = self.renderer.pdf_seconds
         try:
             paths, problems = overview_job.publish(run.folder, self.out, formats, self.renderer.pdf)
         except Exception as exc:  # noqa: BLE001 - reported in the batch report
             return ("overzicht-fout", None, str(exc) if isinstance(exc, WarmeStadError) else _reason(exc))
-        return ("overzicht", None, {ext: str(p) for ext, p in paths.items()}, problems)
+        return ("overzicht", None, {ext: str(p) for ext, p in paths.items()}, problems,
+                self.renderer.pdf_seconds - pdf_before)
 
     def _replace_kernel(self) -> None:
         with self._lock:
@@ -343,8 +348,8 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_varia
 
     Tasks: ("plan", index, plan path) or ("overzicht", plan paths, formats, datum).
     Messages: ("gereed", n, worker pid, kernel pid), ("bezig", n, index), ("klaar", n, index, Outcome),
-    ("overzicht-bezig", n), ("overzicht", None, {format: path}, [problems]) or ("overzicht-fout", None,
-    text), ("kernel", n, kernel pid) after a replacement, ("fout", n, text) when the worker cannot start.
+    ("overzicht-bezig", n), ("overzicht", None, {format: path}, [problems], PDF seconds) or
+    ("overzicht-fout", None, text), ("kernel", n, kernel pid) after a replacement, ("fout", n, text) when the worker cannot start.
     SIGTERM or SIGINT stops the worker at once: the current plan is dropped (nothing of it is
     published) and the kernel is shut down.
     """

@@ -15,6 +15,7 @@ import gc
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class Renderer:
 
     formats: tuple[str, ...] = FORMATS
     pdf_variant: str | None = None  # e.g. "pdf/ua-1"; the default is a tagged PDF
+    pdf_seconds: float = 0.0  # processor time of this thread in the PDF renderer, all documents so far
     _html: object = field(default=None, repr=False)
     _pdf: object = field(default=None, repr=False)
 
@@ -68,7 +70,11 @@ class Renderer:
         return self._html_exporter().export(nb)
 
     def pdf(self, html: str) -> bytes:
-        return self._pdf_renderer().render(html)
+        started = time.thread_time()
+        try:
+            return self._pdf_renderer().render(html)
+        finally:
+            self.pdf_seconds += time.thread_time() - started
 
     def warm_up(self) -> None:
         """Import and build the exporters now, e.g. while a kernel starts in its own process."""
