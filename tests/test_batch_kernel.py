@@ -12,6 +12,8 @@ import pytest
 
 from conftest import EXAMPLES
 from warmestad_nb.batch.worker import KernelDied, Worker
+from warmestad_nb.errors import WarmeStadError
+from warmestad_nb.report.execute import Kernel
 
 pytestmark = pytest.mark.slow
 
@@ -64,3 +66,14 @@ def test_a_worker_leaves_the_data_libraries_to_its_kernel():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_kernel_that_dies_while_starting_gives_a_dutch_reason():
+    kernel = Kernel(preload=("import os; os._exit(3)",))
+    try:
+        started = time.monotonic()
+        with pytest.raises(WarmeStadError, match="De rekenkern \\(Python-kernel\\) stopte tijdens het opstarten"):
+            kernel.client()
+        assert time.monotonic() - started < 30
+    finally:
+        kernel.shutdown()

@@ -203,8 +203,7 @@ class Worker:
         try:
             paths = write_documents(run.nb, self.out, self.renderer)
         except Exception as exc:  # noqa: BLE001 - one plan's failure must not stop the batch
-            reason = str(exc) if isinstance(exc, WarmeStadError) else _reason(exc)
-            return Outcome("mislukt", time.perf_counter() - run.clock, deel=_step(exc), reden=reason)
+            return Outcome("mislukt", time.perf_counter() - run.clock, deel=_step(exc), reden=_reason(exc))
         for path in paths.values():  # stamped with the start: an edit during the run counts as newer
             os.utime(path, (run.started, run.started))
         return Outcome("gemaakt", time.perf_counter() - run.clock, files={ext: str(p) for ext, p in paths.items()},
@@ -239,7 +238,7 @@ class Worker:
         try:
             paths, problems = overview_job.publish(run.folder, self.out, formats, self.renderer.pdf)
         except Exception as exc:  # noqa: BLE001 - reported in the batch report
-            return ("overzicht-fout", None, str(exc) if isinstance(exc, WarmeStadError) else _reason(exc))
+            return ("overzicht-fout", None, _reason(exc))
         return ("overzicht", None, {ext: str(p) for ext, p in paths.items()}, problems,
                 self.renderer.pdf_seconds - pdf_before)
 
@@ -295,6 +294,9 @@ def _step(exc: BaseException) -> str:
 
 
 def _reason(exc: BaseException) -> str:
+    """Why, in Dutch: our own errors say it themselves."""
+    if isinstance(exc, WarmeStadError):
+        return str(exc)
     kind = type(exc).__name__
     if kind in ("DeadKernelError", "KernelDied"):
         return "de rekenkern (Python-kernel) stopte onverwacht."

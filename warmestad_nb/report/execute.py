@@ -112,9 +112,9 @@ def wait_until_ready(kc, km, timeout: float) -> None:
             except queue.Empty:
                 pass  # IOPub not connected yet: ask again
         if not km.is_alive():
-            raise RuntimeError("Kernel died before replying to kernel_info")
+            raise WarmeStadError("De rekenkern (Python-kernel) stopte tijdens het opstarten.")
         if time.monotonic() > deadline:
-            raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+            raise WarmeStadError(f"De rekenkern (Python-kernel) was na {timeout:.0f} s nog niet klaar om te rekenen.")
 
 
 @functools.cache
