@@ -8,11 +8,12 @@ publishing it leaves nothing behind either.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
 
-from conftest import BROKEN, EXAMPLES
+from conftest import BROKEN, EXAMPLES, ROOT
 from test_batch_failures import run_cli
 from warmestad_nb.batch.sample import generate_plans
 from warmestad_nb.batch.worker import Worker
@@ -83,3 +84,26 @@ def test_a_worker_reports_the_processor_time_of_its_pdf_renders(tmp_path):
     assert outcome.status == "gemaakt" and 0.1 < outcome.pdf_seconds < outcome.seconds
     assert message[0] == "overzicht" and message[4] > 0.05
     assert worker.renderer.pdf_seconds == pytest.approx(outcome.pdf_seconds + message[4])
+
+
+def test_a_relative_output_folder_gets_its_overview(tmp_path):
+    """As `make demo` calls it (--uit uitvoer): the kernel works in notebooks/, the command elsewhere."""
+    generate_plans(2, tmp_path / "plannen")
+    out = tmp_path / "uit"
+    done = run_cli("batch", os.path.relpath(tmp_path / "plannen", ROOT), "--uit", os.path.relpath(out, ROOT),
+                   "--formaat", "html", "--datum", "2026-11-01")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "niet gemaakt" not in done.stdout
+    html = (out / "regio-overzicht.html").read_text(encoding="utf-8")
+    assert "<dt>Plannen</dt><dd>2</dd>" in html
+    assert _hidden(out) == []
+
+
+def test_an_overview_that_fails_makes_the_batch_fail(tmp_path):
+    plans = generate_plans(1, tmp_path / "plannen")
+    out = tmp_path / "uit"
+    (out / "regio-overzicht.html").mkdir(parents=True)  # a folder where the page must go: it cannot be written
+    done = run_cli("batch", str(plans[0].parent), "--uit", str(out), "--formaat", "html", "--datum", "2026-11-01")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Regio-overzicht niet gemaakt" in done.stdout and "Traceback" not in done.stdout + done.stderr
+    assert "1 beleidsplannen gemaakt" in done.stdout or "1 beleidsplan gemaakt" in done.stdout

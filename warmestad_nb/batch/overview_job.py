@@ -39,9 +39,12 @@ def save_overview(out: Path, html: str, formats: tuple[str, ...], render_pdf) ->
 
 
 def kernel_code(plans: list[str], datum: str, folder: Path) -> str:
-    """The code a worker's kernel runs to stage the overview's page in `folder`."""
+    """The code a worker's kernel runs to stage the overview's page in `folder`.
+
+    Absolute paths: the kernel works in another folder (notebooks/) than the command."""
+    plans = [str(Path(p).resolve()) for p in plans]
     return (f"__import__('warmestad_nb.batch.overview_job', fromlist=['stage'])"
-            f".stage({list(plans)!r}, {datum!r}, {str(folder)!r})")
+            f".stage({plans!r}, {datum!r}, {str(Path(folder).resolve())!r})")
 
 
 def stage(plans: list[str], datum: str, folder: str) -> None:

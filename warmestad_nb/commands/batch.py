@@ -70,7 +70,7 @@ def run_batch_command(args) -> int:
     print_summary(result, paths, sys.stdout)
     if result.interrupted:
         return INTERRUPTED
-    return FAILED if result.count("mislukt") else 0
+    return FAILED if result.count("mislukt") or result.overview_problem else 0
 
 
 def run_overview_command(args) -> int:
