@@ -114,9 +114,9 @@ class BatchRun:
     steady: float  # wall seconds per plan without start-up and tail (steady_state)
     pdf_cpu: float  # processor seconds the batch's own PDF renderers spent, the overview's included
 
-    def overhead(self, plans: int, workers: int) -> float:
+    def overhead(self, workers: int) -> float:
         """Wall seconds per plan x workers / the renderers' own seconds per plan, in this very run."""
-        return self.seconds / plans * workers / (self.pdf_cpu / plans)
+        return self.seconds * workers / self.pdf_cpu
 
 
 def run_batch(plans: Path, out: Path, jobs: int | None) -> BatchRun:
@@ -137,7 +137,7 @@ def run_batch(plans: Path, out: Path, jobs: int | None) -> BatchRun:
         raise SystemExit(f"warmestad batch stopte met status {proc.returncode}")
     report = json.loads((out / "batch-verslag.json").read_text(encoding="utf-8"))
     pdf_cpu = sum(p["pdf_processortijd_s"] for p in report["plannen"]) + report["overzicht_pdf_processortijd_s"]
-    return BatchRun(seconds, cpu, sampler, steady_state(out / "batch-verslag.json"), pdf_cpu)
+    return BatchRun(seconds, cpu, sampler, steady_state(report), pdf_cpu)
 
 
 def pdf_alone(documents: list[Path]) -> tuple[list[float], float]:
@@ -209,10 +209,9 @@ def overview_alone(plans: Path, out: Path) -> tuple[float, float]:
     return time.perf_counter() - start, _children_cpu() - cpu
 
 
-def steady_state(report: Path) -> float:
+def steady_state(report: dict) -> float:
     """Wall seconds per plan between the plans done at 10% and at 90% of the batch (no start-up, no tail)."""
-    done = sorted(p["klaar_na_s"] for p in json.loads(report.read_text(encoding="utf-8"))["plannen"]
-                  if p["klaar_na_s"] is not None)
+    done = sorted(p["klaar_na_s"] for p in report["plannen"] if p["klaar_na_s"] is not None)
     first, last = int(len(done) * 0.1), int(len(done) * 0.9)
     return (done[last] - done[first]) / (last - first)
 
@@ -309,7 +308,7 @@ def main() -> int:
           f"gemiddelde van de runs ervoor en erna)")
     print(f"  zonder opstart en staart (plannen 10% tot 90%, het regio-overzicht loopt mee): {steady:.2f} s "
           f"per plan, overhead {steady * workers / pdf_per_plan:.2f}")
-    within = [r.overhead(n, workers) for r in runs]
+    within = [r.overhead(workers) for r in runs]
     print(f"Binnen dezelfde run, dus ongevoelig voor een machine die trager of sneller wordt: de PDF-renderers "
           f"van de batch zelf gebruikten {statistics.mean(r.pdf_cpu for r in runs) / n:.2f} s processortijd per "
           f"plan (het overzicht meegeteld)")

@@ -19,7 +19,7 @@ from ..files import atomic_write
 from .inputs import OVERVIEW_BASENAME
 
 _PAGE = f"{OVERVIEW_BASENAME}.html"
-_COUNTS = "meetellen.json"  # how many plans count, and a Dutch line per plan that does not
+_PROBLEMS = "telt-niet-mee.json"  # a Dutch line per plan that does not count
 
 
 def save_overview(out: Path, html: str, formats: tuple[str, ...], render_pdf) -> dict[str, Path]:
@@ -48,22 +48,21 @@ def kernel_code(plans: list[str], datum: str, folder: Path) -> str:
 
 
 def stage(plans: list[str], datum: str, folder: str) -> None:
-    """In the kernel: build the page and leave it, with the counts, in `folder`."""
+    """In the kernel: build the page and leave it, with the plans that do not count, in `folder`."""
     from datetime import date
 
     from ..overview import build_overview
 
     html, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
     (Path(folder) / _PAGE).write_text(html, encoding="utf-8")
-    (Path(folder) / _COUNTS).write_text(json.dumps({"plannen": written.plans, "problemen": written.problems}),
-                                        encoding="utf-8")
+    (Path(folder) / _PROBLEMS).write_text(json.dumps(written.problems), encoding="utf-8")
 
 
 def publish(folder: Path, out: Path, formats: tuple[str, ...], render_pdf) -> tuple[dict[str, Path], list[str]]:
     """In the worker: write the staged page (and its PDF) to `out`; ({format: path}, problems)."""
     try:
         html = (folder / _PAGE).read_text(encoding="utf-8")
-        problems = json.loads((folder / _COUNTS).read_text(encoding="utf-8"))["problemen"]
+        problems = json.loads((folder / _PROBLEMS).read_text(encoding="utf-8"))
         return save_overview(out, html, formats, render_pdf), problems
     finally:
         shutil.rmtree(folder, ignore_errors=True)
