@@ -61,7 +61,8 @@ def test_a_failing_section_is_named_and_the_old_documents_stay(tmp_path, capsys,
     finally:
         reference.clear_cache()
     err = capsys.readouterr().err
-    assert "Omgevingsanalyse" in err and "bevolking_2026_leeftijd_geslacht.csv" in err and "ontbreekt" in err
+    assert "het hoofdstuk 'Omgevingsanalyse' liep fout" in err
+    assert "bevolking_2026_leeftijd_geslacht.csv" in err and "ontbreekt" in err and "Traceback" not in err
     assert tree_digest(out) == before  # the previous documents are untouched, nothing half-written
 
 

@@ -6,6 +6,7 @@ Layers, each usable alone (the batch reuses them with warm kernels and one expor
   nl.py         Dutch formatting of numbers, money and dates
   html.py       blocks -> escaped HTML (Jinja autoescape), used inside the notebook
   notebook.py   what notebooks/beleidsplan.ipynb calls (a section as a mimebundle: HTML + JSON)
+  failures.py   naming the part that failed: raised in the kernel, read back by the runner
   execute.py    papermill with an optional, already running kernel
   export.py     one reusable nbconvert HTMLExporter with templates/beleidsplan
   pdf.py        WeasyPrint;  docx.py  python-docx from the JSON in the executed notebook

@@ -19,13 +19,12 @@ import time
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from .outline import BY_ID
+from .failures import read_failure
 
 NOTEBOOK = Path(__file__).resolve().parent.parent.parent / "notebooks" / "beleidsplan.ipynb"
 ENGINE = "warmestad"
 KERNEL_NAME = "python3"
 READY_TIMEOUT = 120  # seconds; a kernel is ready in about a second, slower on a busy machine
-SECTION_KEY = "warmestad_sectie"  # cell metadata: which section a code cell builds
 
 
 # Run by the kernel while it boots, in parallel with this process: the notebook's imports and
@@ -156,7 +155,7 @@ def execute(plan_path: str | Path, *, kernel: Kernel | None = None, parameters: 
             str(notebook), None, parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
             cwd=str(notebook.parent), execution_timeout=timeout, **engine)
     except PapermillExecutionError as exc:
-        raise NotebookFailure(*failure_parts(notebook, exc.source, exc.ename, exc.evalue)) from None
+        raise NotebookFailure(*read_failure(exc.ename, exc.evalue)) from None
 
 
 class NotebookFailure(WarmeStadError):
@@ -168,22 +167,3 @@ class NotebookFailure(WarmeStadError):
         else:  # reading the plan or the options
             super().__init__(f"Het beleidsplan kon niet gemaakt worden: {oorzaak}")
         self.deel, self.oorzaak = deel, oorzaak
-
-
-def failure_parts(notebook: Path, source: str, ename: str, evalue: str) -> tuple[str, str]:
-    """(the part that failed, the cause), both Dutch; the cell is found back by its source."""
-    import nbformat
-
-    cells = nbformat.read(notebook, as_version=4).cells
-    section = next((c.metadata.get(SECTION_KEY) for c in cells if c.source == source), None)
-    cause = evalue if ename in ("WarmeStadError", "ConflictError") else f"{ename}: {evalue}"
-    if section in BY_ID:
-        return f"het hoofdstuk '{BY_ID[section].titel}'", cause
-    if section == "omslag":
-        return "het titelblad", cause
-    return "", cause
-
-
-def failure_message(notebook: Path, source: str, ename: str, evalue: str) -> str:
-    """Dutch: which section failed and why."""
-    return str(NotebookFailure(*failure_parts(notebook, source, ename, evalue)))

@@ -1,14 +1,15 @@
 """What notebooks/beleidsplan.ipynb calls: the cover and each section as a notebook output.
 
 An output carries two representations: text/html (what the nbconvert template shows) and the
-section as JSON (MIME_TYPE, what the DOCX is built from). No IPython import: Jupyter displays any
-object with `_repr_mimebundle_`.
+section as JSON (MIME_TYPE, what the DOCX is built from). Jupyter displays any object with
+`_repr_mimebundle_`; `toon` shows them all from one cell and names the part that fails.
 """
 
 from __future__ import annotations
 
 from ..store import read_plan
 from .document import MIME_TYPE, Cover, Section
+from .failures import PartFailed
 from .html import render_cover, render_section
 from .outline import check_language_level, chosen_chapters, numbering, parse_date
 from .sections import build_cover, build_section
@@ -23,7 +24,7 @@ class Output:
 
 
 class Beleidsplan:
-    """The document for one plan file, section by section (one notebook cell each)."""
+    """The document for one plan file: the cover and the chosen chapters, as notebook outputs."""
 
     def __init__(self, plan: str, secties: str = "alle", taalniveau: str = "standaard", datum: str = "",
                  versie: str = ""):
@@ -33,6 +34,20 @@ class Beleidsplan:
         self.ctx = Context(self.plan, check_language_level(taalniveau))
         self.datum = parse_date(datum)
         self.versie = versie
+
+    def toon(self) -> None:
+        """Show the cover and every chosen chapter, in order (the whole document, from one cell).
+
+        A part that fails raises PartFailed, which names it: the runner reads the part from it."""
+        from IPython.display import display
+
+        parts = [(None, self.omslag)] + [(c, lambda c=c: self.sectie(c.id)) for c in self.chapters]
+        for chapter, build in parts:
+            try:
+                output = build()
+            except Exception as exc:
+                raise PartFailed(chapter, exc) from exc
+            display(output)
 
     def omslag(self) -> Output:
         cover: Cover = build_cover(self.ctx, self.chapters, self.datum, self.versie)
