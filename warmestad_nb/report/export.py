@@ -42,7 +42,8 @@ class HtmlExporter:
     def __init__(self):
         self._exporter = _exporter_class()(
             template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATE_ROOT)],
-            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+            optimistic_validation=True)  # validate once after the preprocessors, not after each of the 12
 
     def export(self, nb) -> str:
         body, _ = self._exporter.from_notebook_node(nb)
