@@ -14,7 +14,7 @@
    machine two busy cores need not give twice the throughput of one).
    The batch runs again after each of these two measurements, and each is compared with the mean of
    the batch runs just before and after it, so that a machine that gets slower or faster during the
-   benchmark does not tilt the comparison (--zonder-tweede-batch: one batch run for both).
+   benchmark does not tilt the comparison (--een-batchrun: one batch run for both).
 4. Runs the plain pipeline on a sample of the plans: `papermill`, `jupyter nbconvert --to html
    --no-input` with the project template, then `weasyprint` (the commands of benchmarks/report.py).
 5. Runs `warmestad overzicht` alone on the same plans: the batch makes the regional overview alongside
@@ -25,7 +25,7 @@ the overhead against the processor time the batch's own PDF renderers report for
 (batch-verslag.json): measured in the same minutes, so no drift of the machine's speed between the
 two sides.
 
-Usage: python benchmarks/batch.py [--aantal 50 | --alle] [--steekproef 3] [--jobs N] [--houden MAP]
+Usage: python benchmarks/batch.py [--aantal 50 | --alle] [--steekproef 3] [--jobs N] [--houden MAP] [--een-batchrun]
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ def main() -> int:
                         help="documenten voor de PDF-meting (standaard: alle, bij --alle 50)")
     parser.add_argument("--jobs", type=int, default=None, help="werkers voor de batch (standaard: een per kern)")
     parser.add_argument("--houden", metavar="MAP", help="bewaar plannen en documenten in deze map")
-    parser.add_argument("--zonder-tweede-batch", action="store_true",
+    parser.add_argument("--een-batchrun", action="store_true",
                         help="de batch maar een keer draaien (sneller, maar gevoeliger voor een machine die "
                              "tijdens de meting trager of sneller wordt)")
     args = parser.parse_args()
@@ -259,7 +259,7 @@ def main() -> int:
             raise SystemExit(f"de batch maakte {len(documents)} HTML- en {len(pdfs)} PDF-documenten, verwacht {n}")
 
         def again() -> None:
-            if not args.zonder_tweede_batch:
+            if not args.een_batchrun:
                 runs.append(run_batch(work / "plannen", work / "batch", args.jobs))
 
         pdf_sample = _evenly(documents, args.pdf_steekproef or (50 if args.alle else n))
