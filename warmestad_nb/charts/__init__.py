@@ -89,9 +89,14 @@ def new_figure(width_cm: float = A4_TEXT_WIDTH_CM, height_cm: float = 8.0, const
 
 def text_widths_cm(texts: Iterable[str], size: float, weight: str = "normal") -> list[float]:
     """The width of each text in the house font, in cm, measured from the font (nothing is drawn)."""
+    return [_text_width_cm(t, size, weight) for t in texts]
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_width_cm(text: str, size: float, weight: str) -> float:
+    # Cached: most labels (pillars, steps, sectors) come back in every plan of a batch.
     prop = FontProperties(family=STYLE["font.family"], size=size, weight=weight)
-    return [text_to_path.get_text_width_height_descent(t.replace("\\$", "$"), prop, ismath=False)[0] * CM_PER_POINT
-            for t in texts]
+    return text_to_path.get_text_width_height_descent(text.replace("\\$", "$"), prop, ismath=False)[0] * CM_PER_POINT
 
 
 def text_width_cm(texts: Iterable[str], size: float, weight: str = "normal") -> float:
