@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from ..report.execute import PRELOAD, Kernel, NotebookFailure, execute
+from ..report.execute import PRELOAD, Kernel, NotebookFailure, execute, thread_event_loop
 from ..report.pipeline import Renderer, write_documents
 from . import overview_job
 from .inputs import OVERVIEW_BASENAME, ROOT
@@ -276,15 +276,11 @@ class Background:
         self._thread.start()
 
     def _run(self, run, *args) -> None:
-        from jupyter_core.utils import ensure_event_loop
-
-        loop = ensure_event_loop()  # the one nbclient will use in this thread (jupyter_core keeps it)
-        try:
-            self._result = run(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
-            self._error = exc
-        finally:
-            _close_loop(loop)
+        with thread_event_loop():
+            try:
+                self._result = run(*args)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                self._error = exc
 
     def result(self):
         while self._thread.is_alive():
@@ -292,25 +288,6 @@ class Background:
         if self._error is not None:
             raise self._error
         return self._result
-
-
-def _close_loop(loop) -> None:
-    """Close a thread's event loop when the thread is done with it, as asyncio.run would.
-
-    Left to the garbage collector, the loop sits in a reference cycle with its self-pipe socket; when
-    the socket happens to be finalized first, the loop's __del__ fails on the closed descriptor and
-    prints a traceback (seen once in CI, after a batch with a failing plan).
-    """
-    import asyncio
-
-    if loop.is_closed() or loop.is_running():
-        return
-    pending = asyncio.all_tasks(loop)
-    for task in pending:
-        task.cancel()
-    loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-    loop.run_until_complete(loop.shutdown_asyncgens())
-    loop.close()
 
 
 def _step(exc: BaseException) -> str:

@@ -12,6 +12,7 @@ namespace before reusing one (the batch does that and proves it leaks nothing).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import threading
@@ -56,14 +57,15 @@ class Kernel:
 
     def _connect(self) -> None:
         kc = self.km.client()
-        try:
-            kc.start_channels()
-            wait_until_ready(kc, self.km, READY_TIMEOUT)
-            kc.allow_stdin = False
-            self._kc = kc
-        except BaseException as exc:  # noqa: BLE001 - handed to the thread that asks for the client
-            kc.stop_channels()
-            self._connect_error = exc
+        with thread_event_loop():
+            try:
+                kc.start_channels()
+                wait_until_ready(kc, self.km, READY_TIMEOUT)
+                kc.allow_stdin = False
+                self._kc = kc
+            except BaseException as exc:  # noqa: BLE001 - handed to the thread that asks for the client
+                kc.stop_channels()
+                self._connect_error = exc
 
     def client(self):
         """The connected client, once the kernel is ready (raises if it never became ready)."""
@@ -86,6 +88,32 @@ class Kernel:
 
     def __exit__(self, *exc) -> None:
         self.shutdown()
+
+
+@contextlib.contextmanager
+def thread_event_loop():
+    """For a thread of its own that talks to a kernel: its asyncio loop, closed when the thread is done.
+
+    jupyter_client's blocking calls and nbclient run through jupyter_core, which gives each thread an
+    event loop and never closes it. Left to the garbage collector, the loop sits in a reference cycle
+    with its self-pipe socket; when the socket is finalized first, the loop's __del__ fails on the
+    closed descriptor and prints a traceback (seen in CI, after a batch with a failing plan).
+    """
+    import asyncio
+
+    from jupyter_core.utils import ensure_event_loop
+
+    loop = ensure_event_loop()  # the one jupyter_core will hand out in this thread
+    try:
+        yield
+    finally:
+        if not loop.is_closed() and not loop.is_running():  # as asyncio.run ends
+            pending = asyncio.all_tasks(loop)
+            for task in pending:
+                task.cancel()
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
 
 
 def wait_until_ready(kc, km, timeout: float) -> None:
