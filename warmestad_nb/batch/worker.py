@@ -340,8 +340,8 @@ def _handle_stop_signals() -> None:
 def _quiet_unraisable(unraisable) -> None:
     # A KeyboardInterrupt that lands in a garbage-collection callback cannot propagate; the flag set by
     # _interrupt still stops the worker after its current plan. And the event loop of a notebook run
-    # dropped by a stop fails to close at exit (its file descriptors are gone). No "Exception ignored"
-    # noise for either.
+    # dropped by a stop fails to close at exit (its file descriptors are gone; a run that ends closes
+    # its loop itself, thread_event_loop). No "Exception ignored" noise for either.
     if isinstance(unraisable.exc_value, KeyboardInterrupt):
         return
     if _stop_requested and getattr(unraisable.object, "__qualname__", "") == "BaseEventLoop.__del__":

@@ -35,20 +35,20 @@ def population_facts(nis: str) -> dict:
             "provincienaam": province}
 
 
-def _rounded(value: float, unit: str) -> str:
-    """A comparison value as the table and the chart both write it (the chart has the unit in its title)."""
-    return nl.number(value, 1 if unit == "%" else 2)
+def _decimals(unit: str) -> int:
+    """Decimals of a comparison value, the same in the table and in the chart."""
+    return 1 if unit == "%" else 2
 
 
 def _value(value: float | None, unit: str) -> str:
     if value is None:
         return "geen waarde in de bron"
-    return f"{_rounded(value, unit)} %" if unit == "%" else _rounded(value, unit)
+    return nl.percent(value, _decimals(unit)) if unit == "%" else nl.number(value, _decimals(unit))
 
 
 def _bar_text(value: float | None, unit: str) -> str:
-    """The value next to a bar of the indicator chart: rounded as in the table."""
-    return "geen waarde" if value is None else _rounded(value, unit)
+    """The value next to a bar of the indicator chart (its title has the unit): rounded as in the table."""
+    return "geen waarde" if value is None else nl.number(value, _decimals(unit))
 
 
 def environment(ctx: Context) -> list:
