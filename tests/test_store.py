@@ -182,3 +182,15 @@ def test_the_fast_reader_reads_a_plan_exactly_as_the_round_trip_reader(tmp_path)
         assert fast == slow
         assert fast["tricky"] == ["no", "on", "Yes", "010", 10, "19:30", 1000, 31, 0.5, None, date(2026, 3, 1),
                                   1000.0]
+
+
+def test_a_float_in_exponent_notation_keeps_its_value_through_saves(herselt):
+    """ruamel re-wrote 1.519569217093949e-66 as ...948e-66 (found by the round-trip property test)."""
+    plan = read_plan(herselt)
+    tiny = 1.519569217093949e-66
+    changed = plan.model_copy(update={"acties": [plan.acties[0].model_copy(update={"budget_eur": tiny})]})
+    plan_store = PlanStore(herselt)
+    plan_store.save(changed)
+    assert read_plan(herselt).acties[0].budget_eur == tiny
+    PlanStore(herselt).save(read_plan(herselt))  # the value now comes from the file itself
+    assert read_plan(herselt).acties[0].budget_eur == tiny

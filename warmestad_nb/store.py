@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .errors import ConflictError, WarmeStadError
@@ -226,6 +227,12 @@ def _same(old: Any, new: Any) -> bool:
     return old == new and isinstance(old, bool) == isinstance(new, bool)
 
 
+def _writes_back(node: Any) -> bool:
+    # ruamel writes a float it read in exponent notation (1.519569217093949e-66) back with a
+    # digit lost, so such a value is written afresh; every other scalar comes back as it was.
+    return not (isinstance(node, ScalarFloat) and node._exp)
+
+
 def merge_into(node: Any, data: Any) -> Any:
     """Update the round-trip tree in place so unchanged parts keep their comments and style."""
     if isinstance(node, dict) and isinstance(data, dict):
@@ -252,7 +259,7 @@ def merge_into(node: Any, data: Any) -> Any:
                 node[index] = merged
         del node[len(data):]
         return node
-    return node if _same(node, data) else _fresh(data)
+    return node if _same(node, data) and _writes_back(node) else _fresh(data)
 
 
 def dump(tree: Any) -> bytes:
