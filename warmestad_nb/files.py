@@ -16,8 +16,8 @@ from .errors import WarmeStadError
 
 # What a failed write means for the user, and what to do: {errno: (problem, advice)}.
 _FULL = ("de schijf is vol", "Maak ruimte vrij op de schijf en probeer opnieuw.")
-_NOT_ALLOWED = ("u mag in deze map niet schrijven",
-                "Kies een map waarin u mag schrijven, of vraag schrijfrechten voor deze map.")
+_NOT_ALLOWED = ("u hebt geen rechten voor dit bestand of deze map",
+                "Kies een map waarin u mag schrijven, of vraag de rechten aan wie de map beheert.")
 _WRITE_PROBLEMS = {
     errno.ENOSPC: _FULL,
     errno.EDQUOT: _FULL,
@@ -27,11 +27,16 @@ _WRITE_PROBLEMS = {
 }
 
 
-def write_failure(path: Path, exc: OSError) -> WarmeStadError:
+def write_failure(path: Path, exc: OSError, action: str = "kon niet geschreven worden") -> WarmeStadError:
     """A Dutch message for an OSError while writing `path`: which file, what happened, what to do."""
     problem, advice = _WRITE_PROBLEMS.get(
-        exc.errno, (f"de schijf meldt een fout ({exc.strerror or exc})", "Controleer de map en probeer opnieuw."))
-    return WarmeStadError(f"{path}: kon niet geschreven worden: {problem}. {advice}")
+        exc.errno, (f"het systeem meldt een fout ({exc.strerror or exc})", "Controleer de map en probeer opnieuw."))
+    return WarmeStadError(f"{path}: {action}: {problem}. {advice}")
+
+
+def system_failure(exc: OSError) -> WarmeStadError:
+    """The last resort for an OSError nobody translated (reading or writing): the file it names."""
+    return write_failure(Path(exc.filename or "?"), exc, action="dit bestand of deze map lukt niet")
 
 
 @contextlib.contextmanager
@@ -45,14 +50,30 @@ def dutch_write_errors(path: Path):
         raise write_failure(Path(path), exc) from None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def check_writable_folder(folder: Path) -> None:
+    """Refuse, before any work, an output folder the user may not write in; creates nothing.
+
+    The nearest folder that exists must be writable: that is where the rest will be made.
+    """
+    existing = Path(folder).absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise WarmeStadError(f"{folder}: {existing} is een bestand, geen map. Kies een andere map.")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise write_failure(Path(folder), PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
+
+
+def atomic_write(path: Path, data: bytes, about: Path | None = None) -> None:
     """Write to a temp file in the same folder, fsync, then replace `path` in one step.
+
+    about: the file a failure message names (a plan, when `path` is its backup); default `path`.
 
     The temp file's name carries our process id, so that the next write can tell the temp files of
     killed writers (removed) from those of writers still at work (left alone).
     """
     path = Path(path)
-    with dutch_write_errors(path):
+    with dutch_write_errors(about or path):
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
         try:

@@ -348,11 +348,12 @@ class PlanStore:
                          rf"{re.escape(self.path.stem)}\.(\d{{8}}-\d{{6}}-\d{{6}})\.yaml", str)
 
     def _backup(self, data: bytes) -> None:
-        with dutch_write_errors(self.backup_dir):
+        # A failure names the plan: its save is what the user asked for.
+        with dutch_write_errors(self.path):
             self.backup_dir.mkdir(parents=True, exist_ok=True)
         existing = self.backups()
         number = _backup_number(existing[-1]) + 1 if existing else 1
-        atomic_write(self.backup_dir / f"{self.path.stem}.{number:05d}.yaml", data)
+        atomic_write(self.backup_dir / f"{self.path.stem}.{number:05d}.yaml", data, about=self.path)
         _prune(self.backups(), BACKUPS_KEPT)
 
     def _keep_refused(self, text: bytes) -> Path:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..files import atomic_write
+from ..files import atomic_write, check_writable_folder, dutch_write_errors
 from .inputs import OVERVIEW_BASENAME, OVERVIEW_FORMATS, PlanJob, find_plans, newest_input, outputs, up_to_date
 from .progress import Progress
 
@@ -135,7 +135,9 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     out = Path(out)
     parameters = dict(parameters or {})
     all_jobs = find_plans(plans)
-    out.mkdir(parents=True, exist_ok=True)
+    check_writable_folder(out)
+    with dutch_write_errors(out):
+        out.mkdir(parents=True, exist_ok=True)
     state = _read_state(out)
     options = {**parameters, "pdf_variant": pdf_variant}
     again = again or state.get("opties") != options  # other options: other documents
