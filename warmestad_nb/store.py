@@ -379,12 +379,12 @@ def _backup_number(path: Path) -> int:
     return int(path.stem.rsplit(".", 1)[-1])
 
 
-def _prune(kept_oldest_first: list[Path], keep: int) -> None:
+def _prune(oldest_first: list[Path], keep: int) -> None:
     """Remove all but the newest `keep` files (never the newest), and temp files of killed writers."""
-    for old in kept_oldest_first[: max(0, len(kept_oldest_first) - max(keep, 1))]:
+    for old in oldest_first[: max(0, len(oldest_first) - max(keep, 1))]:
         old.unlink(missing_ok=True)
-    if kept_oldest_first:
-        remove_stale_temps(kept_oldest_first[0].parent)
+    if oldest_first:
+        remove_stale_temps(oldest_first[0].parent)
 
 
 def create_plan(path: str | Path, plan: Plan) -> Path:
