@@ -6,14 +6,17 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from warmestad_nb.cli import main
-from warmestad_nb.commands.app import server_command
+from warmestad_nb.commands.app import server_command, server_env
 
 ROOT = Path(__file__).resolve().parent.parent
 HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
@@ -33,8 +36,56 @@ def test_servers_listen_on_this_computer_only_with_a_token_and_culling():
     for kind in ("app", "lab"):
         cmd, url = server_command(kind, 8123, "geheim")
         joined = " ".join(cmd)
-        assert "127.0.0.1" in joined and "geheim" in joined and "cull_idle_timeout" in joined
+        # The token reaches the server by its environment (server_env), not on its command line.
+        assert "127.0.0.1" in joined and "geheim" not in joined and "cull_idle_timeout" in joined
+        assert server_env(None, None, "id", "geheim")["JUPYTER_TOKEN"] == "geheim"
         assert url.startswith("http://127.0.0.1:8123/") and url.endswith("?token=geheim")
+
+
+def _start(kind: str, plan: Path) -> tuple[subprocess.Popen, int, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "warmestad_nb.cli", kind, str(plan)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in proc.stdout:
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/\S+\?token=(\S+)", line)
+        if found:
+            return proc, int(found[1]), found[2]
+    raise AssertionError(f"{kind} printed no address")
+
+
+def _status(port: int, path: str, host: str) -> str:
+    """The status line of a raw HTTP request to this computer, with the Host header we choose."""
+    with socket.create_connection(("127.0.0.1", port), timeout=120) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        return sock.recv(4096).decode(errors="replace").split("\r\n")[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind, path", [("app", "/voila/render/00_start.ipynb"), ("lab", "/api/status")])
+def test_the_token_is_on_no_command_line_and_only_this_computer_is_answered(tmp_path, kind, path):
+    plan = tmp_path / HERSELT.name
+    shutil.copyfile(HERSELT, plan)
+    proc, port, token = _start(kind, plan)
+    try:
+        # Every user of the computer can read every command line (/proc/*/cmdline, ps).
+        on_command_lines = []
+        for entry in Path("/proc").glob("[0-9]*"):
+            try:
+                if token.encode() in (entry / "cmdline").read_bytes():
+                    on_command_lines.append(entry.name)
+            except OSError:
+                pass
+        assert on_command_lines == []
+        with_token = f"{path}?token={token}"
+        for foreign in ("evil.example", f"evil.example:{port}", f"192.168.1.20:{port}"):
+            assert _status(port, with_token, foreign).endswith("403 Forbidden"), foreign
+        for local in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            assert _status(port, with_token, local).endswith("200 OK"), local
+        assert not _status(port, path, f"127.0.0.1:{port}").endswith("200 OK")  # no token, no page
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out = proc.communicate(timeout=90)[0]
+    assert proc.returncode == 0 and "Gestopt" in out and "achtergebleven" not in out
 
 
 def test_app_serves_the_start_page_and_stops_on_ctrl_c(tmp_path):

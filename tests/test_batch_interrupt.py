@@ -164,6 +164,13 @@ def test_ctrl_c_in_a_terminal_reaches_every_process_and_still_stops_cleanly(tmp_
     time.sleep(0.5)
     assert proc.returncode == 130
     assert stdout.startswith("Onderbroken na") and "Traceback" not in stderr
+    # The user stopped it: no plan failed, no worker "stopped unexpectedly".
+    assert "omdat u de batch stopte (Ctrl-C)" in stdout.splitlines()[0]
+    assert "onverwacht" not in stdout + stderr and "geen werker meer" not in stdout
+    report = json.loads((tmp_path / "uit" / "batch-verslag.json").read_text(encoding="utf-8"))
+    assert report["aantallen"]["mislukt"] == 0 and report["stopsignaal"] == "SIGINT"
+    page = (tmp_path / "uit" / "batch-verslag.html").read_text(encoding="utf-8")
+    assert "(onderbroken: u stopte de batch met Ctrl-C)" in page
     assert [p.pid for p in processes if _still_running(p)] == []
     assert not [p for p in (tmp_path / "uit").rglob("*") if p.name.endswith(".tmp")]
 

@@ -125,8 +125,11 @@ def test_hand_edit_is_detected(example_copy):
     assert example_copy.read_text(encoding="utf-8").endswith("# met de hand\n")
 
 
-def test_previous_versions_are_kept_as_numbered_backups(example_copy, monkeypatch):
+@pytest.mark.parametrize("suffix", ["", " [kopie]"], ids=["naam", "naam-met-haken"])
+def test_previous_versions_are_kept_as_numbered_backups(example_copy, monkeypatch, suffix):
+    # "[kopie]" would be a glob character class: the backups must still be found.
     monkeypatch.setattr(store, "BACKUPS_KEPT", 3)
+    example_copy = example_copy.rename(example_copy.with_name(f"{example_copy.stem}{suffix}.yaml"))
     plan_store = PlanStore(example_copy)
     versions = [example_copy.read_bytes()]
     for n in range(5):

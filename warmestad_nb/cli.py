@@ -53,6 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     except WarmeStadError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        if exc.errno is None:  # not from the system: a fault of ours, keep its traceback
+            raise
+        from .files import system_failure
+
+        print(f"Fout: {system_failure(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("Onderbroken.", file=sys.stderr)
         return 130

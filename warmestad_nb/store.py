@@ -18,12 +18,13 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .errors import ConflictError, WarmeStadError
-from .files import atomic_write, file_lock
+from .files import atomic_write, dutch_write_errors, file_lock, remove_stale_temps
 from .model import SCHEMA_VERSION, Plan
 from .validation import dutch_problems
 
 MAX_BYTES = 5 * 1024 * 1024
-BACKUPS_KEPT = 20
+BACKUPS_KEPT = 20  # per plan, in .backups/<plan>/; the oldest go first
+CONFLICTS_KEPT = 20  # refused versions per plan, in .conflicten/; the oldest go first
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -311,6 +312,7 @@ class PlanStore:
         merge_into(self._tree, plan.model_dump(mode="python"))
         text = dump(self._tree)
         with file_lock(self.path):
+            self._refuse_read_only()
             current = self.path.read_bytes() if self.path.exists() else None
             if _digest(current) != self._loaded:
                 kept = self._keep_refused(text)
@@ -329,31 +331,67 @@ class PlanStore:
         self.plan, self._loaded = plan, _digest(text)
         return True
 
+    def _refuse_read_only(self) -> None:
+        # Checked by hand: a rename replaces a read-only file without complaint (and root may
+        # write anything), but a user who made the plan read-only does not want it replaced.
+        if self.path.exists() and not self.path.stat().st_mode & 0o222:
+            raise WarmeStadError(
+                f"{self.path}: dit plan is alleen-lezen gemaakt; uw wijziging is niet bewaard en het "
+                "bestand is niet gewijzigd. Maak het bestand weer schrijfbaar (bv. chmod u+w) en "
+                "probeer opnieuw, of werk verder in een kopie."
+            )
+
     @property
     def backup_dir(self) -> Path:
         return self.path.parent / ".backups" / self.path.stem
 
     def backups(self) -> list[Path]:
-        return sorted(self.backup_dir.glob(f"{self.path.stem}.*.yaml"), key=_backup_number)
+        """The numbered backups, oldest first (other files in the folder are left alone)."""
+        return _numbered(self.backup_dir, rf"{re.escape(self.path.stem)}\.(\d{{5,}})\.yaml", int)
+
+    def conflicts(self) -> list[Path]:
+        """The refused versions of this plan in .conflicten/, oldest first."""
+        return _numbered(self.path.parent / ".conflicten",
+                         rf"{re.escape(self.path.stem)}\.(\d{{8}}-\d{{6}}-\d{{6}})\.yaml", str)
 
     def _backup(self, data: bytes) -> None:
-        self.backup_dir.mkdir(parents=True, exist_ok=True)
+        # A failure names the plan: its save is what the user asked for.
+        with dutch_write_errors(self.path):
+            self.backup_dir.mkdir(parents=True, exist_ok=True)
         existing = self.backups()
         number = _backup_number(existing[-1]) + 1 if existing else 1
-        atomic_write(self.backup_dir / f"{self.path.stem}.{number:05d}.yaml", data)
-        for old in existing[: max(0, len(existing) + 1 - BACKUPS_KEPT)]:
-            old.unlink(missing_ok=True)
+        atomic_write(self.backup_dir / f"{self.path.stem}.{number:05d}.yaml", data, about=self.path)
+        _prune(self.backups(), BACKUPS_KEPT)
 
     def _keep_refused(self, text: bytes) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.path.parent / ".conflicten" / f"{self.path.stem}.{stamp}.yaml"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        with dutch_write_errors(target.parent):
+            target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, text)
+        _prune(self.conflicts(), CONFLICTS_KEPT)
         return target
+
+
+def _numbered(folder: Path, pattern: str, key) -> list[Path]:
+    # A regular expression over the names, not a glob: a plan name may hold [ ] * ? and a stray
+    # file in the folder must not break a save.
+    if not folder.is_dir():
+        return []
+    found = [(key(m[1]), p) for p in folder.iterdir() if (m := re.fullmatch(pattern, p.name)) and p.is_file()]
+    return [p for _, p in sorted(found)]
 
 
 def _backup_number(path: Path) -> int:
     return int(path.stem.rsplit(".", 1)[-1])
+
+
+def _prune(oldest_first: list[Path], keep: int) -> None:
+    """Remove all but the newest `keep` files (never the newest), and temp files of killed writers."""
+    for old in oldest_first[: max(0, len(oldest_first) - max(keep, 1))]:
+        old.unlink(missing_ok=True)
+    if oldest_first:
+        remove_stale_temps(oldest_first[0].parent)
 
 
 def create_plan(path: str | Path, plan: Plan) -> Path:

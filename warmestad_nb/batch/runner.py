@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..files import atomic_write
+from ..files import atomic_write, check_writable_folder, dutch_write_errors
 from .inputs import OVERVIEW_BASENAME, OVERVIEW_FORMATS, PlanJob, find_plans, newest_input, outputs, up_to_date
 from .progress import Progress
 
@@ -54,6 +54,7 @@ class BatchResult:
     started: datetime
     seconds: float = 0.0
     interrupted: bool = False
+    stop_signal: str = ""  # "SIGINT" (Ctrl-C) or "SIGTERM" when interrupted
     plans: list[PlanResult] = field(default_factory=list)
     kernels_killed: int = 0  # kernel processes that had to be killed at the end (should stay 0)
     overview: dict[str, str] = field(default_factory=dict)
@@ -77,6 +78,7 @@ class _StopFlag:
 
     def __init__(self):
         self.raised = False
+        self.signal_name = ""
         self._previous = {}
 
     def __enter__(self):
@@ -84,7 +86,9 @@ class _StopFlag:
             self._previous[signum] = signal.signal(signum, self._set)
         return self
 
-    def _set(self, _signum, _frame):
+    def _set(self, signum, _frame):
+        if not self.raised:
+            self.signal_name = signal.Signals(signum).name
         self.raised = True
 
     def __exit__(self, *exc):
@@ -135,7 +139,9 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     out = Path(out)
     parameters = dict(parameters or {})
     all_jobs = find_plans(plans)
-    out.mkdir(parents=True, exist_ok=True)
+    check_writable_folder(out)
+    with dutch_write_errors(out):
+        out.mkdir(parents=True, exist_ok=True)
     state = _read_state(out)
     options = {**parameters, "pdf_variant": pdf_variant}
     again = again or state.get("opties") != options  # other options: other documents
@@ -184,6 +190,7 @@ class _Run:
         self.workers: dict[int, multiprocessing.Process] = {}
         self.overview_done = True
         self.overview_worker: int | None = None  # the worker making the overview
+        self.stop = _StopFlag()  # the flag of the running wait()
         self.kernels: set[int] = set()
         self.current: dict[int, set[int]] = {}  # worker -> indexes of the plans it is on (two at most)
         self.finished = 0
@@ -216,6 +223,7 @@ class _Run:
         return self.finished < len(self.todo) or not self.overview_done
 
     def wait(self, stop: _StopFlag) -> None:
+        self.stop = stop
         try:
             while self._busy() and not stop.raised:
                 try:
@@ -224,7 +232,7 @@ class _Run:
                     self._check_processes()
                     self.progress.draw()
         finally:
-            self.result.interrupted = stop.raised
+            self.result.interrupted, self.result.stop_signal = stop.raised, stop.signal_name
             self._stop(stop.raised)
 
     def _stop(self, interrupted: bool) -> None:
@@ -285,7 +293,11 @@ class _Run:
             self.result.overview_problem = message[2]
 
     def _check_processes(self) -> None:
-        """A worker that died while on a plan: that plan failed. No workers left: the rest failed."""
+        """A worker that died while on a plan: that plan failed. No workers left: the rest failed.
+
+        Not after a stop: Ctrl-C at a terminal reaches the workers as well, and they end before this
+        process has left its loop; their plans stay "not made", not failed.
+        """
         if any(not p.is_alive() and self.current.get(n) for n, p in self.workers.items()):
             deadline = time.monotonic() + 1.0  # its last message may still be on the way
             while time.monotonic() < deadline:
@@ -293,6 +305,8 @@ class _Run:
                     self._handle(self.results.get(timeout=0.1))
                 except queue.Empty:
                     pass
+        if self.stop.raised:
+            return
         for number, proc in self.workers.items():
             if not proc.is_alive() and self.current.get(number):
                 for index in sorted(self.current.pop(number)):
@@ -343,6 +357,7 @@ def result_dict(result: BatchResult) -> dict:
         "formaten": list(result.formats),
         "werkers": result.jobs,
         "onderbroken": result.interrupted,
+        "stopsignaal": result.stop_signal,
         "kernels_opgeruimd": result.kernels_killed,
         "aantallen": {s: result.count(s) for s in ("gemaakt", "mislukt", "actueel", "onderbroken")},
         "plannen": [{"plan": p.plan, "gemeente": p.gemeente, "nis": p.nis, "status": p.status,

@@ -52,7 +52,9 @@ def headline(result: BatchResult) -> str:
     parts = [f"{made} beleidsplan{'nen' if made != 1 else ''} gemaakt", f"{failed} mislukt", f"{current} al actueel"]
     if result.interrupted:
         parts.append(f"{result.count('onderbroken')} niet gemaakt")
-        return f"Onderbroken na {duration_nl(result.seconds)}: " + ", ".join(parts) + "."
+        who = ("omdat u de batch stopte (Ctrl-C)" if result.stop_signal == "SIGINT"
+               else f"door een stopsignaal ({result.stop_signal or 'SIGTERM'})")
+        return f"Onderbroken na {duration_nl(result.seconds)} {who}: " + ", ".join(parts) + "."
     return f"Klaar in {duration_nl(result.seconds)}: " + ", ".join(parts) + "."
 
 

@@ -1,7 +1,9 @@
 """`warmestad app` and `warmestad lab`: the workbook in the browser, on this computer only.
 
 The server (Voila or JupyterLab) runs as a child process bound to 127.0.0.1 with a random token and
-kernel culling. Ctrl-C (or SIGTERM) stops it the way Jupyter expects (SIGTERM: kernels are shut
+kernel culling. The token goes to the server in its environment (JUPYTER_TOKEN), never on its command
+line (which every user of the computer can read in the process list), and the server answers only
+requests whose Host header names this computer (local_voila.py; JupyterLab's own setting). Ctrl-C (or SIGTERM) stops it the way Jupyter expects (SIGTERM: kernels are shut
 down); any kernel that still runs afterwards is found through an environment marker and stopped,
 so nothing is left behind.
 """
@@ -56,22 +58,23 @@ def free_port() -> int:
 
 
 def server_command(kind: str, port: int, token: str) -> tuple[list[str], str]:
-    """The command line of the server and the address to open."""
+    """The command line of the server (without the token: see server_env) and the address to open."""
     if kind == "app":
-        cmd = [sys.executable, "-m", "voila", str(NOTEBOOKS), "--no-browser", f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", f"--token={token}", *CULL, *IPC, *PREHEAT]
+        cmd = [sys.executable, "-m", "warmestad_nb.local_voila", str(NOTEBOOKS), "--no-browser", f"--port={port}",
+               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *CULL, *IPC, *PREHEAT]
         return cmd, f"http://127.0.0.1:{port}/voila/render/00_start.ipynb?token={token}"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-           f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-           f"--ServerApp.root_dir={NOTEBOOKS}", *CULL, *IPC]
+           f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.allow_remote_access=False",
+           "--ServerApp.local_hostnames=['localhost']", f"--ServerApp.root_dir={NOTEBOOKS}", *CULL, *IPC]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     return cmd, f"http://127.0.0.1:{port}/lab/tree/00_start.ipynb?token={token}"
 
 
-def server_env(plan: Path | None, folder: Path | None, server_id: str) -> dict[str, str]:
+def server_env(plan: Path | None, folder: Path | None, server_id: str, token: str) -> dict[str, str]:
     env = dict(os.environ)
     env[MARKER] = server_id
+    env["JUPYTER_TOKEN"] = token  # read by jupyter_server's identity provider (Voila and JupyterLab)
     # Kernels import this very copy of the package (a work tree, not some other install).
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT), env.get("PYTHONPATH", "")) if p)
     if plan:
@@ -148,7 +151,7 @@ def serve(kind: str, args) -> int:
     port = args.poort or free_port()
     token, server_id = secrets.token_urlsafe(24), secrets.token_hex(8)
     cmd, url = server_command(kind, port, token)
-    proc = subprocess.Popen(cmd, env=server_env(plan, folder, server_id), cwd=NOTEBOOKS,
+    proc = subprocess.Popen(cmd, env=server_env(plan, folder, server_id, token), cwd=NOTEBOOKS,
                             stdin=subprocess.DEVNULL, start_new_session=True)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:

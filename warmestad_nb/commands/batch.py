@@ -63,7 +63,8 @@ def run_batch_command(args) -> int:
     formats = parse_formats(args.formaat)
     parse_date(args.datum)
     parameters = {"datum": args.datum, "versie": args.versie}
-    result = run_batch(args.plannen, Path(args.uit), formats, jobs=args.jobs, again=args.opnieuw,
+    # Absolute from here on: the kernels work in notebooks/, this process wherever the user is.
+    result = run_batch(args.plannen, Path(args.uit).absolute(), formats, jobs=args.jobs, again=args.opnieuw,
                        parameters=parameters, overview=not args.geen_overzicht,
                        pdf_variant="pdf/ua-1" if args.pdf_ua else None)
     paths = write_report(result)
@@ -86,7 +87,7 @@ def run_overview_command(args) -> int:
 
         raise WarmeStadError(f"Onbekend formaat '{', '.join(unknown)}' voor het overzicht. Kies uit: html, pdf.")
     plans = [job.path for job in find_plans(args.plannen)]
-    written = write_overview(plans, Path(args.uit), tuple(f for f in OVERVIEW_FORMATS if f in wanted),
+    written = write_overview(plans, Path(args.uit).absolute(), tuple(f for f in OVERVIEW_FORMATS if f in wanted),
                              datum=parse_date(args.datum) if args.datum else None)
     print(f"Regio-overzicht van {written.plans} plannen gemaakt:")
     for path in written.paths.values():

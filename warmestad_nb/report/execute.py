@@ -174,14 +174,18 @@ def execute(plan_path: str | Path, *, kernel: Kernel | None = None, parameters: 
     from papermill.exceptions import PapermillExecutionError
 
     params = {"plan": str(Path(plan_path).resolve()), **(parameters or {})}
-    engine: dict = {}
+    # No cwd= for papermill: it would chdir the whole process while the notebook runs, and the batch
+    # writes the previous plan's documents from another thread meanwhile (relative paths went to
+    # notebooks/). The kernel starts in the notebook's folder instead: a Kernel by its cwd, one that
+    # papermill starts by nbclient's resources path.
+    engine: dict = {"resources": {"metadata": {"path": str(notebook.parent)}}}
     if kernel is not None:
         _register_engine()
         engine = {"engine_name": ENGINE, "kernel": kernel}
     try:
         return papermill.execute_notebook(
             str(notebook), None, parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
-            cwd=str(notebook.parent), execution_timeout=timeout, **engine)
+            execution_timeout=timeout, **engine)
     except PapermillExecutionError as exc:
         raise NotebookFailure(*read_failure(exc.ename, exc.evalue)) from None
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from ..files import signals_deferred
+from ..files import dutch_write_errors, signals_deferred
 from ..ids import new_id
 from .document import content_from_notebook
 from .execute import Kernel, execute
@@ -92,8 +92,8 @@ class Renderer:
 def render_plan(plan_path: str | Path, out: str | Path, renderer: Renderer, *, kernel: Kernel | None = None,
                 parameters: dict | None = None) -> dict[str, Path]:
     """Write the documents for one plan; returns {format: path} including "ipynb"."""
-    # The kernel reads and checks the plan (a bad file fails there with its Dutch message); reading
-    # it here as well would cost a second YAML parse on the critical path.
+    # The kernel reads and checks the plan (a bad file fails there with its Dutch message); the
+    # rapport command has read every plan once before any kernel started, for a fast answer.
     nb = execute(plan_path, kernel=kernel, parameters=parameters)
     return write_documents(nb, out, renderer)
 
@@ -115,7 +115,8 @@ def write_documents(nb, out: str | Path, renderer: Renderer) -> dict[str, Path]:
         from .docx import build_docx
 
         files["docx"] = build_docx(*content_from_notebook(nb))
-    return _publish(target, files)
+    with dutch_write_errors(target):  # a full disk or a folder without write permission, in Dutch
+        return _publish(target, files)
 
 
 def _publish(target: Path, files: dict[str, bytes]) -> dict[str, Path]:

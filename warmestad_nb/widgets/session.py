@@ -13,6 +13,7 @@ import ipywidgets as widgets
 from pydantic import ValidationError
 
 from ..errors import ConflictError, WarmeStadError
+from ..files import system_failure
 from ..model import Plan
 from ..store import PlanStore
 from ..validation import dutch_problems
@@ -103,7 +104,12 @@ class PlanSession:
             self._show("ws-status-conflict", f"Niet opgeslagen. {exc}")
             return False
         except WarmeStadError as exc:
-            self._show("ws-status-error", f"Niet opgeslagen. {exc}")
+            self._show("ws-status-error", f"Niet opgeslagen: {exc}")
+            return False
+        except OSError as exc:  # the store names disk faults itself; this is the last resort
+            if exc.errno is None:
+                raise
+            self._show("ws-status-error", f"Niet opgeslagen: {system_failure(exc)}")
             return False
         except ValidationError as exc:
             problems = "; ".join(dutch_problems(exc))
