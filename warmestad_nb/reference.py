@@ -28,6 +28,9 @@ from typing import Any
 from warmestad_nb import vocab
 from warmestad_nb.errors import WarmeStadError
 
+# What a practice of the inspiratiebox has as bron_adres when its facts could not be checked.
+NO_SOURCE = "geen bron gevonden"
+
 DATA_DIR = Path(os.environ.get("WARMESTAD_DATA") or Path(__file__).resolve().parent.parent / "data")
 
 MERGER_DATE_NL = "1 januari 2025"
@@ -121,6 +124,8 @@ class KickoffPart:
 class Practice:
     id: str
     titel: str
+    soort: str
+    bron_adres: str
     omschrijving: str
     doel: str
     pijlers: tuple[int, ...]
@@ -138,6 +143,11 @@ class Practice:
     voorbeeldgemeente: str
     beleidsvelden: tuple[str, ...]
     sdg_targets: tuple[str, ...]
+
+    @property
+    def has_source(self) -> bool:
+        """Only practices whose facts were checked against a source are suggested."""
+        return self.bron_adres != NO_SOURCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,6 +489,8 @@ def catalogue() -> tuple[Practice, ...]:
         out.append(Practice(
             id=_slug(r),
             titel=r.text("titel"),
+            soort=r.choice("soort", list(vocab.PRACTICE_KINDS)),
+            bron_adres=_source_address(r),
             omschrijving=r.text("omschrijving"),
             doel=r.text("doel"),
             pijlers=r.int_list("pijlers", pillar_numbers),
@@ -492,7 +504,7 @@ def catalogue() -> tuple[Practice, ...]:
             website=_website(r),
             kosten=r.choice("kosten", list(vocab.COST_LEVELS)),
             kosten_toelichting=r.text("kosten_toelichting", default=""),
-            evaluatie=r.text("evaluatie"),
+            evaluatie=r.text("evaluatie", default=""),
             voorbeeldgemeente=r.text("voorbeeldgemeente", default=""),
             beleidsvelden=r.str_list("beleidsvelden", field_codes, nonempty=False),
             sdg_targets=r.str_list("sdg_targets", target_codes),
@@ -501,9 +513,17 @@ def catalogue() -> tuple[Practice, ...]:
 
 
 def _website(r: _ItemReader) -> str:
-    value = r.text("website", default="")
+    return _address(r, "website", r.text("website", default=""))
+
+
+def _source_address(r: _ItemReader) -> str:
+    value = r.text("bron_adres")
+    return value if value == NO_SOURCE else _address(r, "bron_adres", value)
+
+
+def _address(r: _ItemReader, field: str, value: str) -> str:
     if value and not re.fullmatch(r"https?://[^\s]+", value):
-        raise r.error("website", f"'{value}' is geen webadres (begint met https://).")
+        raise r.error(field, f"'{value}' is geen webadres (begint met https://).")
     return value
 
 

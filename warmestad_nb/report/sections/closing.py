@@ -52,6 +52,17 @@ def _num(value: float | None, empty: str = "-") -> str:
     return nl.number(value, 0 if value == int(value) else 1)
 
 
+def _practices(plan) -> list:
+    """The practices of the inspiratiebox the actions start from: their kind and where they are described."""
+    ids = list(dict.fromkeys(a.catalogus_id for a in plan.acties if a.catalogus_id))
+    if not ids:
+        return []
+    practices = [reference.practice(i) for i in ids]
+    return [Table(["Praktijk", "Soort", "Beschreven in"],
+                  [[p.titel, vocab.PRACTICE_KINDS[p.soort], p.bron_adres] for p in practices],
+                  titel="Praktijken uit de inspiratiebox in dit plan", breed=True)]
+
+
 def annex(ctx: Context) -> list:
     plan = ctx.plan
     rows = []
@@ -66,6 +77,7 @@ def annex(ctx: Context) -> list:
         Subheading("Bronnen"),
         Table(["Gegeven", "Uitgever", "Jaar", "Opmerking"], rows, titel="Gebruikte bronnen", breed=True),
     ]
+    blocks += _practices(plan)
     if plan.voorbeeld:
         blocks.append(Note("Dit is een voorbeeldplan: de cijfers uit de officiële bronnen zijn echt, de inhoud van "
                            "het plan (personen, acties, budgetten, bevragingen) is verzonnen ter illustratie."))
