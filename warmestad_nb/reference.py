@@ -166,8 +166,9 @@ class SdgTarget:
 @dataclass(frozen=True, slots=True)
 class VizierGoal:
     id: str
-    titel: str
+    titel: str  # the official wording
     thema: str
+    bron_adres: str  # where that wording was checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,8 +567,9 @@ def sdg_targets() -> tuple[SdgTarget, ...]:
 @functools.cache
 def vizier_goals() -> tuple[VizierGoal, ...]:
     return tuple(
-        VizierGoal(id=_slug(r), titel=r.text("titel"), thema=r.text("thema"))
-        for r in _items("vizier2030", "id", ("id", "titel", "thema"))
+        VizierGoal(id=_slug(r), titel=r.text("titel"), thema=r.text("thema"),
+                   bron_adres=_address(r, "bron_adres", r.text("bron_adres")))
+        for r in _items("vizier2030", "id", ("id", "titel", "thema", "bron_adres"))
     )
 
 
@@ -619,13 +621,22 @@ def words_match(stem: str, text: str) -> bool:
 
 @functools.cache
 def beleidsvelden() -> tuple[Beleidsveld, ...]:
+    """The workbook's summary of the beleidsvelden; an item with `tot` gives every code of its range."""
     out = []
-    for r in _items("beleidsvelden", "code", ("code", "naam")):
-        code = r.text("code")
-        if not re.fullmatch(r"\d{4}", code):
-            raise r.error("code", f"'{code}' is geen beleidsveldcode van vier cijfers (tussen aanhalingstekens).")
-        out.append(Beleidsveld(code=code, naam=r.text("naam")))
+    for r in _items("beleidsvelden", "code", ("code", "tot", "naam")):
+        first = _field_code(r, "code")
+        last = _field_code(r, "tot") if "tot" in r.item else first
+        if last < first:
+            raise r.error("tot", f"'{last}' ligt voor '{first}'.")
+        out += [Beleidsveld(code=f"{n:04d}", naam=r.text("naam")) for n in range(int(first), int(last) + 1)]
     return tuple(sorted(out, key=lambda b: b.code))
+
+
+def _field_code(r: _ItemReader, field: str) -> str:
+    code = r.text(field)
+    if not re.fullmatch(r"\d{4}", code):
+        raise r.error(field, f"'{code}' is geen beleidsveldcode van vier cijfers (tussen aanhalingstekens).")
+    return code
 
 
 @functools.cache

@@ -94,7 +94,8 @@ def annex(ctx: Context) -> list:
         ("Universele preventie", "preventie voor alle kinderen en jongeren, niet alleen voor risicogroepen"),
         ("Meerjarenplan (BBC)", "beleidsdoelstelling, actieplan en actie van de beleids- en beheerscyclus; "
                                 "prioritair beleid is beleid waarover de gemeenteraad opvolging vraagt"),
-        ("Beleidsveld", "vaste nationale code voor het domein van een uitgave in het meerjarenplan"),
+        ("Beleidsveld", "code uit de regels van de beleids- en beheerscyclus voor het domein van een uitgave in "
+                        "het meerjarenplan; de titels in dit werkboek zijn een eigen samenvatting"),
         ("SDG-subdoel", "een target van de duurzame ontwikkelingsdoelen van de Verenigde Naties"),
         ("Vizier 2030", "het Vlaamse kader met doelstellingen voor 2030"),
     ]
