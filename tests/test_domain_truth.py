@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
 
 from conftest import EXAMPLES
@@ -58,3 +61,52 @@ def test_beleidsvelden_are_shown_as_the_workbooks_summary_and_sport_keeps_its_co
     definitions = dict(next(b for b in closing.annex(Context(read_plan(EXAMPLES[0])))
                             if isinstance(b, Facts)).rijen)
     assert "nationale" not in definitions["Beleidsveld"] and "eigen samenvatting" in definitions["Beleidsveld"]
+
+
+# ------------------------------------------------------------------ reference years beside every value
+
+YEAR_NOTE = re.compile(r"referentiejaar onbekend|referentiejaar \d{4}|1 januari \d{4}")
+INDICATOR_NAMES = [d.naam for d in reference.indicator_defs()]
+
+
+def _elements_with_indicator_values(html: str) -> list[str]:
+    """The table rows, list items and paragraphs that show a value of a Gemeente-Stadsmonitor indicator."""
+    found = []
+    for tag in ("tr", "li", "p"):
+        for element in re.findall(rf"<{tag}\b.*?</{tag}>", html, flags=re.S):
+            text = unescape(re.sub(r"<[^>]+>", " ", element))
+            if any(name in text for name in INDICATOR_NAMES) and re.search(r"\d", text.split(":", 1)[-1]):
+                found.append(" ".join(text.split()))
+    return found
+
+
+def test_step_2_and_step_3_show_the_reference_year_beside_every_indicator_value():
+    from warmestad_nb.widgets.priorities import environment_table
+    from warmestad_nb.widgets.step2_views import indicators_view
+
+    for path in EXAMPLES:
+        plan = read_plan(path)
+        view = indicators_view(plan)
+        table = re.search(r"<table.*?</table>", view, flags=re.S).group(0)
+        assert "Referentiejaar" in table and table.count("referentiejaar onbekend") == len(INDICATOR_NAMES)
+        for html in (view, environment_table(plan)):
+            elements = _elements_with_indicator_values(html)
+            assert elements, path.stem
+            for text in elements:
+                assert YEAR_NOTE.search(text), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_in_the_policy_plan_every_indicator_value_has_its_year_beside_it(path):
+    from warmestad_nb.report.html import render_section
+    from warmestad_nb.report.outline import CHAPTERS, numbering
+    from warmestad_nb.report.sections import build_section
+
+    ctx = Context(read_plan(path))
+    numbers = numbering(list(CHAPTERS))
+    html = "".join(render_section(build_section(ctx, c, numbers[c.id])) for c in CHAPTERS)
+    elements = _elements_with_indicator_values(html)
+    assert len(elements) >= len(ctx.plan.omgevingsanalyse.indicatoren)
+    for text in elements:
+        assert YEAR_NOTE.search(text), text

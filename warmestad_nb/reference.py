@@ -201,6 +201,7 @@ class IndicatorDef:
     code: str
     jaar_label: str
     bron: Source
+    referentiejaar: int | None = None  # None: the source's edition was recorded, its reference year not
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,7 +643,7 @@ def _field_code(r: _ItemReader, field: str) -> str:
 @functools.cache
 def indicator_defs() -> tuple[IndicatorDef, ...]:
     out = []
-    fields = ("id", "naam", "eenheid", "soort", "noemer", "code", "jaar_label", "bron")
+    fields = ("id", "naam", "eenheid", "soort", "noemer", "code", "jaar_label", "referentiejaar", "bron")
     for r in _items("indicatoren", "id", fields):
         soort = r.choice("soort", ["aandeel", "index"])
         noemer = r.text("noemer", default="", required=False)
@@ -657,6 +658,7 @@ def indicator_defs() -> tuple[IndicatorDef, ...]:
             code=r.text("code"),
             jaar_label=r.text("jaar_label"),
             bron=_source_from(r.item.get("bron"), r.path, f"item {r.label}, veld 'bron'"),
+            referentiejaar=r.integer("referentiejaar") if "referentiejaar" in r.item else None,
         ))
     return tuple(out)
 

@@ -48,11 +48,11 @@ def indicator_sentence(c: indicators.Comparison) -> str:
     unit = c.measure.eenheid
     flemish, province = c.gebieden[0], c.gebieden[1]
     if c.waarde is None:
-        return (f"{c.naam}: {MISSING} voor {c.gemeente.naam} (Vlaanderen {value(flemish.waarde, unit)}); "
-                "deze gemeente telt niet mee in de rangschikking.")
+        return (f"{c.naam}: {MISSING} voor {c.gemeente.naam} (Vlaanderen {value(flemish.waarde, unit)}; "
+                f"{c.measure.jaar_kort}); deze gemeente telt niet mee in de rangschikking.")
     sentence = (f"{c.naam}: {value(c.waarde, unit)} (Vlaanderen {value(flemish.waarde, unit)}, "
                 f"{province.naam} {value(province.waarde, unit)}; rang {indicators.rank_text(c)}, "
-                "1 = de hoogste waarde).")
+                f"1 = de hoogste waarde; {c.measure.jaar_kort}).")
     median = value(c.kwartielen[1], unit) if c.kwartielen else None
     if c.signaal == HIGHER:
         sentence += f" Dat is opvallend hoger dan in vergelijkbare gemeenten (mediaan {median})."
