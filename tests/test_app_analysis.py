@@ -107,7 +107,7 @@ def test_budget_totals_and_timeline(herselt):
 def test_year_on_year_and_carry_forward():
     plan = read_plan(TURNHOUT)
     series = evaluation.year_on_year(plan)
-    visits = series["Bezoeken aan het OverKop-huis"]
+    visits = series["Bezoeken aan het inloophuis"]
     assert [v.jaar for v in visits] == [2022, 2023, 2024]
     assert visits[0].bereikt == pytest.approx(980 / 1200)
     new = evaluation.carry_forward(plan)

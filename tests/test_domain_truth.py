@@ -65,8 +65,10 @@ def test_beleidsvelden_are_shown_as_the_workbooks_summary_and_sport_keeps_its_co
 
 # ------------------------------------------------------------------ reference years beside every value
 
-YEAR_NOTE = re.compile(r"referentiejaar onbekend|referentiejaar \d{4}|1 januari \d{4}")
+YEAR_NOTE = re.compile(r"referentiejaar onbekend|referentiejaar \d{4}|1 januari \d{4}", re.I)
 INDICATOR_NAMES = [d.naam for d in reference.indicator_defs()]
+# How the plans' own texts name them (the examples' notes quote the values too).
+INDICATOR_WORDS = re.compile(r"kansarmoede-index|onderwijskansarmoede|werkzoekendengraad", re.I)
 
 
 def _elements_with_indicator_values(html: str) -> list[str]:
@@ -74,8 +76,10 @@ def _elements_with_indicator_values(html: str) -> list[str]:
     found = []
     for tag in ("tr", "li", "p"):
         for element in re.findall(rf"<{tag}\b.*?</{tag}>", html, flags=re.S):
+            if tag == "tr" and "<td" not in element:
+                continue  # a header row names the indicators, it shows no value
             text = unescape(re.sub(r"<[^>]+>", " ", element))
-            if any(name in text for name in INDICATOR_NAMES) and re.search(r"\d", text.split(":", 1)[-1]):
+            if INDICATOR_WORDS.search(text) and re.search(r"\d", text.split(":", 1)[-1]):
                 found.append(" ".join(text.split()))
     return found
 
@@ -110,3 +114,54 @@ def test_in_the_policy_plan_every_indicator_value_has_its_year_beside_it(path):
     assert len(elements) >= len(ctx.plan.omgevingsanalyse.indicatoren)
     for text in elements:
         assert YEAR_NOTE.search(text), text
+
+
+# ------------------------------------------------------------------ local items in the example plans
+
+# Organisations named in the examples without "(voorbeeld)", with where they were checked.
+CHECKED = {
+    "CAW De Kempen en partners": "https://www.caw.be/wat-beweegt-er/nieuws/officiele-opening-welzijnscampus-dr-constant-janssen-in-turnhout/",
+    "OCMW Turnhout": "https://www.ocmwturnhout.be/dakloos",
+    "Huis van het Kind Turnhout": "https://www.vlaanderen.be/stedenbeleid/nieuwsberichten/realisatie-occasionele-kinderopvang-in-pioniersgebouw-te-turnhout",
+    "Gezondheidsmakers Kempen": "data/gemeenten_vlaanderen_2025.csv",
+    "Gezondheidsmakers Kempen (vroeger Logo Kempen)": "data/gemeenten_vlaanderen_2025.csv",
+    "Gezondheidsmakers Regio Gent (Logo Gezond+)": "https://logogezondplus.vl.vlaamse-logos.be/content/over-logo-gezond",
+    "OverKop-huis Gent": "https://www.demorgen.be/plus/vijf-steden-krijgen-een-overkop-huis-b-1496965201620/",
+    "Samenlevingsopbouw Gent": "https://fdocuments.nl/document/bc-21557-10-2014-samenlevingsopbouw-vzw-jos-geysels-voorzitter-van-de-deceniumdoelen.html",
+    "Stad Gent - Dienst Welzijn en Gelijke Kansen": "https://gezonde.stad.gent/gezondheidsbeleid/gezondheidsraad/werkgroepen/netwerk-gezondheidspromotie",
+    "Eerstelijnszone Gent - zorgraad": "https://www.eerstelijnszone.be/missie-en-visie-ELZ-Gent",
+    "Fonds Ga voor Geluk": "https://www.vrt.be/vrtnws/nl/2021/03/17/warme-william-campagne-gestart-in-school-in-beveren/",
+    "CAW Oost-Vlaanderen en partners": "http://www.cawoostvlaanderen.be/organisatie",
+}
+# Not checked one by one: the services of the municipality itself, its OCMW, and the youth offer of the
+# regional CAW (the JAC), which every municipality or CAW has under some name.
+GENERIC = re.compile(r"^(Stad|Gemeente) (Gent|Turnhout|Herselt)\b|^OCMW Herselt$|^Stadsbibliotheek Gent$|"
+                     r"^Stedelijke kinderopvang Gent$|^Huis van het Kind Gent$|JAC (Gent|Turnhout)$|"
+                     r"^Jeugdverenigingen en jeugddienst$|^Scholen \(eigen initiatief\)$")
+
+
+def _named_organisations(plan) -> set[str]:
+    names = {p.organisatie for p in plan.partners}
+    names |= {a.aanbieder for a in plan.omgevingsanalyse.aanbod if a.aanbieder}
+    if plan.kickoff:
+        names |= {s.organisatie for s in plan.kickoff.aanmeldingen if s.organisatie}
+        if plan.kickoff.locatie:
+            names.add(plan.kickoff.locatie)
+    return names
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_named_local_item_is_checked_or_marked_as_an_example(path):
+    for name in _named_organisations(read_plan(path)):
+        assert "(voorbeeld)" in name or name in CHECKED or GENERIC.search(name), name
+
+
+def test_the_turnhout_example_has_no_overkop_house_in_the_pilot_years():
+    text = (EXAMPLES[1]).read_text(encoding="utf-8")
+    assert EXAMPLES[1].stem == "13040-turnhout"
+    assert "OverKop-huis Turnhout" not in text
+    plan = read_plan(EXAMPLES[1])
+    for action in plan.acties:
+        if "overkop" in f"{action.titel} {action.omschrijving}".lower():
+            assert "(voorbeeld)" in action.titel and "model van de OverKop-huizen" in action.omschrijving
+    assert not [p for p in plan.partners if "overkop" in p.organisatie.lower()]

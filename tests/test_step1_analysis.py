@@ -129,7 +129,7 @@ def test_signups_become_partners_in_one_step():
 def test_partner_edits_refuse_doubles_and_partners_still_in_use():
     plan = read_plan(ROOT / "data" / "voorbeelden" / "13013-herselt.yaml")
     with pytest.raises(WarmeStadError, match="staat al in de partnerlijst"):
-        add_partner(plan, organisatie="sociaal huis  HERSELT", sector="welzijn")
+        add_partner(plan, organisatie="ocmw  HERSELT", sector="welzijn")
     with pytest.raises(WarmeStadError, match="Lokaal netwerk vrijetijdsparticipatie"):
         remove_partner(plan, "sociaal-huis-herselt")
     with pytest.raises(WarmeStadError, match="Ouderavonden positief opvoeden"):
