@@ -165,3 +165,31 @@ def test_the_turnhout_example_has_no_overkop_house_in_the_pilot_years():
         if "overkop" in f"{action.titel} {action.omschrijving}".lower():
             assert "(voorbeeld)" in action.titel and "model van de OverKop-huizen" in action.omschrijving
     assert not [p for p in plan.partners if "overkop" in p.organisatie.lower()]
+
+
+# ------------------------------------------------------------------ Flemish context figures
+
+
+def test_every_flemish_figure_has_its_source_year_and_address():
+    figures = reference.flemish_figures()
+    assert len(figures) >= 3
+    for f in figures:
+        assert f.bron and 2010 <= f.jaar <= 2026 and f.bron_adres.startswith(("https://", "http://")), f.id
+    assert "Vlaanderen" in reference.source("vlaamse_cijfers").opmerking
+
+
+def test_step_2_and_the_policy_plan_show_the_flemish_figures_labelled_as_flemish():
+    from warmestad_nb.analysis import summaries
+    from warmestad_nb.report.sections import situation
+    from warmestad_nb.widgets.step2_views import indicators_view
+
+    plan = read_plan(EXAMPLES[0])
+    view = unescape(indicators_view(plan))
+    blocks = situation.environment(Context(plan))
+    table = next(b for b in blocks if isinstance(b, Table) and b.titel == summaries.FLEMISH_TITLE)
+    assert table.kolommen[0] == "Vlaanderen" and "Vlaanderen" in summaries.FLEMISH_TITLE
+    for f in reference.flemish_figures():
+        assert [f.cijfer, f.omschrijving, f.leeftijd, str(f.jaar)] in [row[:4] for row in table.rijen]
+        assert f.bron_adres in " ".join(row[4] for row in table.rijen)
+        assert f.cijfer in view and str(f.jaar) in view and f.bron_adres in view
+    assert "geen cijfers" in summaries.FLEMISH_INTRO

@@ -57,6 +57,7 @@ YAML_TABLES = (
     "indicatoren",
     "kickoff_programma",
     "sdg_regels",
+    "vlaamse_cijfers",
 )
 
 # Non-numeric columns of the population table; every other column is a count.
@@ -202,6 +203,19 @@ class IndicatorDef:
     jaar_label: str
     bron: Source
     referentiejaar: int | None = None  # None: the source's edition was recorded, its reference year not
+
+
+@dataclass(frozen=True, slots=True)
+class ContextFigure:
+    """A Flemish figure on young people's mental well-being (no municipal figure exists)."""
+
+    id: str
+    cijfer: str
+    omschrijving: str
+    leeftijd: str
+    jaar: int
+    bron: str
+    bron_adres: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,6 +677,18 @@ def indicator_defs() -> tuple[IndicatorDef, ...]:
     return tuple(out)
 
 
+@functools.cache
+def flemish_figures() -> tuple[ContextFigure, ...]:
+    """data/vlaamse_cijfers.yaml: each figure with its source, year and the address it is stated at."""
+    fields = ("id", "cijfer", "omschrijving", "leeftijd", "jaar", "bron", "bron_adres")
+    return tuple(
+        ContextFigure(id=_slug(r), cijfer=r.text("cijfer"), omschrijving=r.text("omschrijving"),
+                      leeftijd=r.text("leeftijd"), jaar=r.integer("jaar"), bron=r.text("bron"),
+                      bron_adres=_address(r, "bron_adres", r.text("bron_adres")))
+        for r in _items("vlaamse_cijfers", "id", fields)
+    )
+
+
 # --------------------------------------------------------------------------------- CSV tables
 
 
@@ -913,6 +939,7 @@ _LOOKUPS = {
     "indicatoren": (indicator_defs, "id"),
     "kickoff_programma": (kickoff_parts, "id"),
     "sdg_regels": (sdg_rules, "id"),
+    "vlaamse_cijfers": (flemish_figures, "id"),
 }
 
 
@@ -944,7 +971,7 @@ def load_all() -> None:
 
 _CACHED = (
     _yaml_loader, _yaml_doc, pillars, steps, sectors, organisation_types, catalogue, sdgs, sdg_targets,
-    vizier_goals, sdg_rules, beleidsvelden, indicator_defs, kickoff_parts, municipalities, _by_nis,
+    vizier_goals, sdg_rules, beleidsvelden, indicator_defs, kickoff_parts, flemish_figures, municipalities, _by_nis,
     mergers, _mergers_by_old_nis, _name_index, _population, _indicator_values, _table_sources, _lookup,
 )
 

@@ -14,6 +14,18 @@ from . import environment, indicators, needs, offer
 from .indicators import HIGHER, LOWER, NOT_NOTABLE
 
 
+FLEMISH_TITLE = "Mentaal welbevinden van kinderen en jongeren in Vlaanderen"
+FLEMISH_INTRO = ("Per gemeente bestaan er geen cijfers over het mentaal welbevinden van kinderen en jongeren. "
+                 "Deze Vlaamse cijfers schetsen de context; een eigen bevraging kan ze voor de gemeente aanvullen.")
+FLEMISH_HEADS = ["Vlaanderen", "Wat", "Leeftijd", "Jaar", "Bron"]
+
+
+def flemish_figure_rows() -> list[list[str]]:
+    """One row per Flemish context figure: the figure, what it says, ages, year and source with its address."""
+    return [[f.cijfer, f.omschrijving, f.leeftijd, str(f.jaar), f"{f.bron}: {f.bron_adres}"]
+            for f in reference.flemish_figures()]
+
+
 def population_text(plan: Plan) -> str:
     """'In Gent wonen ... kinderen en jongeren (x% van de bevolking; Vlaanderen 26,9%) ...'"""
     y = environment.youth_population(plan.gemeente.nis)

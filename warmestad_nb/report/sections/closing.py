@@ -8,7 +8,7 @@ from .. import nl
 from .common import Context, subject_titles
 
 # Reference tables the document draws on, in the order the annex lists them.
-ANNEX_TABLES = ("bevolking", "stadsmonitor", "gemeenten", "pijlers", "stappen", "sectoren",
+ANNEX_TABLES = ("bevolking", "stadsmonitor", "vlaamse_cijfers", "gemeenten", "pijlers", "stappen", "sectoren",
                 "inspiratiebox", "beleidsvelden", "sdgs", "sdg_targets", "vizier2030")
 
 

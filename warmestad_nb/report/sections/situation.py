@@ -86,6 +86,9 @@ def environment(ctx: Context) -> list:
             bron=pop_source),
     ]
     blocks += _indicators(ctx)
+    blocks += [Subheading(summaries.FLEMISH_TITLE), Paragraph(summaries.FLEMISH_INTRO),
+               Table(summaries.FLEMISH_HEADS, summaries.flemish_figure_rows(), titel=summaries.FLEMISH_TITLE,
+                     bron=source_label("vlaamse_cijfers"), breed=True)]
     blocks += _own_figures(ctx)
     blocks.append(Subheading("Samenvatting van de analyse"))
     notes = nl.paragraphs(plan.omgevingsanalyse.notities)
