@@ -21,9 +21,13 @@ FLEMISH_HEADS = ["Vlaanderen", "Wat", "Leeftijd", "Jaar", "Bron"]
 
 
 def flemish_figure_rows() -> list[list[str]]:
-    """One row per Flemish context figure: the figure, what it says, ages, year and source with its address."""
-    return [[f.cijfer, f.omschrijving, f.leeftijd, str(f.jaar), f"{f.bron}: {f.bron_adres}"]
-            for f in reference.flemish_figures()]
+    """One row per Flemish context figure: the figure, what it says, ages, year and source."""
+    return [[f.cijfer, f.omschrijving, f.leeftijd, str(f.jaar), f.bron] for f in reference.flemish_figures()]
+
+
+def flemish_figure_addresses() -> list[str]:
+    """Where each figure is stated, one line per figure (long addresses do not fit a table column)."""
+    return [f"{f.cijfer} {f.omschrijving} ({f.jaar}): {f.bron_adres}" for f in reference.flemish_figures()]
 
 
 def population_text(plan: Plan) -> str:

@@ -124,6 +124,7 @@ def indicators_view(plan: Plan) -> str:
     parts.append(f"<h4>{esc(summaries.FLEMISH_TITLE)}</h4><p>{esc(summaries.FLEMISH_INTRO)}</p>")
     parts.append(table(pd.DataFrame(summaries.flemish_figure_rows(), columns=summaries.FLEMISH_HEADS),
                        "ws-vlaamse-cijfers", index=False))
+    parts.append(notes(summaries.flemish_figure_addresses()))
     unknown = [i for i in plan.omgevingsanalyse.indicatoren if i not in indicators.chosen_ids([])]
     if unknown:
         parts.insert(0, f'<p class="ws-waarschuwing">Onbekende indicator(en) in het plan, overgeslagen: '

@@ -58,9 +58,9 @@ def _practices(plan) -> list:
     if not ids:
         return []
     practices = [reference.practice(i) for i in ids]
-    return [Table(["Praktijk", "Soort", "Beschreven in"],
-                  [[p.titel, vocab.PRACTICE_KINDS[p.soort], p.bron_adres] for p in practices],
-                  titel="Praktijken uit de inspiratiebox in dit plan", breed=True)]
+    # A list, not a table: a long address would take the whole width of a table column.
+    return [Subheading("Praktijken uit de inspiratiebox in dit plan"),
+            Bullets([f"{p.titel} ({vocab.PRACTICE_KINDS[p.soort]}), beschreven in {p.bron_adres}" for p in practices])]
 
 
 def annex(ctx: Context) -> list:

@@ -88,7 +88,8 @@ def environment(ctx: Context) -> list:
     blocks += _indicators(ctx)
     blocks += [Subheading(summaries.FLEMISH_TITLE), Paragraph(summaries.FLEMISH_INTRO),
                Table(summaries.FLEMISH_HEADS, summaries.flemish_figure_rows(), titel=summaries.FLEMISH_TITLE,
-                     bron=source_label("vlaamse_cijfers"), breed=True)]
+                     bron=source_label("vlaamse_cijfers")),
+               Paragraph("Waar elk cijfer te lezen is:"), Bullets(summaries.flemish_figure_addresses())]
     blocks += _own_figures(ctx)
     blocks.append(Subheading("Samenvatting van de analyse"))
     notes = nl.paragraphs(plan.omgevingsanalyse.notities)
