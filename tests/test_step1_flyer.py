@@ -112,3 +112,14 @@ def test_the_flyer_prints_on_one_a4_page(path):
     assert len(document.pages) == 1
     width, height = document.pages[0].width, document.pages[0].height
     assert (round(width * 25.4 / 96), round(height * 25.4 / 96)) == (210, 297)
+
+
+def test_the_youth_form_makes_the_flyer_next_to_the_plan(tmp_path):
+    plan = tmp_path / HERSELT.name
+    shutil.copyfile(HERSELT, plan)
+    session, _ = step1.open_plan(str(plan))
+    form = step1.YouthForm(session)
+    path = form.flyer()
+    assert path == tmp_path / "uitvoer" / "13013-herselt-flyer.html"
+    assert "Warme Steden &amp; Gemeenten in Herselt" in path.read_text(encoding="utf-8")
+    assert "Download de flyer" in form.flyer_link.value
