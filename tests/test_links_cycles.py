@@ -180,6 +180,9 @@ def test_merge_melle_and_merelbeke_loses_nothing(tmp_path, capsys, former_plans)
     assert sorted(g.titel for g in merged.prioriteiten.doelstellingen) == sorted(
         g.titel for _, plan in sources for g in plan.prioriteiten.doelstellingen)
     assert len(merged.verankering.items) == len(melle.verankering.items) + len(merelbeke.verankering.items)
+    # Merelbeke's project is a fixed agenda item of an existing body; Melle's plan says nothing about it.
+    assert merelbeke.engagement.vast_agendapunt and not melle.engagement.vast_agendapunt
+    assert merged.engagement.vast_agendapunt == merelbeke.engagement.vast_agendapunt
     # Merelbeke's 2026-2031 meerjarenplan is the current one; Melle's 2020-2025 plan and links are history.
     assert merged.meerjarenplan == merelbeke.meerjarenplan
     assert merged.vorige_meerjarenplannen == [melle.meerjarenplan]

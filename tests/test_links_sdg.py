@@ -157,3 +157,49 @@ def test_sdg_chart_is_legible_at_a4_width():
     assert all(t.get_fontsize() >= 7 for t in fig.axes[0].get_yticklabels())
     png = to_png(fig)
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
+
+
+# ------------------------------------------------------------------ false positives of the word rules
+
+
+def _all_subjects():
+    """Every practice of the catalogue as an action in each of its settings, and every example action."""
+    for practice in reference.catalogue():
+        for setting in practice.settings:
+            yield Actie(id="x", titel=practice.titel, omschrijving=practice.omschrijving,
+                        pijlers=list(practice.pijlers), setting=setting, catalogus_id=practice.id)
+    for path in EXAMPLES:
+        yield from read_plan(path).acties
+
+
+def test_an_action_at_work_is_not_about_young_people_without_work():
+    ehbp = reference.practice("ehbp")
+    course = Actie(id="ehbp-personeel", titel="EHBP-cursus voor het personeel", omschrijving=ehbp.omschrijving,
+                   pijlers=list(ehbp.pijlers), setting="werk", catalogus_id="ehbp")
+    assert "8.6" not in {s.code for s in sdg_proposals(course)}
+    for subject in _all_subjects():
+        if "8.6" in {s.code for s in sdg_proposals(subject)}:
+            text = f"{subject.titel} {subject.omschrijving}".lower()
+            own = reference.practice(subject.catalogus_id).sdg_targets if subject.catalogus_id else ()
+            assert "8.6" in own or any(w in text for w in ("zonder werk", "werkzoek", "werkloos", "neet")), subject.titel
+
+
+def test_inclusief_in_ordinary_dutch_is_not_about_discrimination():
+    camp = Actie(id="kamp", titel="Zomerkamp", omschrijving="Het budget is inclusief materiaal en vervoer.",
+                 pijlers=[4], setting="vrije-tijd")
+    assert "10.3" not in {s.code for s in sdg_proposals(camp)}
+    for subject in _all_subjects():
+        if "10.3" in {s.code for s in sdg_proposals(subject)}:
+            text = f" {subject.titel} {subject.omschrijving}".lower()
+            assert any(w in text for w in (" discrimin", " racisme", " inclusieve", "sociale inclusie",
+                                            " diversiteit")), subject.titel
+
+
+def test_the_word_rules_still_find_what_they_are_for():
+    neet = read_plan(DATA / "voorbeelden" / "44021-gent.yaml").acties
+    buddy = next(a for a in neet if a.id == "buddyproject-neet")
+    assert "8.6" in {s.code for s in sdg_proposals(buddy)}
+    for text in ("Een inclusieve speelpleinwerking", "Samen tegen discriminatie op school",
+                 "Vorming over diversiteit in het jeugdwerk"):
+        action = Actie(id="x", titel=text, pijlers=[4], setting="vrije-tijd")
+        assert "10.3" in {s.code for s in sdg_proposals(action)}, text

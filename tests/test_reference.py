@@ -186,12 +186,66 @@ def test_catalogue():
         assert set(p.beleidsvelden) <= fields, p.id
         assert p.website == "" or p.website.startswith("https://"), p.id
     assert ref.practice("warme-william").voorbeeldgemeente == "Beveren"
-    assert "Trimbos" in ref.practice("zippys-vrienden").evaluatie
+    # Zippy's Vrienden: no claim without a source (there was an unsourced Trimbos claim).
+    assert "Trimbos" not in ref.practice("zippys-vrienden").evaluatie
     assert "100.000" in ref.practice("overkop-huis").kosten_toelichting
     # every pillar is served by at least one practice
     assert {n for p in cat for n in p.pijlers} == set(range(1, 9))
     with pytest.raises(WarmeStadError, match="awel"):
         ref.practice("awell")
+
+
+def test_every_practice_has_a_kind_and_a_source_address():
+    for p in ref.catalogue():
+        assert p.soort in vocab.PRACTICE_KINDS, p.id
+        assert p.bron_adres == ref.NO_SOURCE or p.bron_adres.startswith(("https://", "http://")), p.id
+        # No reference to an actiefiche we did not check.
+        assert "actiefiche" not in f"{p.evaluatie} {p.aanbieder}", p.id
+    unsourced = {p.id for p in ref.catalogue() if not p.has_source}
+    assert unsourced == {"dag-van-de-veerkracht", "speel-en-beweegkaart"}
+    # The file no longer presents itself as the programme's inspiratiebox.
+    assert "eigen selectie" in ref.source("inspiratiebox").uitgever
+
+
+def test_practices_without_a_source_are_never_suggested():
+    from warmestad_nb.analysis.actions import FILTERS, filter_catalogue, filter_options
+
+    unsourced = {p.id for p in ref.catalogue() if not p.has_source}
+    suggested = {p.id for p in filter_catalogue()}
+    for name in FILTERS:
+        for code in filter_options(name):
+            suggested |= {p.id for p in filter_catalogue(**{name: code})}
+    assert unsourced and not unsourced & suggested
+    assert suggested == {p.id for p in ref.catalogue()} - unsourced
+
+
+def test_practices_corrected_against_their_sources():
+    overkop = ref.practice("overkop-huis")
+    assert "2016" not in overkop.omschrijving.replace("Rode Neuzen Dag 2016", "")
+    assert "juni 2017" in overkop.omschrijving and "eind 2017" in overkop.omschrijving
+    kamer = ref.practice("warme-william-luisterruimte")
+    assert "luisterkamer" in kamer.titel and kamer.settings == ("school",)
+    assert 5 not in ref.practice("complimentendag").pijlers
+    sport = ref.practice("geestig-gezond-sporten")
+    assert sport.preventietype == "selectief" and "psychische" in sport.omschrijving
+    fit = ref.practice("fit-in-je-hoofd")
+    assert "12-18" not in fit.leeftijden and "16 jaar" in fit.omschrijving and fit.website
+    assert "Vertrouwenscentr" in ref.practice("nupraatikerover").aanbieder
+    assert "Vertrouwenscentra" in ref.practice("lijn-1712").aanbieder
+    assert "Vlaamse overheid" in ref.practice("jeugdmonitor").aanbieder
+    bounce = ref.practice("bounce")
+    assert "STRESAVIORA" in bounce.aanbieder and "Arktos" not in bounce.omschrijving + bounce.aanbieder
+    tiendaagse = ref.practice("tiendaagse-geestelijke-gezondheid")
+    assert tiendaagse.has_source and tiendaagse.soort == "campagne"
+
+
+def test_a_practice_source_that_is_no_address_is_named(data_copy):
+    _replace(data_copy / "inspiratiebox.yaml", "bron_adres: http://www.standaard.be/cnt/dmf20170830_03042611",
+             "bron_adres: de Standaard")
+    with pytest.raises(WarmeStadError) as info:
+        ref.catalogue()
+    message = str(info.value)
+    assert "inspiratiebox.yaml" in message and "'awel'" in message and "bron_adres" in message
 
 
 def test_sdgs_targets_vizier_beleidsvelden():

@@ -41,7 +41,7 @@ def test_missing_sectors_of_a_known_plan():
 
 def test_missing_types_of_a_known_plan():
     missing = [t.id for t in partners.missing_types(_plan(*KNOWN))]
-    assert len(missing) == 66 - 4
+    assert len(missing) == 74 - 4
     assert {"jeugddienst", "clb", "chiro", "cgg"}.isdisjoint(missing)
     assert missing[:3] == ["sportdienst", "cultuurdienst", "bibliotheek"]  # reference order, by sector
     assert missing[-1] == "demos"
@@ -50,7 +50,7 @@ def test_missing_types_of_a_known_plan():
 def test_sector_table_counts_partners_and_types():
     table = partners.sector_coverage(_plan(*KNOWN))
     zorg = table.loc["zorg"]
-    assert (zorg["Partners"], zorg["Types betrokken"], zorg["Types in de lijst"]) == (2, 1, 7)
+    assert (zorg["Partners"], zorg["Types betrokken"], zorg["Types in de lijst"]) == (2, 1, 8)
     assert "CGG (centrum voor geestelijke gezondheidszorg)" not in zorg["Nog niet betrokken"]
     assert "Huisartsen(kring)" in zorg["Nog niet betrokken"]
     assert table.loc["welzijn", "Partners"] == 0
@@ -129,7 +129,7 @@ def test_signups_become_partners_in_one_step():
 def test_partner_edits_refuse_doubles_and_partners_still_in_use():
     plan = read_plan(ROOT / "data" / "voorbeelden" / "13013-herselt.yaml")
     with pytest.raises(WarmeStadError, match="staat al in de partnerlijst"):
-        add_partner(plan, organisatie="sociaal huis  HERSELT", sector="welzijn")
+        add_partner(plan, organisatie="ocmw  HERSELT", sector="welzijn")
     with pytest.raises(WarmeStadError, match="Lokaal netwerk vrijetijdsparticipatie"):
         remove_partner(plan, "sociaal-huis-herselt")
     with pytest.raises(WarmeStadError, match="Ouderavonden positief opvoeden"):

@@ -117,7 +117,7 @@ def test_the_example_municipalities_get_the_expected_flags():
 
 def test_summary_table_has_every_level_and_dutch_values():
     table = indicators.summary_table(indicators.comparisons("13040"))
-    assert list(table.columns) == ["Turnhout", "Vlaanderen", "provincie Antwerpen", "Logo Kempen",
+    assert list(table.columns) == ["Turnhout", "Referentiejaar", "Vlaanderen", "provincie Antwerpen", "Logo Kempen",
                                    "Gezondheidsmakers Kempen", "Vergelijkbare gemeenten (mediaan)",
                                    "Rang (1 = hoogste)", "Signaal"]
     row = table.loc["Geboorten in kansarmoede (kansarmoede-index)"]

@@ -12,6 +12,7 @@ from .errors import WarmeStadError
 COMMAND_MODULES = (
     "warmestad_nb.commands.plan",
     "warmestad_nb.commands.partners",
+    "warmestad_nb.commands.flyer",
     "warmestad_nb.commands.links",
     "warmestad_nb.commands.omgeving",
     "warmestad_nb.commands.app",

@@ -35,6 +35,7 @@ ENGAGEMENT_LABELS = {
     "budget_eur": "werkingsbudget",
     "afspraak_logo": "afspraak met de Logo",
     "afspraak_logo_datum": "datum van de afspraak met de Logo",
+    "vast_agendapunt": "overleg waar het project een vast agendapunt is",
 }
 
 

@@ -114,6 +114,9 @@ class Engagement(Base):
     schepenen: list[Name] = []
     afspraak_logo: str = ""
     afspraak_logo_datum: Optional[date] = None
+    # The existing body where the project became a fixed agenda item (e.g. the werkgroep Gezonde
+    # Gemeente or a jeugdwelzijnsoverleg), which the programme names as an alternative to a new group.
+    vast_agendapunt: str = ""
 
 
 class Partner(Base):

@@ -28,6 +28,9 @@ from typing import Any
 from warmestad_nb import vocab
 from warmestad_nb.errors import WarmeStadError
 
+# What a practice of the inspiratiebox has as bron_adres when its facts could not be checked.
+NO_SOURCE = "geen bron gevonden"
+
 DATA_DIR = Path(os.environ.get("WARMESTAD_DATA") or Path(__file__).resolve().parent.parent / "data")
 
 MERGER_DATE_NL = "1 januari 2025"
@@ -54,6 +57,7 @@ YAML_TABLES = (
     "indicatoren",
     "kickoff_programma",
     "sdg_regels",
+    "vlaamse_cijfers",
 )
 
 # Non-numeric columns of the population table; every other column is a count.
@@ -121,6 +125,8 @@ class KickoffPart:
 class Practice:
     id: str
     titel: str
+    soort: str
+    bron_adres: str
     omschrijving: str
     doel: str
     pijlers: tuple[int, ...]
@@ -139,6 +145,11 @@ class Practice:
     beleidsvelden: tuple[str, ...]
     sdg_targets: tuple[str, ...]
 
+    @property
+    def has_source(self) -> bool:
+        """Only practices whose facts were checked against a source are suggested."""
+        return self.bron_adres != NO_SOURCE
+
 
 @dataclass(frozen=True, slots=True)
 class Sdg:
@@ -156,8 +167,9 @@ class SdgTarget:
 @dataclass(frozen=True, slots=True)
 class VizierGoal:
     id: str
-    titel: str
+    titel: str  # the official wording
     thema: str
+    bron_adres: str  # where that wording was checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +202,20 @@ class IndicatorDef:
     code: str
     jaar_label: str
     bron: Source
+    referentiejaar: int | None = None  # None: the source's edition was recorded, its reference year not
+
+
+@dataclass(frozen=True, slots=True)
+class ContextFigure:
+    """A Flemish figure on young people's mental well-being (no municipal figure exists)."""
+
+    id: str
+    cijfer: str
+    omschrijving: str
+    leeftijd: str
+    jaar: int
+    bron: str
+    bron_adres: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,6 +505,8 @@ def catalogue() -> tuple[Practice, ...]:
         out.append(Practice(
             id=_slug(r),
             titel=r.text("titel"),
+            soort=r.choice("soort", list(vocab.PRACTICE_KINDS)),
+            bron_adres=_source_address(r),
             omschrijving=r.text("omschrijving"),
             doel=r.text("doel"),
             pijlers=r.int_list("pijlers", pillar_numbers),
@@ -492,7 +520,7 @@ def catalogue() -> tuple[Practice, ...]:
             website=_website(r),
             kosten=r.choice("kosten", list(vocab.COST_LEVELS)),
             kosten_toelichting=r.text("kosten_toelichting", default=""),
-            evaluatie=r.text("evaluatie"),
+            evaluatie=r.text("evaluatie", default=""),
             voorbeeldgemeente=r.text("voorbeeldgemeente", default=""),
             beleidsvelden=r.str_list("beleidsvelden", field_codes, nonempty=False),
             sdg_targets=r.str_list("sdg_targets", target_codes),
@@ -501,9 +529,17 @@ def catalogue() -> tuple[Practice, ...]:
 
 
 def _website(r: _ItemReader) -> str:
-    value = r.text("website", default="")
+    return _address(r, "website", r.text("website", default=""))
+
+
+def _source_address(r: _ItemReader) -> str:
+    value = r.text("bron_adres")
+    return value if value == NO_SOURCE else _address(r, "bron_adres", value)
+
+
+def _address(r: _ItemReader, field: str, value: str) -> str:
     if value and not re.fullmatch(r"https?://[^\s]+", value):
-        raise r.error("website", f"'{value}' is geen webadres (begint met https://).")
+        raise r.error(field, f"'{value}' is geen webadres (begint met https://).")
     return value
 
 
@@ -546,8 +582,9 @@ def sdg_targets() -> tuple[SdgTarget, ...]:
 @functools.cache
 def vizier_goals() -> tuple[VizierGoal, ...]:
     return tuple(
-        VizierGoal(id=_slug(r), titel=r.text("titel"), thema=r.text("thema"))
-        for r in _items("vizier2030", "id", ("id", "titel", "thema"))
+        VizierGoal(id=_slug(r), titel=r.text("titel"), thema=r.text("thema"),
+                   bron_adres=_address(r, "bron_adres", r.text("bron_adres")))
+        for r in _items("vizier2030", "id", ("id", "titel", "thema", "bron_adres"))
     )
 
 
@@ -599,19 +636,28 @@ def words_match(stem: str, text: str) -> bool:
 
 @functools.cache
 def beleidsvelden() -> tuple[Beleidsveld, ...]:
+    """The workbook's summary of the beleidsvelden; an item with `tot` gives every code of its range."""
     out = []
-    for r in _items("beleidsvelden", "code", ("code", "naam")):
-        code = r.text("code")
-        if not re.fullmatch(r"\d{4}", code):
-            raise r.error("code", f"'{code}' is geen beleidsveldcode van vier cijfers (tussen aanhalingstekens).")
-        out.append(Beleidsveld(code=code, naam=r.text("naam")))
+    for r in _items("beleidsvelden", "code", ("code", "tot", "naam")):
+        first = _field_code(r, "code")
+        last = _field_code(r, "tot") if "tot" in r.item else first
+        if last < first:
+            raise r.error("tot", f"'{last}' ligt voor '{first}'.")
+        out += [Beleidsveld(code=f"{n:04d}", naam=r.text("naam")) for n in range(int(first), int(last) + 1)]
     return tuple(sorted(out, key=lambda b: b.code))
+
+
+def _field_code(r: _ItemReader, field: str) -> str:
+    code = r.text(field)
+    if not re.fullmatch(r"\d{4}", code):
+        raise r.error(field, f"'{code}' is geen beleidsveldcode van vier cijfers (tussen aanhalingstekens).")
+    return code
 
 
 @functools.cache
 def indicator_defs() -> tuple[IndicatorDef, ...]:
     out = []
-    fields = ("id", "naam", "eenheid", "soort", "noemer", "code", "jaar_label", "bron")
+    fields = ("id", "naam", "eenheid", "soort", "noemer", "code", "jaar_label", "referentiejaar", "bron")
     for r in _items("indicatoren", "id", fields):
         soort = r.choice("soort", ["aandeel", "index"])
         noemer = r.text("noemer", default="", required=False)
@@ -626,8 +672,21 @@ def indicator_defs() -> tuple[IndicatorDef, ...]:
             code=r.text("code"),
             jaar_label=r.text("jaar_label"),
             bron=_source_from(r.item.get("bron"), r.path, f"item {r.label}, veld 'bron'"),
+            referentiejaar=r.integer("referentiejaar") if "referentiejaar" in r.item else None,
         ))
     return tuple(out)
+
+
+@functools.cache
+def flemish_figures() -> tuple[ContextFigure, ...]:
+    """data/vlaamse_cijfers.yaml: each figure with its source, year and the address it is stated at."""
+    fields = ("id", "cijfer", "omschrijving", "leeftijd", "jaar", "bron", "bron_adres")
+    return tuple(
+        ContextFigure(id=_slug(r), cijfer=r.text("cijfer"), omschrijving=r.text("omschrijving"),
+                      leeftijd=r.text("leeftijd"), jaar=r.integer("jaar"), bron=r.text("bron"),
+                      bron_adres=_address(r, "bron_adres", r.text("bron_adres")))
+        for r in _items("vlaamse_cijfers", "id", fields)
+    )
 
 
 # --------------------------------------------------------------------------------- CSV tables
@@ -880,6 +939,7 @@ _LOOKUPS = {
     "indicatoren": (indicator_defs, "id"),
     "kickoff_programma": (kickoff_parts, "id"),
     "sdg_regels": (sdg_rules, "id"),
+    "vlaamse_cijfers": (flemish_figures, "id"),
 }
 
 
@@ -911,7 +971,7 @@ def load_all() -> None:
 
 _CACHED = (
     _yaml_loader, _yaml_doc, pillars, steps, sectors, organisation_types, catalogue, sdgs, sdg_targets,
-    vizier_goals, sdg_rules, beleidsvelden, indicator_defs, kickoff_parts, municipalities, _by_nis,
+    vizier_goals, sdg_rules, beleidsvelden, indicator_defs, kickoff_parts, flemish_figures, municipalities, _by_nis,
     mergers, _mergers_by_old_nis, _name_index, _population, _indicator_values, _table_sources, _lookup,
 )
 

@@ -53,6 +53,17 @@ PREVENTION_TYPES = {
     "geindiceerd": "geïndiceerd",
 }
 
+# What kind of practice an item of the inspiratiebox is (data/inspiratiebox.yaml, field soort).
+PRACTICE_KINDS = {
+    "campagne": "campagne of actiedag",
+    "methode": "methode, training of lespakket",
+    "vorming": "vorming of cursus",
+    "hulpaanbod": "hulplijn of hulpaanbod",
+    "informatie": "informatie of zelfhulp",
+    "instrument": "bevraging of instrument",
+    "voorziening": "lokale voorziening of structuur",
+}
+
 COST_LEVELS = {
     "gratis": "gratis",
     "laag": "laag",

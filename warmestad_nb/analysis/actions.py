@@ -29,13 +29,14 @@ def filter_options(name: str) -> dict[str, str]:
 
 
 def filter_catalogue(**chosen: str | None) -> list[Practice]:
-    """Practices that match every chosen filter value (None or '' means: any)."""
+    """Practices that match every chosen filter value (None or '' means: any). Practices without a
+    checked source are never suggested."""
     unknown = set(chosen) - set(FILTERS)
     if unknown:
         raise ValueError(f"unknown catalogue filter(s): {sorted(unknown)}")
     return [
         practice for practice in reference.catalogue()
-        if all(FILTERS[name][2](practice, value) for name, value in chosen.items() if value)
+        if practice.has_source and all(FILTERS[name][2](practice, value) for name, value in chosen.items() if value)
     ]
 
 

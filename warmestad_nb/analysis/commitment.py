@@ -76,7 +76,10 @@ def _project_group(plan: Plan) -> CheckItem:
     else:
         detail = (f"Nog niemand. Zet partners op '{vocab.ENGAGEMENT_LEVELS['projectgroep']}' of "
                   f"'{vocab.ENGAGEMENT_LEVELS['trekker']}'.")
-    if not done and (people or partners):
+    if plan.engagement.vast_agendapunt:
+        agenda = f"Vast agendapunt van {plan.engagement.vast_agendapunt}"
+        detail = f"{agenda}; {detail}" if people or partners else agenda
+    elif not done and (people or partners):
         detail += ". Nog te weinig: minstens twee mensen of partners."
     return CheckItem("projectgroep", "Projectgroep", done, detail)
 

@@ -79,6 +79,12 @@ class Measure:
     gewicht: Weight | None
     bron: reference.Source
     jaar_label: str
+    jaar_kort: str  # shown beside every value: the reference year, or that it is unknown
+
+    @property
+    def periode(self) -> str:
+        """The edition and the reference year, for source lines."""
+        return self.jaar_label if self.jaar_kort == self.jaar_label else f"{self.jaar_label}, {self.jaar_kort}"
 
     @property
     def kort(self) -> str:
@@ -99,11 +105,13 @@ def measures() -> tuple[Measure, ...]:
         gewicht=WEIGHTS[YOUTH_SHARE],
         bron=population,
         jaar_label=f"1 januari {population.jaar}",
+        jaar_kort=f"1 januari {population.jaar}",
     )]
     values = reference.indicator_values()
     for d in reference.indicator_defs():
         series = pd.Series({nis: values.get(nis, {}).get(d.id) for nis in table.index}, dtype="float64")
-        out.append(Measure(d.id, d.naam, d.eenheid, d.soort, series, WEIGHTS.get(d.id), d.bron, d.jaar_label))
+        year = f"referentiejaar {d.referentiejaar}" if d.referentiejaar else "referentiejaar onbekend"
+        out.append(Measure(d.id, d.naam, d.eenheid, d.soort, series, WEIGHTS.get(d.id), d.bron, d.jaar_label, year))
     return tuple(out)
 
 
@@ -274,7 +282,8 @@ def summary_table(items: list[Comparison], short: bool = False) -> pd.DataFrame:
     rows = []
     for c in items:
         unit = c.measure.eenheid
-        row = {"Indicator": c.measure.kort if short else c.naam, first.gemeente.naam: format_value(c.waarde, unit)}
+        row = {"Indicator": c.measure.kort if short else c.naam, first.gemeente.naam: format_value(c.waarde, unit),
+               "Referentiejaar": c.measure.jaar_kort}
         for area in c.gebieden:
             row[area.naam] = format_value(area.waarde, unit)
         median = c.kwartielen[1] if c.kwartielen else None
@@ -295,7 +304,7 @@ def footnotes(items: list[Comparison]) -> list[str]:
         one = len(missing) == 1
         gap = (f"; geen gegeven voor {len(missing)} gemeente{'' if one else 'n'} ({join(missing)}), "
                f"die niet {'meetelt' if one else 'meetellen'}" if missing else "")
-        lines.append(f"{m.naam}: {m.bron.uitgever}, {m.bron.titel}; {m.jaar_label}. "
+        lines.append(f"{m.naam}: {m.bron.uitgever}, {m.bron.titel}; {m.periode}. "
                      f"Vlaanderen, provincie en regio's {weight}{gap}.")
     if items:
         lines.append(rule_text(items[0].gemeente, items[0].groep_inwoners))

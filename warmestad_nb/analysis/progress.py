@@ -20,8 +20,10 @@ def _anchored(plan: Plan, item) -> bool:
 CHECKS: dict[str, Callable[[Plan], bool]] = {
     "collegebeslissing": lambda p: p.engagement.collegebeslissing_datum is not None,
     "coordinator": lambda p: p.coordinator is not None,
+    # A fixed agenda item of an existing body counts as a project group, as the programme advises.
     "projectgroep": lambda p: len(p.projectgroep) >= 2
-    or sum(x.betrokkenheid in ("projectgroep", "trekker") for x in p.partners) >= 2,
+    or sum(x.betrokkenheid in ("projectgroep", "trekker") for x in p.partners) >= 2
+    or bool(p.engagement.vast_agendapunt),
     "afspraak_logo": lambda p: bool(p.engagement.afspraak_logo),
     "partners": lambda p: len(p.partners) >= MIN_PARTNERS,
     "kickoff": lambda p: p.kickoff.datum is not None,

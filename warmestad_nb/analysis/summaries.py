@@ -14,6 +14,22 @@ from . import environment, indicators, needs, offer
 from .indicators import HIGHER, LOWER, NOT_NOTABLE
 
 
+FLEMISH_TITLE = "Mentaal welbevinden van kinderen en jongeren in Vlaanderen"
+FLEMISH_INTRO = ("Per gemeente bestaan er geen cijfers over het mentaal welbevinden van kinderen en jongeren. "
+                 "Deze Vlaamse cijfers schetsen de context; een eigen bevraging kan ze voor de gemeente aanvullen.")
+FLEMISH_HEADS = ["Vlaanderen", "Wat", "Leeftijd", "Jaar", "Bron"]
+
+
+def flemish_figure_rows() -> list[list[str]]:
+    """One row per Flemish context figure: the figure, what it says, ages, year and source."""
+    return [[f.cijfer, f.omschrijving, f.leeftijd, str(f.jaar), f.bron] for f in reference.flemish_figures()]
+
+
+def flemish_figure_addresses() -> list[str]:
+    """Where each figure is stated, one line per figure (long addresses do not fit a table column)."""
+    return [f"{f.cijfer} {f.omschrijving} ({f.jaar}): {f.bron_adres}" for f in reference.flemish_figures()]
+
+
 def population_text(plan: Plan) -> str:
     """'In Gent wonen ... kinderen en jongeren (x% van de bevolking; Vlaanderen 26,9%) ...'"""
     y = environment.youth_population(plan.gemeente.nis)
@@ -48,11 +64,11 @@ def indicator_sentence(c: indicators.Comparison) -> str:
     unit = c.measure.eenheid
     flemish, province = c.gebieden[0], c.gebieden[1]
     if c.waarde is None:
-        return (f"{c.naam}: {MISSING} voor {c.gemeente.naam} (Vlaanderen {value(flemish.waarde, unit)}); "
-                "deze gemeente telt niet mee in de rangschikking.")
+        return (f"{c.naam}: {MISSING} voor {c.gemeente.naam} (Vlaanderen {value(flemish.waarde, unit)}; "
+                f"{c.measure.jaar_kort}); deze gemeente telt niet mee in de rangschikking.")
     sentence = (f"{c.naam}: {value(c.waarde, unit)} (Vlaanderen {value(flemish.waarde, unit)}, "
                 f"{province.naam} {value(province.waarde, unit)}; rang {indicators.rank_text(c)}, "
-                "1 = de hoogste waarde).")
+                f"1 = de hoogste waarde; {c.measure.jaar_kort}).")
     median = value(c.kwartielen[1], unit) if c.kwartielen else None
     if c.signaal == HIGHER:
         sentence += f" Dat is opvallend hoger dan in vergelijkbare gemeenten (mediaan {median})."

@@ -116,7 +116,7 @@ def indicator_chart(c: Comparison) -> Figure:
     missing = c.gebieden[0].zonder_waarde
     note = (f" Geen gegeven (niet getoond): {len(missing)} gemeente{'' if len(missing) == 1 else 'n'}."
             if missing else "")
-    add_source(fig, f"Bron: {m.bron.uitgever}, {m.bron.titel}; {m.jaar_label}.{note}")
+    add_source(fig, f"Bron: {m.bron.uitgever}, {m.bron.titel}; {m.periode}.{note}")
     return fig
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
 from openpyxl import Workbook
 
 from ..analysis.kickoff import invitation_rows, invitees, programme, schedule, total_minutes
 from ..files import atomic_write
 from ..model import Plan
+from .pages import render_page
 from .workbook import to_bytes, write_table
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 def _duration(minutes: int) -> str:
@@ -41,8 +39,7 @@ def _context(plan: Plan, today: date) -> dict:
 
 def kickoff_html(plan: Plan, today: date | None = None) -> str:
     """A printable page (A4) with the programme and the invitation list; every plan text is escaped."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("kickoff.html.j2").render(**_context(plan, today or date.today()))
+    return render_page("kickoff.html.j2", **_context(plan, today or date.today()))
 
 
 def kickoff_workbook(plan: Plan) -> bytes:

@@ -112,7 +112,7 @@ def parse_priority(row: Row, column: str | None, problems: Problems) -> bool:
 
 
 def parse_field(value: object) -> tuple[str | None, str | None]:
-    """(beleidsveld code, problem): '0985', 985, '0985 Gezondheidspromotie'; 0741-0749 become 0740."""
+    """(beleidsveld code, problem): '0985', 985, '0985 Gezondheidspromotie'."""
     if value is None:
         return None, None
     if isinstance(value, float) and value.is_integer():
@@ -122,8 +122,6 @@ def parse_field(value: object) -> tuple[str | None, str | None]:
     if not match:
         return None, f"'{value}' is geen beleidsveld (vier cijfers, zoals 0985)"
     code = match.group(1).zfill(4)
-    if code.startswith("074"):
-        code = "0740"  # the sport range 0740-0749 is one item in data/beleidsvelden.yaml
     if code not in reference.lookup("beleidsvelden"):
         return None, (f"beleidsveld {code} staat niet in de lijst van het werkboek (data/beleidsvelden.yaml); "
                       "laat het leeg of kies een beleidsveld uit die lijst")

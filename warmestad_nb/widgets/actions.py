@@ -21,6 +21,7 @@ def _practice_row(practice, used: set[str]) -> list[str]:
     mark = " ✔ in actieplan" if practice.id in used else ""
     return [
         f"<b>{esc(practice.titel)}</b>{esc(mark)}",
+        esc(vocab.PRACTICE_KINDS[practice.soort]),
         esc(", ".join(map(str, practice.pijlers))),
         esc(", ".join(practice.leeftijden)),
         esc(", ".join(vocab.SETTINGS[s] for s in practice.settings)),
@@ -31,15 +32,19 @@ def _practice_row(practice, used: set[str]) -> list[str]:
     ]
 
 
+def _link(address: str) -> str:
+    return f'<a href="{esc(address)}" target="_blank" rel="noopener">{esc(address)}</a>' if address else ""
+
+
 def _fiche(practice) -> str:
     if practice is None:
         return "<p>Geen praktijk past bij deze filters.</p>"
-    link = (f'<a href="{esc(practice.website)}" target="_blank" rel="noopener">{esc(practice.website)}</a>'
-            if practice.website else "")
     example = f"<br><b>Voorbeeldgemeente:</b> {esc(practice.voorbeeldgemeente)}" if practice.voorbeeldgemeente else ""
     return (f"<div><h4>{esc(practice.titel)}</h4><p>{esc(practice.omschrijving)}</p>"
-            f"<p><b>Doel:</b> {esc(practice.doel)}<br><b>Aanbieder:</b> {esc(practice.aanbieder)} {link}"
-            f"<br><b>Evaluatie:</b> {esc(practice.evaluatie)}{example}</p></div>")
+            f"<p><b>Soort:</b> {esc(vocab.PRACTICE_KINDS[practice.soort])}"
+            f"<br><b>Doel:</b> {esc(practice.doel)}<br><b>Aanbieder:</b> {esc(practice.aanbieder)} {_link(practice.website)}"
+            f"<br><b>Evaluatie:</b> {esc(practice.evaluatie or 'niet nagegaan')}{example}"
+            f"<br><b>Bron:</b> {_link(practice.bron_adres)}</p></div>")
 
 
 def catalogue(session: PlanSession) -> widgets.Widget:
@@ -66,8 +71,8 @@ def catalogue(session: PlanSession) -> widgets.Widget:
     def render(*_) -> None:
         found = matching()
         used = {a.catalogus_id for a in session.plan.acties if a.catalogus_id}
-        heads = ["Praktijk", "Pijlers", "Leeftijd", "Setting", "Strategie", "Preventie", "Kosten", "Aanbieder"]
-        results.value = (f"<p>{len(found)} van de {len(reference.catalogue())} praktijken.</p>"
+        heads = ["Praktijk", "Soort", "Pijlers", "Leeftijd", "Setting", "Strategie", "Preventie", "Kosten", "Aanbieder"]
+        results.value = (f"<p>{len(found)} van de {len(analysis.filter_catalogue())} praktijken.</p>"
                          f'<div class="ws-scroll">{table(heads, [_practice_row(p, used) for p in found], raw=True)}</div>')
         keep = picker.value
         picker.options = [(p.titel, p.id) for p in found]

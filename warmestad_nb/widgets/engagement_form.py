@@ -79,6 +79,9 @@ class EngagementForm(Section):
             ("ws-engagement-logodatum", widgets.DatePicker(description="Afspraak gemaakt op"),
              lambda p: p.engagement.afspraak_logo_datum,
              lambda p, v: setattr(p.engagement, "afspraak_logo_datum", v)),
+            ("ws-engagement-agendapunt", _text("Vast agendapunt van", "bv. werkgroep Gezonde Gemeente"),
+             lambda p: p.engagement.vast_agendapunt,
+             lambda p, v: setattr(p.engagement, "vast_agendapunt", v.strip())),
         ]
         for name, label in (("naam", "Coördinator"), ("functie", "Functie"), ("organisatie", "Organisatie / dienst"),
                             ("email", "E-mail"), ("telefoon", "Telefoon")):

@@ -65,10 +65,11 @@ def environment_table(plan: Plan) -> str:
     for c in analysis.environment_figures(plan):
         flanders = c.gebieden[0].waarde
         rows.append([c.naam, formatting.value(c.waarde, c.measure.eenheid),
-                     formatting.value(flanders, c.measure.eenheid), c.signaal,
-                     formatting.source(c.measure.bron, c.measure.jaar_label)])
+                     formatting.value(flanders, c.measure.eenheid), c.measure.jaar_kort, c.signaal,
+                     formatting.source(c.measure.bron, c.measure.periode)])
     return ("<h3>Cijfers uit de omgevingsanalyse (stap 2)</h3>"
-            + table(["Indicator", plan.gemeente.naam, "Vlaanderen", "Tegenover vergelijkbare gemeenten", "Bron"],
+            + table(["Indicator", plan.gemeente.naam, "Vlaanderen", "Referentiejaar", "Tegenover vergelijkbare gemeenten",
+                     "Bron"],
                     rows))
 
 

@@ -121,6 +121,10 @@ def indicators_view(plan: Plan) -> str:
         if own_notes:
             parts.append(notes(own_notes))
         parts.append(figure(charts.indicator_chart(c), f"{c.naam}: {plan.gemeente.naam} tussen alle gemeenten"))
+    parts.append(f"<h4>{esc(summaries.FLEMISH_TITLE)}</h4><p>{esc(summaries.FLEMISH_INTRO)}</p>")
+    parts.append(table(pd.DataFrame(summaries.flemish_figure_rows(), columns=summaries.FLEMISH_HEADS),
+                       "ws-vlaamse-cijfers", index=False))
+    parts.append(notes(summaries.flemish_figure_addresses()))
     unknown = [i for i in plan.omgevingsanalyse.indicatoren if i not in indicators.chosen_ids([])]
     if unknown:
         parts.insert(0, f'<p class="ws-waarschuwing">Onbekende indicator(en) in het plan, overgeslagen: '

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as widgets
 
 from .. import vocab
+from ..exports.flyer import write_flyer
 from ..model import Kanaal, Plan
 from ..step1_edits import add_channel
 from . import step1_html
-from .common import MULTIPLE, Section, button, field, hint, html_box, note, status_text
+from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, note,
+                     status_text)
 from .session import PlanSession
 
 
@@ -46,6 +50,10 @@ class YouthForm(Section):
                                      "ws-jongeren-notities", "48em"), session,
                                lambda p: p.jongeren.notities, lambda p, v: setattr(p.jongeren, "notities", v.strip()))
         self.check = html_box("ws-jongeren-check")
+        # The flyer informs children, young people, schools and partners at once (A4, printable).
+        self.flyer_button = button("Flyer maken (A4)", "ws-jongeren-flyer")
+        self.flyer_button.on_click(lambda _: self.flyer())
+        self.flyer_link = html_box("ws-jongeren-flyer-link")
         session.on_change(self._refresh)
         self._refresh(session.plan)
         self.box = widgets.VBox([
@@ -55,6 +63,7 @@ class YouthForm(Section):
             widgets.HTML("<b>Kanalen in het plan</b>"), widgets.HBox([self.chooser, self.done_button,
                                                                      self.remove_button]),
             self.message, self.notes,
+            widgets.HTML("<b>Flyer voor jongeren, scholen en partners</b>"), self.flyer_button, self.flyer_link,
         ])
         self.box.add_class("ws-jongeren")
 
@@ -87,3 +96,10 @@ class YouthForm(Section):
 
     def snapshot(self) -> str:
         return step1_html.youth(self.session.plan)
+
+    def flyer(self) -> Path:
+        """Write the flyer next to the plan (uitvoer/) and offer it for download."""
+        path = export_folder(self.session) / f"{self.session.store.path.stem}-flyer.html"
+        write_flyer(self.session.plan, path)
+        self.flyer_link.value = download_link(path, "Download de flyer (HTML, afdrukken op A4)")
+        return path

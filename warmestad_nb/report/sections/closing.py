@@ -8,7 +8,7 @@ from .. import nl
 from .common import Context, subject_titles
 
 # Reference tables the document draws on, in the order the annex lists them.
-ANNEX_TABLES = ("bevolking", "stadsmonitor", "gemeenten", "pijlers", "stappen", "sectoren",
+ANNEX_TABLES = ("bevolking", "stadsmonitor", "vlaamse_cijfers", "gemeenten", "pijlers", "stappen", "sectoren",
                 "inspiratiebox", "beleidsvelden", "sdgs", "sdg_targets", "vizier2030")
 
 
@@ -52,6 +52,17 @@ def _num(value: float | None, empty: str = "-") -> str:
     return nl.number(value, 0 if value == int(value) else 1)
 
 
+def _practices(plan) -> list:
+    """The practices of the inspiratiebox the actions start from: their kind and where they are described."""
+    ids = list(dict.fromkeys(a.catalogus_id for a in plan.acties if a.catalogus_id))
+    if not ids:
+        return []
+    practices = [reference.practice(i) for i in ids]
+    # A list, not a table: a long address would take the whole width of a table column.
+    return [Subheading("Praktijken uit de inspiratiebox in dit plan"),
+            Bullets([f"{p.titel} ({vocab.PRACTICE_KINDS[p.soort]}), beschreven in {p.bron_adres}" for p in practices])]
+
+
 def annex(ctx: Context) -> list:
     plan = ctx.plan
     rows = []
@@ -66,6 +77,7 @@ def annex(ctx: Context) -> list:
         Subheading("Bronnen"),
         Table(["Gegeven", "Uitgever", "Jaar", "Opmerking"], rows, titel="Gebruikte bronnen", breed=True),
     ]
+    blocks += _practices(plan)
     if plan.voorbeeld:
         blocks.append(Note("Dit is een voorbeeldplan: de cijfers uit de officiële bronnen zijn echt, de inhoud van "
                            "het plan (personen, acties, budgetten, bevragingen) is verzonnen ter illustratie."))
@@ -82,7 +94,8 @@ def annex(ctx: Context) -> list:
         ("Universele preventie", "preventie voor alle kinderen en jongeren, niet alleen voor risicogroepen"),
         ("Meerjarenplan (BBC)", "beleidsdoelstelling, actieplan en actie van de beleids- en beheerscyclus; "
                                 "prioritair beleid is beleid waarover de gemeenteraad opvolging vraagt"),
-        ("Beleidsveld", "vaste nationale code voor het domein van een uitgave in het meerjarenplan"),
+        ("Beleidsveld", "code uit de regels van de beleids- en beheerscyclus voor het domein van een uitgave in "
+                        "het meerjarenplan; de titels in dit werkboek zijn een eigen samenvatting"),
         ("SDG-subdoel", "een target van de duurzame ontwikkelingsdoelen van de Verenigde Naties"),
         ("Vizier 2030", "het Vlaamse kader met doelstellingen voor 2030"),
     ]

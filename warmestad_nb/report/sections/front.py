@@ -88,6 +88,8 @@ def context(ctx: Context) -> list:
     if eng.afspraak_logo:
         when = f" ({nl.day(eng.afspraak_logo_datum)})" if eng.afspraak_logo_datum else ""
         facts.append(("Afspraak met de Gezondheidsmakers", " ".join(eng.afspraak_logo.split()) + when))
+    if eng.vast_agendapunt:
+        facts.append(("Vast agendapunt van", " ".join(eng.vast_agendapunt.split())))
     if plan.coordinator:
         c = plan.coordinator
         facts.append(("Coördinator", ", ".join(x for x in (c.naam, c.functie, c.organisatie) if x)))

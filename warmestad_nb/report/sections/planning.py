@@ -122,7 +122,7 @@ def links(ctx: Context) -> list:
     used_v = [v.id for v in reference.vizier_goals() if any(v.id in s.vizier_doelen for s in subjects)]
     if used_v:
         blocks.append(Table(
-            ["Thema", "Doelstelling (eigen samenvatting)", "Gekoppeld aan"],
+            ["Thema", "Doelstelling (officiële formulering)", "Gekoppeld aan"],
             [[vizier[v].thema, vizier[v].titel, "; ".join(titles[s.id] for s in subjects if v in s.vizier_doelen)]
              for v in used_v],
             titel="Bijdrage aan Vizier 2030", bron=source_label("vizier2030")))

@@ -86,6 +86,10 @@ def environment(ctx: Context) -> list:
             bron=pop_source),
     ]
     blocks += _indicators(ctx)
+    blocks += [Subheading(summaries.FLEMISH_TITLE), Paragraph(summaries.FLEMISH_INTRO),
+               Table(summaries.FLEMISH_HEADS, summaries.flemish_figure_rows(), titel=summaries.FLEMISH_TITLE,
+                     bron=source_label("vlaamse_cijfers")),
+               Paragraph("Waar elk cijfer te lezen is:"), Bullets(summaries.flemish_figure_addresses())]
     blocks += _own_figures(ctx)
     blocks.append(Subheading("Samenvatting van de analyse"))
     notes = nl.paragraphs(plan.omgevingsanalyse.notities)
@@ -108,17 +112,16 @@ def _indicators(ctx: Context) -> list:
         code = f" ({codes[c.measure.id]})" if c.measure.id in codes else ""
         flemish, prov = c.gebieden[0], c.gebieden[1]
         rows.append([f"{c.naam}{code}", _value(c.waarde, unit), _value(prov.waarde, unit),
-                     _value(flemish.waarde, unit), indicators.rank_text(c), c.signaal])
+                     _value(flemish.waarde, unit), c.measure.jaar_kort, indicators.rank_text(c), c.signaal])
         values = [c.waarde, prov.waarde, flemish.waarde]
         panels.append({"titel": f"{c.naam} ({unit})", "eenheid": unit,
                        "labels": [ctx.gemeente, province, "Vlaanderen"],
                        "waarden": values, "teksten": [_bar_text(v, unit) for v in values]})
-    label = reference.lookup("indicatoren")[ids[0]].jaar_label
-    source = f"{reference.source('stadsmonitor').uitgever}, Gemeente-Stadsmonitor, {label}"
+    source = f"{reference.source('stadsmonitor').uitgever}, Gemeente-Stadsmonitor, {items[0].measure.periode}"
     sentences = [summaries.indicator_sentence(c) for c in items]
     return blocks + [
         Bullets(sentences),
-        Table(["Indicator", ctx.gemeente, province, "Vlaanderen", "Rang (1 = hoogste)", "Signaal"], rows,
+        Table(["Indicator", ctx.gemeente, province, "Vlaanderen", "Referentiejaar", "Rang (1 = hoogste)", "Signaal"], rows,
               titel="Indicatoren vergeleken", bron=source, rechts=[1, 2, 3]),
         Bullets(indicators.footnotes(items)),
         Figure("indicatoren", {"panelen": panels},
