@@ -13,6 +13,10 @@ from typing import Any, ClassVar
 # The notebook output that carries a section (or the cover) as JSON, next to its text/html.
 MIME_TYPE = "application/vnd.warmestad.beleidsplan+json"
 
+# On the cover of an example plan, in every format.
+EXAMPLE_NOTE = ("Dit plan is een voorbeeld om het werkboek te leren kennen. De cijfers uit officiële bronnen zijn "
+                "echt; personen, acties, budgetten en bevragingen zijn verzonnen.")
+
 
 @dataclass
 class Paragraph:

@@ -20,7 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..charts import to_png
 from ..charts.report import draw
-from .document import (Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
+from .document import (EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
                        column_widths, content_from_notebook)
 
 ACCENT = RGBColor(0x0B, 0x53, 0x94)
@@ -123,8 +123,7 @@ def _cover(doc, cover: Cover) -> None:
         p = doc.add_paragraph()
         run = p.add_run("VOORBEELD")
         run.bold, run.font.size, run.font.color.rgb = True, Pt(26), WARN
-        note = doc.add_paragraph("Dit plan is een voorbeeld om het werkboek te leren kennen. De cijfers uit officiële "
-                                 "bronnen zijn echt; personen, acties, budgetten en bevragingen zijn verzonnen.")
+        note = doc.add_paragraph(EXAMPLE_NOTE)
         note.runs[0].font.color.rgb = WARN
     p = doc.add_paragraph()
     run = p.add_run("WARME STEDEN & GEMEENTEN")

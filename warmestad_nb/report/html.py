@@ -1,7 +1,7 @@
 """Blocks -> HTML fragments with Jinja autoescape: every text from a plan is escaped.
 
 The fragments are what the notebook displays and what the nbconvert template puts in the page.
-Charts are drawn here as SVG and embedded as <img> with alt text (a data URI keeps the chart's
+Charts are drawn here as SVG (once: the PDF's Typst source reuses them) and embedded as <img> with alt text (a data URI keeps the chart's
 own styles out of the page and gives screen readers the alt text).
 """
 
@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..charts import to_svg
 from ..charts.report import draw
 from . import TEMPLATE_DIR
-from .document import Cover, Figure, Section, Table, column_widths
+from .document import EXAMPLE_NOTE, Cover, Figure, Section, Table, column_widths
 
 
 @functools.cache
@@ -24,17 +24,23 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def chart_uri(figure: Figure, draw_chart=draw) -> str:
-    svg = to_svg(draw_chart(figure.grafiek, figure.data))
+def section_charts(section: Section, draw_chart=draw) -> dict[int, str]:
+    """{block index: SVG} of the section's figures, drawn once for every format (HTML and PDF).
+
+    draw_chart(name, data): the chart registry (other documents, e.g. the regional overview, bring theirs)."""
+    return {i: to_svg(draw_chart(b.grafiek, b.data)) for i, b in enumerate(section.blokken) if isinstance(b, Figure)}
+
+
+def chart_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def render_section(section: Section, draw_chart=draw) -> str:
-    """draw_chart(name, data): the chart registry (other documents, e.g. the regional overview, bring theirs)."""
-    images = {i: chart_uri(b, draw_chart) for i, b in enumerate(section.blokken) if isinstance(b, Figure)}
+def render_section(section: Section, charts: dict[int, str]) -> str:
+    """charts: section_charts(section)."""
+    images = {i: chart_uri(svg) for i, svg in charts.items()}
     widths = {i: column_widths(b) for i, b in enumerate(section.blokken) if isinstance(b, Table)}
     return _environment().get_template("sectie.html.j2").render(s=section, images=images, widths=widths)
 
 
 def render_cover(cover: Cover) -> str:
-    return _environment().get_template("omslag.html.j2").render(c=cover)
+    return _environment().get_template("omslag.html.j2").render(c=cover, voorbeeld_tekst=EXAMPLE_NOTE)
