@@ -329,20 +329,19 @@ def render_pages(summaries: list[PlanSummary], problems: list[str], datum: date)
 
     if not summaries:
         raise WarmeStadError("Geen enkel plan kon gelezen worden, dus er is geen overzicht:\n" + "\n".join(problems))
-    sections = build_sections(summaries, problems)
-    charts = [html.section_charts(s, draw) for s in sections]
+    sections = [html.draw_charts(s, draw) for s in build_sections(summaries, problems)]
     regio, note = region_name(summaries), EXAMPLE_NOTE if any(s.voorbeeld for s in summaries) else ""
     css = (TEMPLATES / "beleidsplan" / "static" / "beleidsplan.css").read_text(encoding="utf-8")
     css += (TEMPLATES / "overzicht" / "overzicht.css").read_text(encoding="utf-8")
     page = _environment().get_template("overzicht.html.j2").render(
         titel=TITLE, regio=regio, datum=nl.day(datum), aantal=len(summaries), voorbeeld_tekst=note, css=Markup(css),
         inhoud=[(f"h-{s.id}", s.nummer, s.titel) for s in sections],
-        secties=[Markup(html.render_section(s, c)) for s, c in zip(sections, charts)])
+        secties=[Markup(html.render_section(s)) for s in sections])
     # The overview is short: its table of contents shares the cover page.
     source = (typst_markup.house_style() + typst_markup.document_start(TITLE, regio, bool(note))
               + typst_markup.cover_page(TITLE, regio, [("Plannen", str(len(summaries))), ("Datum", nl.day(datum))],
                                         note or None, contents_own_page=False)
-              + "".join(typst_markup.render_section(s, c) for s, c in zip(sections, charts)))
+              + "".join(typst_markup.render_section(s) for s in sections))
     return {"html": page, "typst": source}
 
 

@@ -1,7 +1,7 @@
 """The structured content of the policy plan: sections made of a few kinds of plain blocks.
 
-HTML (in the notebook) and DOCX (from the executed notebook) are both rendered from these blocks,
-so the two documents always say the same. Blocks hold plain text only; renderers escape it.
+HTML and Typst (in the notebook) and DOCX (from the executed notebook) are all rendered from these
+blocks, so the documents always say the same. Blocks hold plain text only; renderers escape it.
 A block serialises to a dict with a "soort" key, so a section travels as JSON in the notebook.
 """
 
@@ -86,7 +86,8 @@ def column_widths(table: Table) -> list[float]:
 
 @dataclass
 class Figure:
-    """A chart from charts/report.py by name, with JSON data, so HTML and DOCX can both draw it."""
+    """A chart from charts/report.py by name, with JSON data; drawn once as SVG (html.draw_charts)
+    and that SVG used by every format: HTML, the PDF, and Word (as PNG, made from the SVG)."""
 
     soort: ClassVar[str] = "figuur"
     grafiek: str
@@ -94,6 +95,7 @@ class Figure:
     titel: str
     alt: str
     bron: str
+    svg: str = ""
 
 
 @dataclass

@@ -24,20 +24,23 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def section_charts(section: Section, draw_chart=draw) -> dict[int, str]:
-    """{block index: SVG} of the section's figures, drawn once for every format (HTML and PDF).
+def draw_charts(section: Section, draw_chart=draw) -> Section:
+    """Draw the section's figures once, as SVG, into their blocks (Figure.svg) for every format.
 
     draw_chart(name, data): the chart registry (other documents, e.g. the regional overview, bring theirs)."""
-    return {i: to_svg(draw_chart(b.grafiek, b.data)) for i, b in enumerate(section.blokken) if isinstance(b, Figure)}
+    for block in section.blokken:
+        if isinstance(block, Figure):
+            block.svg = to_svg(draw_chart(block.grafiek, block.data))
+    return section
 
 
 def chart_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def render_section(section: Section, charts: dict[int, str]) -> str:
-    """charts: section_charts(section)."""
-    images = {i: chart_uri(svg) for i, svg in charts.items()}
+def render_section(section: Section) -> str:
+    """The section as HTML; its charts drawn already (draw_charts)."""
+    images = {i: chart_uri(b.svg) for i, b in enumerate(section.blokken) if isinstance(b, Figure)}
     widths = {i: column_widths(b) for i, b in enumerate(section.blokken) if isinstance(b, Table)}
     return _environment().get_template("sectie.html.j2").render(s=section, images=images, widths=widths)
 

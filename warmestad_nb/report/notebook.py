@@ -2,7 +2,7 @@
 
 An output carries three representations: text/html (what the HTML template shows), Typst source
 (typst_markup.MIME_TYPE, what the Typst template puts in the PDF) and the section as JSON
-(MIME_TYPE, what the DOCX is built from). A section's charts are drawn once, for HTML and PDF both. Jupyter displays any object with
+(MIME_TYPE, what the DOCX is built from). A section's charts are drawn once, as SVG, for all three. Jupyter displays any object with
 `_repr_mimebundle_`; `toon` shows them all from one cell and names the part that fails.
 """
 
@@ -61,6 +61,5 @@ class Beleidsplan:
         if chapter is None:
             return None
         section: Section = build_section(self.ctx, chapter, self.numbers[chapter.id])
-        charts = html.section_charts(section)
-        return Output("sectie", html.render_section(section, charts), typst_markup.render_section(section, charts),
-                      section.to_dict())
+        html.draw_charts(section)
+        return Output("sectie", html.render_section(section), typst_markup.render_section(section), section.to_dict())

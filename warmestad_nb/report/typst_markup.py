@@ -3,7 +3,7 @@
 Every text is written as a Typst string literal and handed to a function of the house style
 (templates/beleidsplan_typst/huisstijl.typ), never as markup: in a string only the backslash and
 the double quote are special, so escaping those two is all it takes for any text from a plan to be
-printed as it is. Charts arrive as SVG text drawn once for all formats (html.section_charts).
+printed as it is. Charts arrive as SVG text drawn once for all formats (html.draw_charts).
 """
 
 from __future__ import annotations
@@ -60,16 +60,15 @@ def render_cover(cover: Cover) -> str:
             + cover_page(cover.titel, cover.gemeente, cover.gegevens, EXAMPLE_NOTE if cover.voorbeeld else None))
 
 
-def render_section(section: Section, charts: dict[int, str]) -> str:
-    """charts: {block index: SVG text} for the section's figures."""
+def render_section(section: Section) -> str:
+    """The section as Typst source; its charts drawn already (html.draw_charts)."""
     lines = [f"#hoofdstuk({string('h-' + _label(section.id))}, "
              f"{string(section.nummer)}, {string(section.titel)})"]
-    for i, block in enumerate(section.blokken):
-        lines.append(_block(block, charts.get(i, "")))
+    lines += [_block(block) for block in section.blokken]
     return "\n".join(lines) + "\n"
 
 
-def _block(block, svg: str) -> str:
+def _block(block) -> str:
     if isinstance(block, Paragraph):
         return f"#alinea({string(block.tekst)})"
     if isinstance(block, Subheading):
@@ -85,7 +84,7 @@ def _block(block, svg: str) -> str:
                 f"bron-tekst: {string(block.bron)}, rechts: {array(block.rechts)}, "
                 f"breed: {'true' if block.breed else 'false'})")
     if isinstance(block, Figure):
-        return (f"#grafiek(svg: {string(svg)}, alt: {string(block.alt)}, titel: {string(block.titel)}, "
+        return (f"#grafiek(svg: {string(block.svg)}, alt: {string(block.alt)}, titel: {string(block.titel)}, "
                 f"bron-tekst: {string(block.bron)})")
     if isinstance(block, Note):
         return f"#nota({string(block.tekst)})"
