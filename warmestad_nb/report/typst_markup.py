@@ -40,6 +40,27 @@ def _label(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "-", text)
 
 
+def warm_up_document():
+    """A small executed notebook with every kind of block and every font of the house style (bold,
+    italic, the charts' SVG text): exporting and compiling it once warms a Renderer up."""
+    import nbformat
+
+    from .document import Cover, Section
+
+    cover = Cover(gemeente="Opwarmen", nis="0", titel="Opwarmen", ondertitel="", cyclus="", datum="", versie="",
+                  regio="", voorbeeld=True, gegevens=[("Gemeente", "Opwarmen")], inhoud=[])
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><text x="2" y="14" '
+           'font-family="DejaVu Sans" font-weight="bold">1,5 %</text></svg>')
+    section = Section("opwarmen", "1", "Opwarmen", [
+        Paragraph("Tekst."), Subheading("Deel"), Bullets(["punt"]), Facts([("label", "waarde")]),
+        Table(kolommen=["a", "b"], rijen=[["1", "2"]], titel="Tabel", bron="bron", rechts=[1]),
+        Figure(grafiek="", data={}, titel="Grafiek", alt="Een grafiek om op te warmen.", bron="bron", svg=svg),
+        Note("Nota.")])
+    outputs = [nbformat.v4.new_output("display_data", data={"text/html": "<p>Opwarmen</p>", MIME_TYPE: source})
+               for source in (render_cover(cover), render_section(section))]
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=outputs)])
+
+
 def document_start(titel: str, gemeente: str, voorbeeld: bool) -> str:
     """The show rule that sets up the page for the rest of the document (the cover's first line)."""
     return (f"#show: beleidsdocument.with(titel: {string(titel)}, gemeente: {string(gemeente)}, "
