@@ -204,3 +204,11 @@ def test_word_reuses_the_charts_drawn_for_html_and_pdf(example):
     assert done.returncode == 0, done.stderr
     figures = paths["html"].read_text().count('src="data:image/svg+xml')
     assert int(done.stdout) == figures >= 2
+
+
+def test_no_page_starts_with_a_source_line_cut_off_from_its_table_or_chart(example):
+    """A short table stays whole with its title and source; a source never opens a page alone."""
+    _, paths = example
+    for number, page in enumerate(_pdf_pages(paths["pdf"]), start=1):
+        first = next(line for line in page.splitlines() if line.strip())
+        assert not first.startswith("Bron: "), f"page {number} starts with '{first}'"
