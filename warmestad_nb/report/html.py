@@ -1,8 +1,9 @@
 """Blocks -> HTML fragments with Jinja autoescape: every text from a plan is escaped.
 
 The fragments are what the notebook displays and what the nbconvert template puts in the page.
-Charts are drawn here as SVG (once: the PDF's Typst source reuses them) and embedded as <img> with alt text (a data URI keeps the chart's
-own styles out of the page and gives screen readers the alt text).
+Charts are drawn here, once, as SVG into their blocks (the PDF and Word reuse them) and embedded as
+<img> with alt text (a data URI keeps the chart's own styles out of the page and gives screen
+readers the alt text).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 An output carries three representations: text/html (what the HTML template shows), Typst source
 (typst_markup.MIME_TYPE, what the Typst template puts in the PDF) and the section as JSON
-(MIME_TYPE, what the DOCX is built from). A section's charts are drawn once, as SVG, for all three. Jupyter displays any object with
-`_repr_mimebundle_`; `toon` shows them all from one cell and names the part that fails.
+(MIME_TYPE, what the DOCX is built from). A section's charts are drawn once, as SVG, for all three.
+Jupyter displays any object with `_repr_mimebundle_`; `toon` shows them all from one cell and names
+the part that fails.
 """
 
 from __future__ import annotations

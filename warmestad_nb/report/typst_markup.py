@@ -12,11 +12,11 @@ import functools
 import re
 
 from . import TEMPLATE_DIR
-from .document import EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table, column_widths
+from .document import (EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
+                       column_widths)
 
 # The notebook output that carries a section (or the cover) as Typst source, next to text/html.
 MIME_TYPE = "text/vnd.warmestad.typst"
-
 
 
 @functools.cache
@@ -44,8 +44,6 @@ def warm_up_document():
     """A small executed notebook with every kind of block and every font of the house style (bold,
     italic, the charts' SVG text): exporting and compiling it once warms a Renderer up."""
     import nbformat
-
-    from .document import Cover, Section
 
     cover = Cover(gemeente="Opwarmen", nis="0", titel="Opwarmen", ondertitel="", cyclus="", datum="", versie="",
                   regio="", voorbeeld=True, gegevens=[("Gemeente", "Opwarmen")], inhoud=[])
