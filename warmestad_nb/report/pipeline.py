@@ -49,7 +49,8 @@ class Renderer:
     formats: tuple[str, ...] = FORMATS
     pdf_variant: str | None = None  # "pdf/ua-1", the default as well (typst_pdf.STANDARDS)
     # Processor time of this process while the PDF compiles, all documents so far: Typst compiles in
-    # threads of its own, which the calling thread's clock does not see.
+    # threads of its own, which the calling thread's clock does not see. In a batch worker it also
+    # counts what the worker's notebook thread does meanwhile, so it is an upper bound there.
     pdf_seconds: float = 0.0
     _html: object = field(default=None, repr=False)
     _typst: object = field(default=None, repr=False)
