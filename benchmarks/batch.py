@@ -210,9 +210,9 @@ def main() -> int:
           f"{plain_per_plan:.2f} s per plan ({', '.join(f'{t:.1f}' for t in plain_times)})")
     print(f"  verhouding: batch {plain_per_plan / per_plan:.1f}x sneller per plan (doel: minstens 12x, liefst 20x)")
     pdf_share = statistics.median(r.pdf_cpu for r in runs)
-    print(f"De PDF-stap binnen de batch (processortijd van de werkers terwijl Typst compileert, een bovengrens; het overzicht "
-          f"meegeteld): {pdf_share / n:.3f} s per plan, {100 * pdf_share / batch_cpu:.0f}% van de processortijd "
-          f"van de batch")
+    print(f"De PDF-stap binnen de batch (processortijd van de werkers terwijl Typst compileert, een "
+          f"bovengrens; het overzicht meegeteld): {pdf_share / n:.3f} s per plan, "
+          f"{100 * pdf_share / batch_cpu:.0f}% van de processortijd van de batch")
     print(f"Piekgeheugen van de batch (som van het RSS van {memory.peak_processes} processen: de opdracht, "
           f"werkers, kernels): {memory.peak / 2**20:.0f} MiB (doel: minder dan 1,5 GB)")
     print(f"Processortijd (minder gevoelig voor andere belasting): batch {batch_cpu / n:.2f} s per plan "
