@@ -1,10 +1,11 @@
 """Benchmark: one plan's HTML + PDF through `warmestad rapport` against the plain command-line tools.
 
 Both ways run here, in the same run, from a fresh process each (what a user would type):
-  ours:  warmestad rapport <plan> --formaat html,pdf
+  ours:  warmestad rapport <plan> --formaat html,pdf (and again with docx: what Word adds)
   plain: papermill notebooks/beleidsplan.ipynb ... ; jupyter nbconvert --to html --no-input
-         --template beleidsplan ... ; weasyprint --pdf-tags beleidsplan.html beleidsplan.pdf
-(both make the same tagged PDF)
+         --template beleidsplan ... ; jupyter nbconvert --to beleidsplan_typst ... ; the typst
+         package compiling beleidsplan.typ (it has no command of its own: python -c, one call)
+(both make the same PDF/UA-1 PDF, with the same fonts)
 Prints the median wall time of each over --rondes rounds (alternating, so both see the same load)
 and the ratio. Usage: python benchmarks/report.py [plan] [--rondes 3]
 """
@@ -47,8 +48,8 @@ def _timed(commands: list[list[str]]) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu() - cpu
 
 
-def ours(plan: Path, out: Path) -> list[list[str]]:
-    return [[sys.executable, "-m", "warmestad_nb.cli", "rapport", str(plan), "--formaat", "html,pdf",
+def ours(plan: Path, out: Path, formats: str = "html,pdf") -> list[list[str]]:
+    return [[sys.executable, "-m", "warmestad_nb.cli", "rapport", str(plan), "--formaat", formats,
              "--uit", str(out), "--datum", DATE]]
 
 
@@ -60,8 +61,17 @@ def plain(plan: Path, out: Path) -> list[list[str]]:
         [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", "--template", "beleidsplan",
          f"--TemplateExporter.extra_template_basedirs={ROOT / 'templates'}", str(executed),
          "--output", "beleidsplan"],
-        [str(BIN / "weasyprint"), "--pdf-tags", str(out / "beleidsplan.html"), str(out / "beleidsplan.pdf")],
+        [str(BIN / "jupyter"), "nbconvert", "--to", "beleidsplan_typst", str(executed), "--output", "beleidsplan"],
+        [sys.executable, "-c", TYPST_COMPILE, str(out / "beleidsplan.typ"), str(out / "beleidsplan.pdf"), "ua-1"],
     ]
+
+
+# The PDF step as one plain call of the typst package, with the fonts the set-up installs:
+# arguments source, PDF and the PDF standards (e.g. ua-1), if any.
+TYPST_COMPILE = ("import sys, typst\n"
+                 "from warmestad_nb.report.typst_pdf import FONT_FOLDERS\n"
+                 "typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[str(f) for f in FONT_FOLDERS],\n"
+                 "              ignore_system_fonts=True, pdf_standards=sys.argv[3:])\n")
 
 
 def _pages(pdf: Path) -> int:
@@ -76,14 +86,15 @@ def main() -> int:
     parser.add_argument("--rondes", type=int, default=3)
     args = parser.parse_args()
     plan = Path(args.plan)
-    labels = ("warmestad rapport", "papermill + nbconvert + weasyprint")
+    labels = ("warmestad rapport", "papermill + nbconvert + typst", "warmestad rapport met Word")
     times: dict[str, list[float]] = {label: [] for label in labels}
     cpu: dict[str, list[float]] = {label: [] for label in labels}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         (tmp / "plain").mkdir()
         for _ in range(args.rondes):
-            for label, commands in zip(labels, (ours(plan, tmp / "ours"), plain(plan, tmp / "plain"))):
+            runs = (ours(plan, tmp / "ours"), plain(plan, tmp / "plain"), ours(plan, tmp / "word", "html,pdf,docx"))
+            for label, commands in zip(labels, runs):
                 wall, seconds = _timed(commands)
                 times[label].append(wall)
                 cpu[label].append(seconds)
@@ -98,7 +109,8 @@ def main() -> int:
         for label in labels:
             shown = ", ".join(f"{v:.2f}" for v in table[label])
             print(f"    {label:36s} {medians[label]:6.2f} s   ({shown})")
-        print(f"    verhouding: {medians[labels[1]] / medians[labels[0]]:.1f}x sneller")
+        print(f"    verhouding: {medians[labels[1]] / medians[labels[0]]:.1f}x sneller; Word erbij kost "
+              f"{100 * (medians[labels[2]] / medians[labels[0]] - 1):.0f}% meer")
     print(f"  pagina's in de PDF: {pages[0]} (rapport) en {pages[1]} (opdrachtregel)")
     return 0
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Debian packages the project needs beyond Python: Pango for WeasyPrint (PDF),
-# poppler-utils (pdftoppm, to look at PDF pages), chromium for the browser tests, and
-# fonts-symbola so emoji in plan texts are drawn in the PDF (the escaping test checks that).
+# Debian packages the project needs beyond Python: the fonts of the PDF (Typst reads them from
+# these packages' folders, see warmestad_nb/report/typst_pdf.py: Liberation for the text, DejaVu
+# for the charts' SVG text, Symbola so emoji in plan texts are drawn; the escaping test checks
+# that), poppler-utils (pdftoppm, pdffonts: to look at and check PDF pages) and chromium for the
+# browser tests and printing the kick-off page.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-symbola poppler-utils chromium)
+packages=(fonts-dejavu-core fonts-liberation2 fonts-symbola poppler-utils chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

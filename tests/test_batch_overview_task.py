@@ -82,7 +82,7 @@ def test_a_worker_reports_the_processor_time_of_its_pdf_renders(tmp_path):
     finally:
         worker.close()
     assert outcome.status == "gemaakt" and 0.1 < outcome.pdf_seconds < outcome.seconds
-    assert message[0] == "overzicht" and message[4] > 0.05
+    assert message[0] == "overzicht" and message[4] > 0.01  # Typst: about 0.04 s for one plan's overview
     assert worker.renderer.pdf_seconds == pytest.approx(outcome.pdf_seconds + message[4])
 
 

@@ -87,3 +87,20 @@ def test_papermill_can_also_start_its_own_kernel():
     assert (cover.gemeente, cover.datum) == ("Herselt", "1 maart 2026")
     assert [s.kop for s in sections] == ["1. Samenvatting", "Bijlage: bronnen en definities"]
     assert nb.metadata.papermill.parameters["plan"] == str(HERSELT.resolve())
+
+
+def test_missing_pdf_fonts_are_named_with_the_fix(tmp_path, capsys, monkeypatch):
+    """The PDF uses only the fonts the set-up installs; without them the command says which folder
+    is missing and how to install it, and writes nothing."""
+    from warmestad_nb.report import typst_pdf
+
+    monkeypatch.setattr(typst_pdf, "FONT_FOLDERS", (tmp_path / "geen-lettertypen",))
+    typst_pdf.compiler.cache_clear()
+    try:
+        assert main(["rapport", str(HERSELT), "--formaat", "html,pdf", "--uit", str(tmp_path / "uit")]) == 2
+    finally:
+        typst_pdf.compiler.cache_clear()
+    err = capsys.readouterr().err
+    assert "De lettertypen voor de PDF ontbreken" in err and "geen-lettertypen" in err
+    assert "install-system-deps.sh" in err and "Traceback" not in err
+    assert not (tmp_path / "uit").exists()

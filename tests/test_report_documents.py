@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import re
+import subprocess
+import sys
 from html import unescape
 from html.parser import HTMLParser
 
@@ -185,3 +187,28 @@ def test_indicator_chart_values_are_rounded_as_in_the_table(example):
         for value in row[1:4]:  # the municipality, its province, Flanders
             expected = "geen waarde" if value == "geen waarde in de bron" else value.removesuffix(" %")
             assert expected in drawn, (row[0], value, drawn)
+
+
+def test_word_reuses_the_charts_drawn_for_html_and_pdf(example):
+    """Word's pictures are made from the SVG the kernel drew: building the DOCX from the executed
+    notebook needs no chart library (a process where matplotlib cannot be imported does it)."""
+    _, paths = example
+    code = ("import sys; sys.modules['matplotlib'] = None\n"
+            "import io, nbformat\n"
+            "from docx import Document\n"
+            "from warmestad_nb.report.docx import docx_from_notebook\n"
+            f"nb = nbformat.read({str(paths['ipynb'])!r}, as_version=4)\n"
+            "doc = Document(io.BytesIO(docx_from_notebook(nb)))\n"
+            "print(len(doc.inline_shapes))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    figures = paths["html"].read_text().count('src="data:image/svg+xml')
+    assert int(done.stdout) == figures >= 2
+
+
+def test_no_page_starts_with_a_source_line_cut_off_from_its_table_or_chart(example):
+    """A short table stays whole with its title and source; a source never opens a page alone."""
+    _, paths = example
+    for number, page in enumerate(_pdf_pages(paths["pdf"]), start=1):
+        first = next(line for line in page.splitlines() if line.strip())
+        assert not first.startswith("Bron: "), f"page {number} starts with '{first}'"

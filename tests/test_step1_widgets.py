@@ -9,7 +9,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import weasyprint
 from pypdf import PdfReader
 
 from warmestad_nb.newplan import new_plan
@@ -17,6 +16,7 @@ from warmestad_nb.model import Partner
 from warmestad_nb.store import PlanStore, create_plan, read_plan
 from warmestad_nb.widgets import step1
 
+from browser.conftest import print_to_pdf
 from conftest import tree_digest
 
 
@@ -259,9 +259,7 @@ def test_kickoff_exports_next_to_the_plan(herselt):
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co" in text and "<script>" not in text
     assert "Startmoment Warme Gemeente Herselt" in text and "VOORBEELD" in text
     assert "0:15 - 0:30" in text and "eva.proef@example.org" in text
-    pdf = page.with_suffix(".pdf")
-    weasyprint.HTML(filename=str(page)).write_pdf(pdf)
-    pages = PdfReader(pdf).pages
+    pages = PdfReader(print_to_pdf(page)).pages
     assert len(pages) <= 2 and "Speeddates tussen de partners" in pages[0].extract_text()
 
 

@@ -3,8 +3,9 @@
 Per municipality: progress over the 7 steps, priority pillars, actions per pillar, budget and
 partners per sector; for the region: totals and gaps. Built from analysis/region.py, drawn with
 charts/region.py, laid out with the blocks and the section template of the policy plan document
-(report/document.py, report/html.py), so both documents look alike. All text is escaped (Jinja
-autoescape); a plan that cannot be read is listed with its Dutch reason, the others still count.
+(report/document.py, report/html.py, report/typst_markup.py), so both documents look alike. The
+charts are drawn once, for the HTML and the PDF's Typst source. All text is escaped (Jinja
+autoescape, Typst string literals); a plan that cannot be read is listed with its Dutch reason, the others still count.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from .store import read_plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TITLE = "Regio-overzicht Warme Steden & Gemeenten"
+EXAMPLE_NOTE = ("Dit overzicht bevat voorbeeldplannen om het werkboek te leren kennen. De bevolkingscijfers zijn "
+                "echt; acties, budgetten en partners in die plannen zijn verzonnen.")
 
 
 @dataclass
@@ -320,33 +323,41 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def render_html(summaries: list[PlanSummary], problems: list[str], datum: date) -> str:
-    from .report.html import render_section
+def render_pages(summaries: list[PlanSummary], problems: list[str], datum: date) -> dict[str, str]:
+    """{"html": the page, "typst": the PDF's source}, from the same sections and charts."""
+    from .report import html, typst_markup
 
     if not summaries:
         raise WarmeStadError("Geen enkel plan kon gelezen worden, dus er is geen overzicht:\n" + "\n".join(problems))
-    sections = build_sections(summaries, problems)
+    sections = [html.draw_charts(s, draw) for s in build_sections(summaries, problems)]
+    regio, note = region_name(summaries), EXAMPLE_NOTE if any(s.voorbeeld for s in summaries) else ""
     css = (TEMPLATES / "beleidsplan" / "static" / "beleidsplan.css").read_text(encoding="utf-8")
     css += (TEMPLATES / "overzicht" / "overzicht.css").read_text(encoding="utf-8")
-    return _environment().get_template("overzicht.html.j2").render(
-        titel=TITLE, regio=region_name(summaries), datum=nl.day(datum), aantal=len(summaries),
-        voorbeeld=any(s.voorbeeld for s in summaries), css=Markup(css),
+    page = _environment().get_template("overzicht.html.j2").render(
+        titel=TITLE, regio=regio, datum=nl.day(datum), aantal=len(summaries), voorbeeld_tekst=note, css=Markup(css),
         inhoud=[(f"h-{s.id}", s.nummer, s.titel) for s in sections],
-        secties=[Markup(render_section(s, draw)) for s in sections])
+        secties=[Markup(html.render_section(s)) for s in sections])
+    # The overview is short: its table of contents shares the cover page.
+    source = (typst_markup.house_style() + typst_markup.document_start(TITLE, regio, bool(note))
+              + typst_markup.cover_page(TITLE, regio, [("Plannen", str(len(summaries))), ("Datum", nl.day(datum))],
+                                        note or None, contents_own_page=False)
+              + "".join(typst_markup.render_section(s) for s in sections))
+    return {"html": page, "typst": source}
 
 
-def build_overview(plans: list[Path], datum: date | None = None) -> tuple[str, Written]:
-    """The overview's HTML page, and how many plans count and which could not be read (no files written)."""
+def build_overview(plans: list[Path], datum: date | None = None) -> tuple[dict[str, str], Written]:
+    """The overview's HTML page and Typst source, and how many plans count and which could not be read
+    (no files written)."""
     summaries, problems = load_summaries(plans)
-    html = render_html(summaries, problems, datum or date.today())
-    return html, Written(plans=len(summaries), problems=problems)
+    pages = render_pages(summaries, problems, datum or date.today())
+    return pages, Written(plans=len(summaries), problems=problems)
 
 
 def write_overview(plans: list[Path], out: Path, formats: tuple[str, ...] = OVERVIEW_FORMATS,
                    datum: date | None = None) -> Written:
     """Build the overview and write <out>/regio-overzicht.{html,pdf} (`warmestad overzicht`)."""
-    from .report.pdf import PdfRenderer
+    from .report.typst_pdf import PdfCompiler
 
-    html, written = build_overview(plans, datum)
-    written.paths = save_overview(out, html, formats, lambda page: PdfRenderer().render(page))
+    pages, written = build_overview(plans, datum)
+    written.paths = save_overview(out, pages, formats, lambda source: PdfCompiler().render(source))
     return written

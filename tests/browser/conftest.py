@@ -23,6 +23,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 SAVED = re.compile(r"Opgeslagen om \d\d:\d\d:\d\d")
 
 
+def print_to_pdf(page: Path) -> Path:
+    """Print an HTML page as a coach would: from the browser (Debian's chromium, headless)."""
+    pdf = page.with_suffix(".pdf")
+    subprocess.run([CHROMIUM, "--headless", *CHROMIUM_ARGS, "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                    page.as_uri()], check=True, capture_output=True, timeout=120)
+    return pdf
+
+
 def processes_mentioning(text: str) -> list[int]:
     """Processes whose environment holds `text` (a plan path only a test's server and kernels know)."""
     found = []

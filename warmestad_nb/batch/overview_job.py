@@ -18,17 +18,18 @@ from pathlib import Path
 from ..files import atomic_write
 from .inputs import OVERVIEW_BASENAME
 
-_PAGE = f"{OVERVIEW_BASENAME}.html"
+_PAGES = {"html": f"{OVERVIEW_BASENAME}.html", "typst": f"{OVERVIEW_BASENAME}.typ"}
 _PROBLEMS = "telt-niet-mee.json"  # a Dutch line per plan that does not count
 
 
-def save_overview(out: Path, html: str, formats: tuple[str, ...], render_pdf) -> dict[str, Path]:
+def save_overview(out: Path, pages: dict[str, str], formats: tuple[str, ...], render_pdf) -> dict[str, Path]:
     """Write <out>/regio-overzicht.{html,pdf}; each file appears complete or not at all.
 
-    render_pdf(html) -> bytes: the PDF renderer (a batch worker brings its warm one)."""
-    files = {"html": html.encode()} if "html" in formats else {}
+    pages: {"html": the page, "typst": the PDF's source}; render_pdf(source) -> bytes: the PDF
+    compiler (a batch worker brings its warm one)."""
+    files = {"html": pages["html"].encode()} if "html" in formats else {}
     if "pdf" in formats:
-        files["pdf"] = render_pdf(html)
+        files["pdf"] = render_pdf(pages["typst"])
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     paths = {}
@@ -48,21 +49,23 @@ def kernel_code(plans: list[str], datum: str, folder: Path) -> str:
 
 
 def stage(plans: list[str], datum: str, folder: str) -> None:
-    """In the kernel: build the page and leave it, with the plans that do not count, in `folder`."""
+    """In the kernel: build the page and the PDF's source and leave them, with the plans that do not
+    count, in `folder`."""
     from datetime import date
 
     from ..overview import build_overview
 
-    html, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
-    (Path(folder) / _PAGE).write_text(html, encoding="utf-8")
+    pages, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
+    for kind, name in _PAGES.items():
+        (Path(folder) / name).write_text(pages[kind], encoding="utf-8")
     (Path(folder) / _PROBLEMS).write_text(json.dumps(written.problems), encoding="utf-8")
 
 
 def publish(folder: Path, out: Path, formats: tuple[str, ...], render_pdf) -> tuple[dict[str, Path], list[str]]:
     """In the worker: write the staged page (and its PDF) to `out`; ({format: path}, problems)."""
     try:
-        html = (folder / _PAGE).read_text(encoding="utf-8")
+        pages = {kind: (folder / name).read_text(encoding="utf-8") for kind, name in _PAGES.items()}
         problems = json.loads((folder / _PROBLEMS).read_text(encoding="utf-8"))
-        return save_overview(out, html, formats, render_pdf), problems
+        return save_overview(out, pages, formats, render_pdf), problems
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -2,8 +2,8 @@
 
 The kernel is started once and reused: before every plan it is reset to the state it had when it
 became ready (kernelstate.py), so no plan sees what an earlier one left behind. A kernel that died
-or hung is replaced by a fresh one. The nbconvert exporter and WeasyPrint's font cache are built
-once per worker (pipeline.Renderer).
+or hung is replaced by a fresh one. The nbconvert exporters and the Typst compiler (with its fonts) are
+built once per worker (pipeline.Renderer).
 
 Two plans overlap in a worker: while this process renders the PDF of one plan, its kernel already
 runs the notebook of the next (in a background thread that mostly waits for the kernel), so a core

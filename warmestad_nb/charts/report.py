@@ -1,8 +1,7 @@
 """Charts of the policy plan document.
 
-Each chart takes plain JSON data (the document keeps it in the executed notebook), so the HTML
-(SVG) and the DOCX (PNG) draw the same figure from the same numbers. Kept to three simple charts:
-WeasyPrint spends about a quarter of a second per SVG chart.
+Each chart takes plain JSON data (the document keeps it in the executed notebook) and is drawn once
+per document, as SVG, which the HTML, the PDF and the DOCX (as PNG) all show.
 """
 
 from __future__ import annotations

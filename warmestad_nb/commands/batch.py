@@ -27,7 +27,7 @@ def register(commands) -> None:
     batch.add_argument("--datum", default="", help="datum op de titelbladen, JJJJ-MM-DD (standaard: vandaag)")
     batch.add_argument("--versie", default="ontwerp", help="versie op de titelbladen (standaard: ontwerp)")
     batch.add_argument("--pdf-ua", action="store_true",
-                       help="maak de PDF's volgens PDF/UA-1 (toegankelijk; standaard: getagde PDF's)")
+                       help="maak de PDF's volgens PDF/UA-1 (toegankelijk); dat doet het werkboek nu altijd, de optie blijft voor bestaande scripts")
     batch.set_defaults(run=run_batch_command)
 
     overview = commands.add_parser(

@@ -23,7 +23,7 @@ def register(commands) -> None:
     report.add_argument("--datum", default="", help="datum op het titelblad, JJJJ-MM-DD (standaard: vandaag)")
     report.add_argument("--versie", default="ontwerp", help="versie op het titelblad (standaard: ontwerp)")
     report.add_argument("--pdf-ua", action="store_true",
-                        help="maak de PDF volgens PDF/UA-1 (toegankelijk; standaard: een getagde PDF)")
+                        help="maak de PDF volgens PDF/UA-1 (toegankelijk); dat doet het werkboek nu altijd, de optie blijft voor bestaande scripts")
     report.set_defaults(run=run_report)
 
 

@@ -4,12 +4,15 @@ Layers, each usable alone (the batch reuses them with warm kernels and one expor
   document.py   the structured content: sections made of plain blocks, serialisable to JSON
   sections/     one function per section that builds its blocks from the plan and reference data
   nl.py         Dutch formatting of numbers, money and dates
-  html.py       blocks -> escaped HTML (Jinja autoescape), used inside the notebook
-  notebook.py   what notebooks/beleidsplan.ipynb calls (a section as a mimebundle: HTML + JSON)
+  html.py       blocks -> escaped HTML (Jinja autoescape), used inside the notebook; draws the charts
+  typst_markup.py  blocks -> Typst source (every text a string literal), used inside the notebook
+  notebook.py   what notebooks/beleidsplan.ipynb calls (a section as a mimebundle: HTML + Typst + JSON)
   failures.py   naming the part that failed: raised in the kernel, read back by the runner
   execute.py    papermill with an optional, already running kernel
   export.py     one reusable nbconvert HTMLExporter with templates/beleidsplan
-  pdf.py        WeasyPrint;  docx.py  python-docx from the JSON in the executed notebook
+  typst_export.py  the nbconvert Typst exporter with templates/beleidsplan_typst
+  typst_pdf.py  Typst source -> PDF, chart SVG -> PNG (the typst package, in process)
+  docx.py       python-docx from the JSON in the executed notebook
   pipeline.py   one plan -> <out>/<nis>-<name>/beleidsplan.{html,pdf,docx,ipynb}, all or nothing
 
 Importing this package stays light: the heavy libraries are imported by the modules that need them.

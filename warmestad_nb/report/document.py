@@ -1,7 +1,7 @@
 """The structured content of the policy plan: sections made of a few kinds of plain blocks.
 
-HTML (in the notebook) and DOCX (from the executed notebook) are both rendered from these blocks,
-so the two documents always say the same. Blocks hold plain text only; renderers escape it.
+HTML and Typst (in the notebook) and DOCX (from the executed notebook) are all rendered from these
+blocks, so the documents always say the same. Blocks hold plain text only; renderers escape it.
 A block serialises to a dict with a "soort" key, so a section travels as JSON in the notebook.
 """
 
@@ -12,6 +12,10 @@ from typing import Any, ClassVar
 
 # The notebook output that carries a section (or the cover) as JSON, next to its text/html.
 MIME_TYPE = "application/vnd.warmestad.beleidsplan+json"
+
+# On the cover of an example plan, in every format.
+EXAMPLE_NOTE = ("Dit plan is een voorbeeld om het werkboek te leren kennen. De cijfers uit officiële bronnen zijn "
+                "echt; personen, acties, budgetten en bevragingen zijn verzonnen.")
 
 
 @dataclass
@@ -54,8 +58,8 @@ class Table:
 def column_widths(table: Table) -> list[float]:
     """Column widths in % from the text they hold, for every format (HTML, PDF and Word).
 
-    HTML tables get `table-layout: fixed` with these widths: WeasyPrint's automatic table layout
-    measures every cell twice and was the largest single cost of a document. Each column gets at
+    HTML tables get `table-layout: fixed` with these widths, the PDF's and Word's tables the same,
+    so a column is as wide in every format. Each column gets at
     least its longest word (numbers: their whole text); the rest of the line goes to the columns
     with long text.
     """
@@ -82,7 +86,8 @@ def column_widths(table: Table) -> list[float]:
 
 @dataclass
 class Figure:
-    """A chart from charts/report.py by name, with JSON data, so HTML and DOCX can both draw it."""
+    """A chart from charts/report.py by name, with JSON data; drawn once as SVG (html.draw_charts)
+    and that SVG used by every format: HTML, the PDF, and Word (as PNG, made from the SVG)."""
 
     soort: ClassVar[str] = "figuur"
     grafiek: str
@@ -90,6 +95,7 @@ class Figure:
     titel: str
     alt: str
     bron: str
+    svg: str = ""
 
 
 @dataclass

@@ -4,7 +4,8 @@ The executed notebook carries every section as JSON next to its HTML (document.M
 module reads that JSON, not the HTML. python-docx rather than pandoc: pandoc is not on the machine
 and not on PyPI as a plain wheel here, and python-docx gives real Word headings, tables with a
 repeating header row and fields (table of contents, page numbers) that a municipality can edit.
-Charts become PNG: Word cannot show SVG without a PNG fallback.
+Charts become PNG, rasterised from the SVG the kernel drew (typst_pdf.svg_to_png): Word cannot show
+SVG without a PNG fallback, and drawing each chart a second time with matplotlib cost more.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..charts import to_png
-from ..charts.report import draw
-from .document import (Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
+from .document import (EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
                        column_widths, content_from_notebook)
+from .typst_pdf import svg_to_png
 
 ACCENT = RGBColor(0x0B, 0x53, 0x94)
 WARN = RGBColor(0xA6, 0x1B, 0x1B)
@@ -123,8 +123,7 @@ def _cover(doc, cover: Cover) -> None:
         p = doc.add_paragraph()
         run = p.add_run("VOORBEELD")
         run.bold, run.font.size, run.font.color.rgb = True, Pt(26), WARN
-        note = doc.add_paragraph("Dit plan is een voorbeeld om het werkboek te leren kennen. De cijfers uit officiële "
-                                 "bronnen zijn echt; personen, acties, budgetten en bevragingen zijn verzonnen.")
+        note = doc.add_paragraph(EXAMPLE_NOTE)
         note.runs[0].font.color.rgb = WARN
     p = doc.add_paragraph()
     run = p.add_run("WARME STEDEN & GEMEENTEN")
@@ -223,8 +222,7 @@ def _repeat_header(row) -> None:
 
 
 def _figure(doc, block: Figure) -> None:
-    png = to_png(draw(block.grafiek, block.data), dpi=150)
-    doc.add_picture(io.BytesIO(png), width=Cm(16))
+    doc.add_picture(io.BytesIO(svg_to_png(block.svg, width_cm=16)), width=Cm(16))
     doc.paragraphs[-1].paragraph_format.keep_with_next = True
     inline = doc.inline_shapes[-1]._inline
     inline.docPr.set("descr", block.alt)  # alt text for screen readers

@@ -4,7 +4,7 @@ Two ways, same result:
   execute(plan)                  papermill starts and stops a kernel (about 0.7 s extra);
   execute(plan, kernel=Kernel()) runs in a kernel that is already starting or running, through the
                                  "warmestad" papermill engine. Start the Kernel early (it boots in its
-                                 own process while this one imports nbconvert and WeasyPrint), or start
+                                 own process while this one imports nbconvert and Typst), or start
                                  the next plan's kernel while the current one runs.
 A Kernel keeps the namespace of what ran in it: give each plan a fresh Kernel, or reset the
 namespace before reusing one (the batch does that and proves it leaks nothing).

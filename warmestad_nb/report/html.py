@@ -1,8 +1,9 @@
 """Blocks -> HTML fragments with Jinja autoescape: every text from a plan is escaped.
 
 The fragments are what the notebook displays and what the nbconvert template puts in the page.
-Charts are drawn here as SVG and embedded as <img> with alt text (a data URI keeps the chart's
-own styles out of the page and gives screen readers the alt text).
+Charts are drawn here, once, as SVG into their blocks (the PDF and Word reuse them) and embedded as
+<img> with alt text (a data URI keeps the chart's own styles out of the page and gives screen
+readers the alt text).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..charts import to_svg
 from ..charts.report import draw
 from . import TEMPLATE_DIR
-from .document import Cover, Figure, Section, Table, column_widths
+from .document import EXAMPLE_NOTE, Cover, Figure, Section, Table, column_widths
 
 
 @functools.cache
@@ -24,17 +25,26 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def chart_uri(figure: Figure, draw_chart=draw) -> str:
-    svg = to_svg(draw_chart(figure.grafiek, figure.data))
+def draw_charts(section: Section, draw_chart=draw) -> Section:
+    """Draw the section's figures once, as SVG, into their blocks (Figure.svg) for every format.
+
+    draw_chart(name, data): the chart registry (other documents, e.g. the regional overview, bring theirs)."""
+    for block in section.blokken:
+        if isinstance(block, Figure):
+            block.svg = to_svg(draw_chart(block.grafiek, block.data))
+    return section
+
+
+def chart_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def render_section(section: Section, draw_chart=draw) -> str:
-    """draw_chart(name, data): the chart registry (other documents, e.g. the regional overview, bring theirs)."""
-    images = {i: chart_uri(b, draw_chart) for i, b in enumerate(section.blokken) if isinstance(b, Figure)}
+def render_section(section: Section) -> str:
+    """The section as HTML; its charts drawn already (draw_charts)."""
+    images = {i: chart_uri(b.svg) for i, b in enumerate(section.blokken) if isinstance(b, Figure)}
     widths = {i: column_widths(b) for i, b in enumerate(section.blokken) if isinstance(b, Table)}
     return _environment().get_template("sectie.html.j2").render(s=section, images=images, widths=widths)
 
 
 def render_cover(cover: Cover) -> str:
-    return _environment().get_template("omslag.html.j2").render(c=cover)
+    return _environment().get_template("omslag.html.j2").render(c=cover, voorbeeld_tekst=EXAMPLE_NOTE)

@@ -1,8 +1,10 @@
 """What notebooks/beleidsplan.ipynb calls: the cover and each section as a notebook output.
 
-An output carries two representations: text/html (what the nbconvert template shows) and the
-section as JSON (MIME_TYPE, what the DOCX is built from). Jupyter displays any object with
-`_repr_mimebundle_`; `toon` shows them all from one cell and names the part that fails.
+An output carries three representations: text/html (what the HTML template shows), Typst source
+(typst_markup.MIME_TYPE, what the Typst template puts in the PDF) and the section as JSON
+(MIME_TYPE, what the DOCX is built from). A section's charts are drawn once, as SVG, for all three.
+Jupyter displays any object with `_repr_mimebundle_`; `toon` shows them all from one cell and names
+the part that fails.
 """
 
 from __future__ import annotations
@@ -10,17 +12,18 @@ from __future__ import annotations
 from ..store import read_plan
 from .document import MIME_TYPE, Cover, Section
 from .failures import PartFailed
-from .html import render_cover, render_section
+from . import html, typst_markup
 from .outline import check_language_level, chosen_chapters, numbering, parse_date
 from .sections import build_cover, build_section
 from .sections.common import Context
 
 class Output:
-    def __init__(self, kind: str, html: str, data: dict):
-        self.kind, self.html, self.data = kind, html, data
+    def __init__(self, kind: str, html: str, typst: str, data: dict):
+        self.kind, self.html, self.typst, self.data = kind, html, typst, data
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html, MIME_TYPE: {"soort": self.kind, **self.data}}, {}
+        return {"text/html": self.html, typst_markup.MIME_TYPE: self.typst,
+                MIME_TYPE: {"soort": self.kind, **self.data}}, {}
 
 
 class Beleidsplan:
@@ -51,7 +54,7 @@ class Beleidsplan:
 
     def omslag(self) -> Output:
         cover: Cover = build_cover(self.ctx, self.chapters, self.datum, self.versie)
-        return Output("omslag", render_cover(cover), cover.to_dict())
+        return Output("omslag", html.render_cover(cover), typst_markup.render_cover(cover), cover.to_dict())
 
     def sectie(self, section_id: str) -> Output | None:
         """The section as an output, or None (nothing shown) when it was not chosen."""
@@ -59,4 +62,5 @@ class Beleidsplan:
         if chapter is None:
             return None
         section: Section = build_section(self.ctx, chapter, self.numbers[chapter.id])
-        return Output("sectie", render_section(section), section.to_dict())
+        html.draw_charts(section)
+        return Output("sectie", html.render_section(section), typst_markup.render_section(section), section.to_dict())
