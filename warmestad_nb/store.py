@@ -20,6 +20,7 @@ from .errors import ConflictError, WarmeStadError
 from .files import atomic_write, file_lock
 from .model import SCHEMA_VERSION, Plan
 from .validation import dutch_problems
+from .yamlcheck import check_events
 
 MAX_BYTES = 5 * 1024 * 1024
 BACKUPS_KEPT = 20
@@ -96,17 +97,10 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _check_nodes(path: Path, node: Any) -> None:
-    """Refuse tags that build objects and aliases that could blow up, before constructing."""
-    seen: set[int] = set()
+    """Refuse tags the resolver gave that build more than plain data (a merge key `<<`)."""
     stack = [node]
     while stack:
         current = stack.pop()
-        if id(current) in seen:
-            raise WarmeStadError(
-                f"{path}, regel {current.start_mark.line + 1}: verwijzingen (YAML-ankers en "
-                "aliassen) zijn in een plan niet toegelaten; schrijf de waarde voluit."
-            )
-        seen.add(id(current))
         if current.tag not in _PLAIN_TAGS:
             raise WarmeStadError(
                 f"{path}, regel {current.start_mark.line + 1}: de YAML-tag '{current.tag}' is "
@@ -156,6 +150,8 @@ def _parse(path: Path, text: str, round_trip: bool = True) -> Any:
     """
     yaml = _yaml() if round_trip else _fast_reader()
     try:
+        # Depth, explicit tags and aliases first, on the flat event stream of the fast parser.
+        check_events(path, _fast_reader().parse(text))
         constructor, _parser = yaml.get_constructor_parser(text)
         root = constructor.composer.get_single_node()
         if root is None:

@@ -1,0 +1,103 @@
+"""Input that is too big, too deep or oddly typed: refused fast, in Dutch, with nothing changed on disk."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, HERSELT, tree_digest
+from warmestad_nb.cli import main
+from warmestad_nb.errors import WarmeStadError
+from warmestad_nb.store import PlanStore, read_plan
+
+# ------------------------------------------------------------------ deeply nested YAML (issue 19, point 2)
+
+DEEP = {
+    "flow-lijsten": "extra: " + "[" * 5000 + "]" * 5000 + "\n",
+    "flow-groepen": "extra: " + "{a: " * 5000 + "}" * 5000 + "\n",
+    "blok-lijsten": "extra:\n" + "".join(" " * i + "-\n" for i in range(400)),
+}
+
+
+def _plan_with(tmp_path: Path, name: str, tail: str) -> Path:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(HERSELT.read_text(encoding="utf-8") + "\n" + tail, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["controleer", "toon"])
+@pytest.mark.parametrize("name", sorted(DEEP))
+def test_deeply_nested_yaml_is_refused_fast_with_its_line(tmp_path, capsys, command, name):
+    path = _plan_with(tmp_path, name, DEEP[name])
+    line = len(HERSELT.read_text(encoding="utf-8").splitlines()) + 2
+    before = tree_digest(tmp_path)
+    started = time.perf_counter()
+    assert main([command, str(path)]) == 2
+    assert time.perf_counter() - started < 1.0
+    err = capsys.readouterr().err
+    assert err.startswith(f"Fout: {path}, regel ")
+    assert "te diep genest" in err and "Traceback" not in err
+    assert int(err.split("regel ")[1].split(":")[0]) >= line
+    assert tree_digest(tmp_path) == before
+
+
+def test_the_app_store_refuses_deep_nesting_too(tmp_path):
+    path = _plan_with(tmp_path, "diep", DEEP["flow-lijsten"])
+    with pytest.raises(WarmeStadError, match="te diep genest"):
+        PlanStore(path)
+
+
+def test_the_example_plans_are_far_from_the_depth_limit():
+    for path in EXAMPLES:
+        read_plan(path)  # no error: the limit leaves real plans alone
+
+
+@pytest.mark.slow
+def test_rapport_refuses_a_deep_plan_in_dutch(tmp_path):
+    path = _plan_with(tmp_path, "diep", DEEP["flow-groepen"])
+    out = tmp_path / "uit"
+    result = subprocess.run(
+        [sys.executable, "-m", "warmestad_nb.cli", "rapport", str(path), "--uit", str(out), "--formaat", "html"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2
+    assert "te diep genest" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+# ------------------------------------------------------------------ YAML tags on scalars (issue 19, point 3)
+
+TAGGED = [
+    ("gemeente:\n  nis:", "gemeente:\n  nis: !!int", "gemeente › nis", "!!int"),
+    ("gemeente:\n", "gemeente: !!bool ja-nee\n", "gemeente", "!!bool"),
+    ("  naam: Herselt", "  naam: !!float Herselt", "gemeente › naam", "!!float"),
+    ("  naam: Herselt", "  naam: !!str Herselt", "gemeente › naam", "!!str"),
+    ("  naam: Herselt", "  naam: !eigen Herselt", "gemeente › naam", "!eigen"),
+    ("cyclus: \"2026-2031\"", "cyclus: !!timestamp 2026-13-45", "cyclus", "!!timestamp"),
+]
+
+
+@pytest.mark.parametrize("old, new, field, tag", TAGGED, ids=[t[3] + "-" + t[2] for t in TAGGED])
+def test_a_tag_on_a_scalar_names_the_field_and_the_tag(tmp_path, capsys, old, new, field, tag):
+    text = HERSELT.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert main(["controleer", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"veld {field}: de YAML-tag '{tag}' is niet toegelaten" in err, err
+    assert "datum bestaat niet" not in err and "Traceback" not in err
+    with pytest.raises(WarmeStadError, match="YAML-tag"):
+        PlanStore(path)
+
+
+def test_a_tag_in_a_list_names_the_item(tmp_path, capsys):
+    text = HERSELT.read_text(encoding="utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text + "\nextra:\n  - een\n  - !!int twee\n", encoding="utf-8")
+    assert main(["controleer", str(path)]) == 2
+    assert "veld extra › nr. 2: de YAML-tag '!!int'" in capsys.readouterr().err
