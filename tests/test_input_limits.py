@@ -101,3 +101,60 @@ def test_a_tag_in_a_list_names_the_item(tmp_path, capsys):
     path.write_text(text + "\nextra:\n  - een\n  - !!int twee\n", encoding="utf-8")
     assert main(["controleer", str(path)]) == 2
     assert "veld extra › nr. 2: de YAML-tag '!!int'" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ validation gaps (issue 19, point 8)
+
+
+def _replace_in_copy(tmp_path: Path, old: str, new: str) -> Path:
+    text = HERSELT.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_a_signup_with_an_unknown_sector_is_refused_by_the_check(tmp_path, capsys):
+    text = HERSELT.read_text(encoding="utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace("  aanmeldingen:\n", "  aanmeldingen:\n    - naam: An Peeters\n"
+                                 "      sector: ruimtevaart\n", 1), encoding="utf-8")
+    assert "ruimtevaart" in path.read_text(encoding="utf-8")
+    assert main(["controleer", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "kickoff › aanmeldingen › nr. 1 (An Peeters) › sector: onbekende sector: ruimtevaart" in err, err
+
+
+def test_an_unknown_indicator_is_refused_by_the_check(tmp_path, capsys):
+    path = _replace_in_copy(tmp_path, "    - kansarmoede_index_pct\n", "    - geen_echte_indicator\n")
+    assert main(["controleer", str(path)]) == 2
+    assert "onbekende indicatoren: geen_echte_indicator" in capsys.readouterr().err
+
+
+def _section_starts(lines: list[str]) -> list[int]:
+    return [i for i, line in enumerate(lines) if line[:1].isalpha()]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_a_cut_off_plan_names_the_sections_it_lost(tmp_path, capsys, example):
+    """Cut at every top-level section and at 15 seeded lines: a cut that still validates says what is gone."""
+    import random
+
+    lines = example.read_text(encoding="utf-8").splitlines(keepends=True)
+    whole = {line.split(":")[0] for line in lines if line[:1].isalpha()}
+    cuts = sorted(set(_section_starts(lines)[3:] + random.Random(example.name).sample(range(20, len(lines)), 15)))
+    passed = 0
+    for cut in cuts:
+        path = tmp_path / example.name
+        path.write_text("".join(lines[:cut]), encoding="utf-8")
+        status = main(["controleer", str(path)])
+        out, err = capsys.readouterr()
+        assert status in (0, 2) and "Traceback" not in out + err
+        if status == 2:
+            continue
+        passed += 1
+        kept = {line.split(":")[0] for line in lines[:cut] if line[:1].isalpha()}
+        lost = sorted(whole - kept - {"schema_versie", "voorbeeld", "cyclus", "evaluaties"})
+        assert "in orde" not in out, (cut, out)
+        assert "niet volledig" in out and all(name in out for name in lost), (cut, out)
+    assert passed >= 5

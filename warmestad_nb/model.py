@@ -64,6 +64,11 @@ def _known(kind: str, values: list[str], what: str) -> list[str]:
     return values
 
 
+def _check_sector(value: Optional[str]) -> Optional[str]:
+    # Views look the sector up by its code: an unknown one must stop at the check, not in step 1.
+    return value if value is None else _known("sectoren", [value], "sector")[0]
+
+
 def _check_email(value: str) -> str:
     if value and not _EMAIL.match(value):
         raise ValueError(f"'{value}' is geen geldig e-mailadres")
@@ -130,11 +135,7 @@ class Partner(Base):
     leeftijdsgroepen: list[AgeGroup] = []
 
     _email = field_validator("email")(_check_email)
-
-    @field_validator("sector")
-    @classmethod
-    def _known_sector(cls, value: str) -> str:
-        return _known("sectoren", [value], "sector")[0]
+    _sector = field_validator("sector")(_check_sector)
 
     @field_validator("type")
     @classmethod
@@ -158,6 +159,7 @@ class Aanmelding(Base):
     partner_id: Optional[Slug] = None
 
     _email = field_validator("email")(_check_email)
+    _sector = field_validator("sector")(_check_sector)
 
 
 class Kickoff(Base):
@@ -220,6 +222,11 @@ class Omgevingsanalyse(Base):
     noden: list[Nood] = []
     enquete_bron: str = ""
     enquete: list[EnqueteAntwoord] = []
+
+    @field_validator("indicatoren")
+    @classmethod
+    def _known_indicators(cls, values: list[str]) -> list[str]:
+        return _known("indicatoren", values, "indicatoren")
 
 
 class PijlerScore(Base):
@@ -410,6 +417,16 @@ class Plan(Base):
         if problems:
             raise ValueError("\n".join(problems))
         return self
+
+    def absent_sections(self) -> list[str]:
+        """Sections that were not in the file this plan was read from (a new or a cut-off plan).
+
+        Evaluations come after a year of actions and earlier meerjarenplannen after a new cycle, so
+        their absence says nothing; `verankering`, the last section of every saved plan, is missing
+        from any file cut before its end.
+        """
+        optional = {"schema_versie", "voorbeeld", "gemeente", "cyclus", "evaluaties", "vorige_meerjarenplannen"}
+        return [name for name in Plan.model_fields if name not in optional and name not in self.model_fields_set]
 
     # Lookups used by views and reports.
     def partner(self, partner_id: str) -> Partner:
