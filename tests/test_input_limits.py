@@ -158,3 +158,54 @@ def test_a_cut_off_plan_names_the_sections_it_lost(tmp_path, capsys, example):
         assert "in orde" not in out, (cut, out)
         assert "niet volledig" in out and all(name in out for name in lost), (cut, out)
     assert passed >= 5
+
+
+# ------------------------------------------------------------------ text limits, save = load (issue 19, point 5)
+
+
+def _partner_csv(path: Path, rows: int, role: str) -> Path:
+    lines = ["Organisatie;Sector;Rol in het project"]
+    lines += [f"Organisatie {i};Welzijn;{role}" for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_import_of_huge_roles_is_refused_with_the_column_and_the_limit(herselt, tmp_path, capsys):
+    """200 partners with 32,000-character roles made a 6.5 MB plan that no later read accepted."""
+    (tmp_path / "bron").mkdir()
+    source = _partner_csv(tmp_path / "bron" / "partners.csv", 200, "x" * 32_000)
+    before = tree_digest(tmp_path)
+    assert main(["partners-inlezen", str(herselt), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert "rij 2, kolom Rol in het project: is te lang: hooguit 2000 tekens" in err, err[:500]
+    assert len(err) < 100_000  # the message names the problem; it does not repeat the text
+    assert tree_digest(tmp_path) == before
+    read_plan(herselt)
+
+
+def test_a_too_long_text_in_the_plan_names_the_field_and_the_limit(tmp_path, capsys):
+    path = _replace_in_copy(tmp_path, "    rol: ", "    rol: " + "ab" * 1500 + " ")
+    assert main(["controleer", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "› rol: is te lang: hooguit 2000 tekens (nu: " in err, err[:500]
+    assert "abab" * 30 not in err
+
+
+def test_a_save_refuses_a_plan_that_no_read_would_accept(herselt):
+    store = PlanStore(herselt)
+    before = herselt.read_bytes()
+    plan = store.plan.model_copy(deep=True)
+    template = plan.acties[0]
+    plan.acties = plan.acties + [template.model_copy(update={"id": f"extra-{i}", "omschrijving": "tekst " * 3300})
+                                 for i in range(300)]
+    with pytest.raises(WarmeStadError, match=r"NIET bewaard: het plan zou \d+\.\d MB groot worden.*hooguit 5 MB"):
+        store.save(plan)
+    assert herselt.read_bytes() == before
+    assert not list(herselt.parent.glob(".backups/*/*"))
+    read_plan(herselt)
+
+
+def test_the_limits_leave_the_example_plans_valid():
+    for path in EXAMPLES:
+        plan = read_plan(path)
+        assert plan.model_validate(plan.model_dump()) == plan

@@ -43,7 +43,11 @@ YouthChannel = _codes(vocab.YOUTH_CHANNELS)
 MjpLevel = _codes(vocab.MJP_LEVELS)
 AnchorPlace = _codes(vocab.ANCHOR_PLACES)
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+# Every text has a limit, so that no import or form can grow a plan past what a read accepts:
+# Line for a name, code or contact detail, Note for a few sentences, Text for a report.
 Text = Annotated[str, Field(max_length=20_000)]
+Note = Annotated[str, Field(max_length=2_000)]
+Line = Annotated[str, Field(max_length=300)]
 Name = Annotated[str, Field(min_length=1, max_length=300)]
 Euro = Annotated[float, Field(ge=0, le=1e9)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
@@ -76,12 +80,12 @@ def _check_email(value: str) -> str:
 
 
 class Gemeente(Base):
-    nis: str
+    nis: Line
     naam: Name
-    provincie: str = ""
-    logo: str = ""
-    gezondheidsmakers: str = ""
-    eerstelijnszone: str = ""
+    provincie: Line = ""
+    logo: Line = ""
+    gezondheidsmakers: Line = ""
+    eerstelijnszone: Line = ""
 
     @field_validator("nis", mode="before")
     @classmethod
@@ -104,32 +108,32 @@ class Gemeente(Base):
 
 class Persoon(Base):
     naam: Name
-    functie: str = ""
-    organisatie: str = ""
-    email: str = ""
-    telefoon: str = ""
+    functie: Line = ""
+    organisatie: Line = ""
+    email: Line = ""
+    telefoon: Line = ""
 
     _email = field_validator("email")(_check_email)
 
 
 class Engagement(Base):
     collegebeslissing_datum: Optional[date] = None
-    collegebeslissing_referentie: str = ""
+    collegebeslissing_referentie: Note = ""
     budget_eur: Optional[Euro] = None
     schepenen: list[Name] = []
-    afspraak_logo: str = ""
+    afspraak_logo: Note = ""
     afspraak_logo_datum: Optional[date] = None
 
 
 class Partner(Base):
     id: Slug
     organisatie: Name
-    sector: str
+    sector: Line
     type: Optional[str] = None
-    contactpersoon: str = ""
-    email: str = ""
-    telefoon: str = ""
-    rol: str = ""
+    contactpersoon: Line = ""
+    email: Line = ""
+    telefoon: Line = ""
+    rol: Note = ""
     betrokkenheid: EngagementLevel = "geinformeerd"
     pijlers: list[Pillar] = []
     leeftijdsgroepen: list[AgeGroup] = []
@@ -148,13 +152,13 @@ class Partner(Base):
 class ProgrammaOnderdeel(Base):
     titel: Name
     duur_min: Annotated[int, Field(ge=0, le=600)] = 15
-    wie: str = ""
+    wie: Note = ""
 
 
 class Aanmelding(Base):
     naam: Name
-    organisatie: str = ""
-    email: str = ""
+    organisatie: Line = ""
+    email: Line = ""
     sector: Optional[str] = None
     partner_id: Optional[Slug] = None
 
@@ -164,7 +168,7 @@ class Aanmelding(Base):
 
 class Kickoff(Base):
     datum: Optional[date] = None
-    locatie: str = ""
+    locatie: Note = ""
     programma: list[ProgrammaOnderdeel] = []
     uitgenodigd: list[Slug] = []
     aanwezig: list[Slug] = []
@@ -175,7 +179,7 @@ class Kickoff(Base):
 class Kanaal(Base):
     kanaal: YouthChannel
     leeftijdsgroepen: list[AgeGroup] = []
-    boodschap: str = ""
+    boodschap: Note = ""
     datum: Optional[date] = None
     uitgevoerd: bool = False
 
@@ -189,14 +193,14 @@ class EigenCijfer(Base):
     indicator: Name
     jaar: Year
     waarde: float
-    eenheid: str = ""
+    eenheid: Line = ""
     bron: Name
     vlaanderen: Optional[float] = None  # the same figure for Flanders, when the source gives it
 
 
 class Aanbod(Base):
     naam: Name
-    aanbieder: str = ""
+    aanbieder: Line = ""
     pijlers: list[Pillar] = []
     leeftijdsgroepen: list[AgeGroup] = []
     strategie: Optional[Strategy] = None
@@ -204,7 +208,7 @@ class Aanbod(Base):
 
 
 class Nood(Base):
-    bron: str = ""
+    bron: Line = ""
     omschrijving: Name
 
 
@@ -215,12 +219,12 @@ class EnqueteAntwoord(Base):
 
 
 class Omgevingsanalyse(Base):
-    indicatoren: list[str] = []
+    indicatoren: list[Line] = []
     eigen_cijfers: list[EigenCijfer] = []
     notities: Text = ""
     aanbod: list[Aanbod] = []
     noden: list[Nood] = []
-    enquete_bron: str = ""
+    enquete_bron: Note = ""
     enquete: list[EnqueteAntwoord] = []
 
     @field_validator("indicatoren")
@@ -234,26 +238,26 @@ class PijlerScore(Base):
     situatie: Optional[Score] = None
     belang: Optional[Score] = None
     haalbaarheid: Optional[Score] = None
-    toelichting: str = ""
+    toelichting: Note = ""
 
 
 class VorigeKoppeling(Base):
     """Meerjarenplan codes a goal or action pointed to in an earlier cycle (kept as history)."""
 
     cyclus: Cycle
-    mjp_codes: list[str] = []
+    mjp_codes: list[Line] = []
 
 
 class Koppelingen(Base):
     """Links to the meerjarenplan, SDG targets and Vizier 2030, with rejected suggestions."""
 
-    mjp_codes: list[str] = []
+    mjp_codes: list[Line] = []
     mjp_vorige: list[VorigeKoppeling] = []
-    mjp_afgewezen: list[str] = []
-    sdg_targets: list[str] = []
-    sdg_afgewezen: list[str] = []
-    vizier_doelen: list[str] = []
-    vizier_afgewezen: list[str] = []
+    mjp_afgewezen: list[Line] = []
+    sdg_targets: list[Line] = []
+    sdg_afgewezen: list[Line] = []
+    vizier_doelen: list[Line] = []
+    vizier_afgewezen: list[Line] = []
 
     @model_serializer(mode="wrap")
     def _links_last(self, handler):
@@ -277,11 +281,11 @@ class Doelstelling(Koppelingen):
     id: Slug
     titel: Name
     pijlers: list[Pillar] = []
-    doelgroep: str = ""
-    indicator: str = ""
-    streefwaarde: str = ""
+    doelgroep: Note = ""
+    indicator: Note = ""
+    streefwaarde: Note = ""
     deadline: Optional[date] = None
-    eigenaar: str = ""
+    eigenaar: Line = ""
 
 
 class Prioriteiten(Base):
@@ -302,7 +306,7 @@ class Prioriteiten(Base):
 class StatusWijziging(Base):
     datum: date
     status: Status
-    notitie: str = ""
+    notitie: Note = ""
 
 
 class Actie(Koppelingen):
@@ -321,7 +325,7 @@ class Actie(Koppelingen):
     einde: Optional[date] = None
     budget_eur: Optional[Euro] = None
     uitgegeven_eur: Optional[Euro] = None
-    indicatoren: list[str] = []
+    indicatoren: list[Line] = []
     status: Status = "gepland"
     statuslog: list[StatusWijziging] = []
 
@@ -346,7 +350,7 @@ class MjpItem(Base):
     code: Name
     titel: Name
     niveau: MjpLevel
-    ouder: Optional[str] = None
+    ouder: Optional[Line] = None
     prioritair: bool = False
     beleidsveld: Optional[str] = None
     budget_eur: Optional[Euro] = None
@@ -368,8 +372,8 @@ class Meting(Base):
     indicator: Name
     streefwaarde: Optional[float] = None
     waarde: Optional[float] = None
-    eenheid: str = ""
-    toelichting: str = ""
+    eenheid: Line = ""
+    toelichting: Note = ""
 
 
 class Evaluatie(Base):
@@ -382,8 +386,8 @@ class Evaluatie(Base):
 class Verankeringsitem(Base):
     onderwerp: Slug  # id of a goal or an action
     plaats: AnchorPlace
-    referentie: str = ""
-    notitie: str = ""
+    referentie: Note = ""
+    notitie: Note = ""
 
 
 class Verankering(Base):

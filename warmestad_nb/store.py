@@ -81,6 +81,16 @@ def _read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def refuse_unreadable(path: Path, text: bytes) -> None:
+    """Before a write: refuse a plan that no later read would accept (the schema was checked already)."""
+    if len(text) > MAX_BYTES:
+        raise WarmeStadError(
+            f"{path}: NIET bewaard: het plan zou {len(text) / 1e6:.1f} MB groot worden, en een plan is "
+            f"hooguit {MAX_BYTES // 1_000_000} MB (anders kan niemand het nog openen). Maak lange teksten "
+            "korter of haal ingelezen lijsten die niet bij dit plan horen weer weg."
+        )
+
+
 def _decode(path: Path, data: bytes) -> str:
     if b"\x00" in data:
         raise WarmeStadError(f"{path}: dit is geen tekstbestand; een plan is een YAML-tekstbestand.")
@@ -299,6 +309,7 @@ class PlanStore:
         plan = validate(self.path, (plan or self.plan).model_dump())
         merge_into(self._tree, plan.model_dump(mode="python"))
         text = dump(self._tree)
+        refuse_unreadable(self.path, text)
         with file_lock(self.path):
             current = self.path.read_bytes() if self.path.exists() else None
             if _digest(current) != self._loaded:
@@ -353,6 +364,8 @@ def create_plan(path: str | Path, plan: Plan) -> Path:
             f"{path}: er bestaat al een plan met deze naam; het wordt niet overschreven. "
             "Open het bestaande plan of kies een andere map met --map."
         )
+    text = dump(_fresh(plan.model_dump(mode="python")))
+    refuse_unreadable(path, text)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, dump(_fresh(plan.model_dump(mode="python"))))
+    atomic_write(path, text)
     return path

@@ -28,7 +28,6 @@ _MESSAGES = {
     "model_attributes_type": "moet een groep velden zijn",
     "string_pattern_mismatch": "mag enkel kleine letters, cijfers en koppeltekens bevatten",
     "string_too_short": "mag niet leeg zijn",
-    "string_too_long": "is te lang",
 }
 
 
@@ -49,9 +48,16 @@ def _message(error: dict) -> str:
         return f"moet meer dan {_number(ctx['gt'])} zijn"
     if kind == "less_than":
         return f"moet minder dan {_number(ctx['lt'])} zijn"
+    if kind == "string_too_long":
+        return f"is te lang: hooguit {ctx['max_length']} tekens"
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"]))
     return _MESSAGES.get(kind, error["msg"])
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    # A wrong value can be a whole page of text: the message shows its start.
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _describe_location(loc: tuple, raw: Any) -> tuple[str, int | None]:
@@ -77,7 +83,7 @@ def _item_name(item: Any) -> str:
     if isinstance(item, dict):
         for field in ("titel", "organisatie", "naam", "indicator", "code", "vraag"):
             if isinstance(item.get(field), str):
-                return item[field]
+                return _shorten(item[field], 60)
     return ""
 
 
@@ -100,10 +106,12 @@ def dutch_problems(exc: ValidationError, raw: Any = None) -> list[str]:
         prefix = f"regel {line}, " if line else ""
         value = error.get("input")
         shown = ""
-        if error["type"] not in ("missing", "value_error", "model_type", "dict_type") and not isinstance(
+        if error["type"] == "string_too_long":
+            shown = f" (nu: {len(value)} tekens)"
+        elif error["type"] not in ("missing", "value_error", "model_type", "dict_type") and not isinstance(
             value, (dict, list)
         ):
-            shown = f" (nu: {value!r})" if value is not None else ""
+            shown = f" (nu: {_shorten(repr(value))})" if value is not None else ""
         for text in _message(error).split("\n"):
             problems.append(f"{prefix}veld {where}: {text}{shown}")
     return problems
