@@ -209,3 +209,61 @@ def test_the_limits_leave_the_example_plans_valid():
     for path in EXAMPLES:
         plan = read_plan(path)
         assert plan.model_validate(plan.model_dump()) == plan
+
+
+# ------------------------------------------------------------------ no formulas in exports (issue 19, point 7)
+
+FORMULA_LIKE = ['=HYPERLINK("http://voorbeeld.invalid","klik")', "+32 14 12 34 56", "-2+3", "@SUM(A1:A9)",
+                "=1+1"]
+
+
+def _plan_with_formula_text(path: Path) -> Path:
+    from warmestad_nb.model import ProgrammaOnderdeel
+
+    store = PlanStore(path)
+    plan = store.plan.model_copy(deep=True)
+    first = plan.partners[0]
+    first.organisatie, first.rol, first.contactpersoon, first.telefoon = FORMULA_LIKE[:4]
+    plan.kickoff.programma = [ProgrammaOnderdeel(titel=FORMULA_LIKE[4], wie=FORMULA_LIKE[0])]
+    store.save(plan)
+    return path
+
+
+def _cells(data: bytes) -> list:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return [cell for ws in book.worksheets for row in ws.iter_rows() for cell in row]
+
+
+def test_exports_write_formula_like_text_as_text(herselt):
+    import io
+    import zipfile
+
+    from warmestad_nb.exports.kickoff import kickoff_workbook
+    from warmestad_nb.exports.partners import partners_workbook
+
+    plan = read_plan(_plan_with_formula_text(herselt))
+    for data in (partners_workbook(plan), kickoff_workbook(plan)):
+        cells = _cells(data)
+        assert not [c.coordinate for c in cells if c.data_type == "f"]
+        texts = {c.value for c in cells}
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"<f>" in xml or b"<f " in xml for xml in sheets)
+        assert any(text in texts for text in FORMULA_LIKE)
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")):
+                assert cell.quotePrefix, cell.coordinate
+
+
+def test_formula_like_text_survives_export_and_import_unchanged(herselt, tmp_path, capsys):
+    _plan_with_formula_text(herselt)
+    before = read_plan(herselt).partners
+    xlsx = tmp_path / "partners.xlsx"
+    assert main(["partners-exporteren", str(herselt), str(xlsx)]) == 0
+    assert main(["partners-inlezen", str(herselt), str(xlsx)]) == 0
+    assert "0 partner(s) toegevoegd, 0 bijgewerkt" in capsys.readouterr().out
+    assert read_plan(herselt).partners == before
