@@ -267,3 +267,164 @@ def test_formula_like_text_survives_export_and_import_unchanged(herselt, tmp_pat
     assert main(["partners-inlezen", str(herselt), str(xlsx)]) == 0
     assert "0 partner(s) toegevoegd, 0 bijgewerkt" in capsys.readouterr().out
     assert read_plan(herselt).partners == before
+
+
+# ------------------------------------------------------------------ spreadsheets and CSV, streamed (issue 19, point 4)
+
+
+def _timed_refusal(function, *args, match: str, seconds: float = 5.0, megabytes: int = 200, **kwargs) -> str:
+    """Call `function`; it must raise a WarmeStadError matching `match`, in time and in bounded memory."""
+    import tracemalloc
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(WarmeStadError, match=match) as caught:
+            function(*args, **kwargs)
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert elapsed < seconds, elapsed
+    assert peak < megabytes * 1024 * 1024, peak
+    return str(caught.value)
+
+
+def _xlsx_with_far_cell(path: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Organisatie", "Sector"])
+    sheet.append(["Jeugddienst", "Lokaal bestuur"])
+    sheet["XFD1048576"] = "verdwaald"
+    book.save(path)
+    return path
+
+
+def test_one_cell_at_xfd1048576_is_refused_in_seconds(tmp_path):
+    from warmestad_nb.tables import read_table
+
+    text = _timed_refusal(read_table, _xlsx_with_far_cell(tmp_path / "ver.xlsx"), match="kolom XFD")
+    assert "rij 1048576" in text and "hooguit 1000 kolommen" in text
+
+
+def test_an_empty_formatted_cell_far_away_is_no_problem(tmp_path):
+    import openpyxl
+
+    from warmestad_nb.tables import read_table
+
+    path = tmp_path / "opmaak.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Naam"])
+    book.active.append(["a"])
+    book.active["XFD1048576"].number_format = "0.00"  # style only, no value
+    book.save(path)
+    table, problems = read_table(path)
+    assert [r.get("naam") for r in table.rows] == ["a"] and not problems
+
+
+def test_three_million_rows_are_refused_in_seconds(tmp_path):
+    from warmestad_nb.tables import read_table
+
+    path = tmp_path / "rijen.csv"
+    path.write_text("naam\n" + "a\n" * 3_000_000, encoding="utf-8")
+    text = _timed_refusal(read_table, path, match="meer dan 50000 rijen")
+    assert "hooguit 10000" in text
+
+
+def test_a_workbook_without_size_and_many_rows_is_refused_in_seconds(tmp_path):
+    """openpyxl's read-only mode reads a whole sheet to learn its size when the file does not say it."""
+    from openpyxl import Workbook
+
+    from warmestad_nb.tables import read_table
+
+    book = Workbook(write_only=True)  # writes no <dimension>
+    sheet = book.create_sheet()
+    sheet.append(["naam"])
+    for i in range(400_000):
+        sheet.append([i])
+    path = tmp_path / "rijen.xlsx"
+    book.save(path)
+    _timed_refusal(read_table, path, match="meer dan 10000 rijen", max_rows=1000)
+
+
+def test_a_hundred_thousand_columns_are_refused(tmp_path):
+    from warmestad_nb.tables import read_table
+
+    path = tmp_path / "breed.csv"
+    path.write_text(",".join(f"k{i}" for i in range(100_000)) + "\n1,2\n", encoding="utf-8")
+    _timed_refusal(read_table, path, match="hooguit 1000 kolommen")
+
+
+def test_a_workbook_of_whitespace_is_refused_before_unpacking(tmp_path):
+    import zipfile
+
+    from warmestad_nb.tables import read_table
+
+    source = _xlsx_with_far_cell(tmp_path / "bron.xlsx")
+    path = tmp_path / "wit.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * 150_000_000)
+            new.writestr(item.filename, data)
+    assert path.stat().st_size < 1_000_000
+    _timed_refusal(read_table, path, match="uitgepakt is dit Excel-bestand 150 MB")
+
+
+def test_a_statbel_file_of_one_endless_line_is_refused(tmp_path):
+    from warmestad_nb.imports.statbel import read_single_years
+
+    path = tmp_path / "TF_SOC_POP_STRUCT_2025.txt"
+    path.write_bytes(b" " * 15_000_000)
+    _timed_refusal(read_single_years, path, match="regel 1: deze regel is langer dan 10000 tekens", megabytes=50)
+
+
+def test_a_statbel_zip_that_unpacks_too_far_is_refused_before_reading(tmp_path, monkeypatch):
+    import zipfile
+
+    from warmestad_nb.imports import statbel
+
+    monkeypatch.setattr(statbel, "MAX_TEXT_BYTES", 1_000_000)  # the mechanism, without writing 500 MB
+    path = tmp_path / "TF_SOC_POP_STRUCT_2025.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("TF_SOC_POP_STRUCT_2025.txt", "\n" * 2_000_000)
+    _timed_refusal(statbel.read_single_years, path, match="de tekst is 2 MB groot")
+
+
+CSV_CASES = {
+    "open-aanhalingsteken": ('Organisatie;Sector\n"Jeugddienst;Lokaal bestuur\nSportdienst;Lokaal bestuur\n',
+                             "regel 3: dit is geen geldige CSV: een aanhalingsteken wordt niet gesloten"),
+    "te-lang-veld": ('Organisatie;Sector\n"' + "x" * 200_000 + '";Lokaal bestuur\n',
+                     "een veld is langer dan 131.072 tekens"),
+    "lange-cel": ("Organisatie;Sector\n" + "x" * 40_000 + ";Lokaal bestuur\n",
+                  "rij 2, kolom A: deze cel bevat 40.000 tekens; een cel heeft er hooguit 32.767"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CSV_CASES))
+def test_broken_csv_gives_a_dutch_message_and_imports_nothing(herselt, tmp_path, capsys, case):
+    content, message = CSV_CASES[case]
+    (tmp_path / "bron").mkdir()
+    source = tmp_path / "bron" / "partners.csv"
+    source.write_text(content, encoding="utf-8")
+    before = tree_digest(tmp_path)
+    assert main(["partners-inlezen", str(herselt), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and "_csv.Error" not in err, err[:400]
+    assert "puntkomma" in err or case == "lange-cel"
+    assert tree_digest(tmp_path) == before
+
+
+def test_a_semicolon_csv_with_long_fields_is_read_as_semicolon_separated(tmp_path):
+    from warmestad_nb.tables import read_table
+
+    path = tmp_path / "lang.csv"
+    rows = ["Rol in het project;Organisatie;Sector"]
+    rows += [f"{'lange uitleg, met komma, ' * 300};Organisatie {i};Welzijn" for i in range(5)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    table, problems = read_table(path, required=["organisatie", "sector"])
+    assert table.columns == ("rol_in_het_project", "organisatie", "sector")
+    assert [r.get("sector") for r in table.rows] == ["Welzijn"] * 5 and not problems

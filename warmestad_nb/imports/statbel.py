@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from collections import defaultdict
@@ -26,6 +27,7 @@ from ..analysis.environment import PROGRAMME_BANDS, programme_bands
 from ..errors import WarmeStadError
 from ..formatting import number, share
 from ..model import EigenCijfer, Plan
+from ..tables import spreadsheet_rows
 from .common import CappedProblems, ImportResult, MunicipalityFinder
 from .own import replace_own_figures
 
@@ -37,6 +39,8 @@ MAX_AGE = 120
 # First digits of Flemish NIS codes: provinces Antwerpen (1), Vlaams-Brabant (23, 24),
 # West-Vlaanderen (3), Oost-Vlaanderen (4), Limburg (7).
 FLEMISH_PREFIXES = ("1", "23", "24", "3", "4", "7")
+MAX_LINE_CHARS = 10_000
+MAX_TEXT_BYTES = 500 * 1024 * 1024  # far above the official file; stops a file of whitespace in seconds
 _YEAR_IN_NAME = re.compile(r"TF_SOC_POP_STRUCT_(\d{4})", re.IGNORECASE)
 
 
@@ -56,9 +60,15 @@ class SingleYears:
         return dict(out)
 
 
+def _too_big(path: Path, size: int) -> WarmeStadError:
+    return WarmeStadError(f"{path}: de tekst is {size / 1e6:.0f} MB groot; het bevolkingsbestand van Statbel is "
+                          f"veel kleiner (hier kan hooguit {MAX_TEXT_BYTES // 1_000_000} MB). Is dit het juiste "
+                          "bestand?")
+
+
 @contextmanager
 def _lines(path: Path) -> Iterator[Iterator[str]]:
-    """The text lines of a .txt/.csv file or of the one text file inside a .zip."""
+    """The text lines of a .txt/.csv file or of the one text file inside a .zip, each line bounded."""
     if path.suffix.lower() == ".zip":
         try:
             archive = zipfile.ZipFile(path)
@@ -69,20 +79,43 @@ def _lines(path: Path) -> Iterator[Iterator[str]]:
             preferred = [n for n in members if "TF_SOC_POP_STRUCT" in n.upper()]
             if not members:
                 raise WarmeStadError(f"{path}: in dit zip-bestand staat geen tekstbestand (.txt of .csv).")
-            with archive.open((preferred or members)[0]) as raw:
-                yield io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+            member = archive.getinfo((preferred or members)[0])
+            if member.file_size > MAX_TEXT_BYTES:
+                raise _too_big(path, member.file_size)
+            with archive.open(member) as raw:
+                yield _bounded(path, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline=""))
         return
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise _too_big(path, path.stat().st_size)
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
-        yield handle
+        yield _bounded(path, handle)
+
+
+def _bounded(path: Path, handle) -> Iterator[str]:
+    """Lines read with a length limit: a file of one endless line must not be read whole into memory."""
+    total = 0
+    for number in itertools.count(1):
+        line = handle.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        total += len(line)
+        if len(line) > MAX_LINE_CHARS and not line.endswith("\n"):
+            raise WarmeStadError(f"{path}, regel {number}: deze regel is langer dan {MAX_LINE_CHARS} tekens; "
+                                 "in het bestand van Statbel is een regel enkele honderden tekens lang.")
+        if total > MAX_TEXT_BYTES:  # a zip that announced less than it holds
+            raise _too_big(path, total)
+        yield line
 
 
 def _text_rows(lines: Iterator[str], path: Path) -> Iterator[list[str]]:
     first = next(lines, "")
     delimiter = next((d for d in "|;\t," if d in first), "|")
+    reader = csv.reader(_chain(first, lines), delimiter=delimiter)
     try:
-        yield from csv.reader(_chain(first, lines), delimiter=delimiter)
+        yield from reader
     except csv.Error:
-        raise WarmeStadError(f"{path}: dit is geen tekstbestand in het formaat van Statbel.") from None
+        raise WarmeStadError(f"{path}, regel {reader.line_num}: dit is geen tekstbestand in het formaat van Statbel "
+                             "(een aanhalingsteken dat niet gesloten wordt, of een veld dat te lang is).") from None
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
@@ -91,18 +124,16 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
 
 
 def _sheet_rows(path: Path) -> Iterator[list[str]]:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise WarmeStadError(f"{path}: dit is geen geldig Excel-bestand (.xlsx).") from None
-    try:
-        for row in book.worksheets[0].iter_rows(values_only=True):
-            yield ["" if v is None else str(int(v) if isinstance(v, float) and v.is_integer() else v)
-                   for v in row]
-    finally:
-        book.close()
+    """The first sheet's rows as text, streamed (`tables.spreadsheet_rows`); empty rows keep their place."""
+    notes: list[tuple[range, str]] = []
+    expected = 1
+    for number, values in spreadsheet_rows(path, None, notes, max_unpacked=MAX_TEXT_BYTES):
+        for _ in range(expected, number):
+            yield []
+        expected = number + 1
+        yield ["" if v is None else str(int(v) if isinstance(v, float) and v.is_integer() else v) for v in values]
+    if notes:  # formulas and merged cells: the official file has neither
+        raise WarmeStadError(f"{path}: dit is niet het bestand zoals Statbel het aanbiedt.", [n for _, n in notes])
 
 
 @contextmanager
