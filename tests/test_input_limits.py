@@ -428,3 +428,23 @@ def test_a_semicolon_csv_with_long_fields_is_read_as_semicolon_separated(tmp_pat
     table, problems = read_table(path, required=["organisatie", "sector"])
     assert table.columns == ("rol_in_het_project", "organisatie", "sector")
     assert [r.get("sector") for r in table.rows] == ["Welzijn"] * 5 and not problems
+
+
+def test_an_offer_row_over_a_text_limit_is_a_row_problem(herselt, tmp_path, capsys):
+    """Found by the fuzz test: importers that build a model from a row let its ValidationError escape."""
+    (tmp_path / "bron").mkdir()
+    source = tmp_path / "bron" / "aanbod.csv"
+    source.write_text("naam;aanbieder\nSpeelpleinwerking;" + "a" * 400 + "\n", encoding="utf-8")
+    before = tree_digest(tmp_path)
+    assert main(["importeer", "aanbod", str(herselt), str(source)]) == 2
+    err = capsys.readouterr().err
+    assert "rij 2, kolom aanbieder: is te lang: hooguit 300 tekens" in err, err[:500]
+    assert tree_digest(tmp_path) == before
+
+
+@pytest.mark.parametrize("text", ["-", "+", ".", "-,", "+ %"])
+def test_signs_without_digits_are_not_numbers(text):
+    """Found by the fuzz test: a pillar cell '-' gave a ValueError traceback from float()."""
+    from warmestad_nb.tables import parse_number
+
+    assert parse_number(text) is None

@@ -104,7 +104,6 @@ def _check_archive(path: Path, limit: int) -> None:
         )
 
 
-_BROKEN_XLSX = (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, SyntaxError)
 
 
 def _not_excel(path: Path) -> WarmeStadError:
@@ -143,7 +142,7 @@ def spreadsheet_rows(
             apply_stylesheet(reader.archive, reader.wb)  # which number formats are dates
             sheets = {s.name: rel.target for s, rel in reader.parser.find_sheets()
                       if rel.target in reader.valid_files and "chartsheet" not in rel.Type}
-        except _BROKEN_XLSX:
+        except Exception:  # a damaged file fails anywhere in zlib, XML or openpyxl: one meaning to the user
             raise _not_excel(path) from None
         if not sheets:
             raise _not_excel(path)
@@ -163,7 +162,9 @@ def spreadsheet_rows(
                 cells = CellRange(ref.ref)
                 notes.append((range(cells.min_row, cells.max_row + 1),
                               f"de cellen {cells.coord} zijn samengevoegd; maak de samenvoeging ongedaan"))
-        except _BROKEN_XLSX:
+        except WarmeStadError:
+            raise
+        except Exception:  # as above: damage further into the sheet
             raise WarmeStadError(
                 f"{path}: dit Excel-bestand is beschadigd; open het in Excel en bewaar het opnieuw."
             ) from None
@@ -363,7 +364,7 @@ def parse_number(value: Any) -> float | None:
     if isinstance(value, (int, float)):
         return float(value)
     text = str(value).strip().replace("\u00a0", " ").rstrip("%").strip()
-    if not text or not _NUMBER.match(text):
+    if not _NUMBER.match(text) or not any(c.isdigit() for c in text):  # '-' and '+,' match the pattern
         return None
     if "," in text:  # Dutch: comma for decimals, dot or space for thousands
         text = text.replace(".", "").replace(" ", "").replace(",", ".")

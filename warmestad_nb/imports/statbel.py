@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from pydantic import ValidationError
+
 from .. import reference
 from ..analysis.environment import PROGRAMME_BANDS, programme_bands
 from ..errors import WarmeStadError
 from ..formatting import number, share
 from ..model import EigenCijfer, Plan
 from ..tables import spreadsheet_rows
+from ..validation import dutch_problems
 from .common import CappedProblems, ImportResult, MunicipalityFinder
 from .own import replace_own_figures
 
@@ -285,7 +288,10 @@ def import_population(path: str | Path, plan: Plan, year: int | None = None, bro
     name = shown_as or path.name
     bron = bron.strip() or (f"Statbel, bevolking naar woonplaats, leeftijd en geslacht ({Path(name).stem}), "
                             f"toestand op 1 januari {data.jaar}")
-    figures = band_figures(data, nis, bron)
+    try:
+        figures = band_figures(data, nis, bron)
+    except ValidationError as exc:  # the source the user gave (--bron), e.g. over its length limit
+        raise WarmeStadError(f"{path}: er is niets ingelezen:", dutch_problems(exc)) from None
     notes = list(data.notes)
     if len(data.counts) != len(reference.municipalities()):
         notes.append(f"Het bestand bevat {len(data.counts)} van de {len(reference.municipalities())} Vlaamse "
