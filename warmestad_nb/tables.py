@@ -238,16 +238,17 @@ def _dutch_csv_error(path: Path, line: int, problem: str, delimiter: str) -> str
 
 
 def _column_letter(column: int) -> str:
+    """'XFD' for column 16384, Excel's last; a column past that (only in a CSV) by its number."""
     from openpyxl.utils.cell import get_column_letter  # imported only when a message needs it
 
-    return get_column_letter(min(column, 18_278))  # openpyxl knows letters up to ZZZ
+    return get_column_letter(column) if column <= 16_384 else f"nr. {column}"
 
 
 def _check_width(path: Path, number: int, columns: int) -> None:
     if columns > MAX_COLUMNS:
         raise WarmeStadError(
-            f"{path}, rij {number}: er staat iets in kolom {_column_letter(columns)} "
-            f"(kolom {columns}); een tabel om in te lezen heeft hooguit {MAX_COLUMNS} kolommen. "
+            f"{path}, rij {number}: er staat iets in kolom {_column_letter(columns)}"
+            f"{f' (de {columns}e)' if columns <= 16_384 else ''}; een tabel om in te lezen heeft hooguit {MAX_COLUMNS} kolommen. "
             "Haal wat buiten de tabel staat weg."
         )
 
