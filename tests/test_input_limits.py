@@ -448,3 +448,14 @@ def test_signs_without_digits_are_not_numbers(text):
     from warmestad_nb.tables import parse_number
 
     assert parse_number(text) is None
+
+
+def test_a_source_over_its_limit_on_the_command_line_is_refused_in_dutch(herselt, tmp_path, capsys):
+    (tmp_path / "bron").mkdir()
+    source = tmp_path / "bron" / "bevraging.csv"
+    source.write_text("vraag;antwoord;aantal\nVoel je je goed?;ja;12\n", encoding="utf-8")
+    before = tree_digest(tmp_path)
+    assert main(["importeer", "bevraging", str(herselt), str(source), "--bron", "b" * 2_500]) == 2
+    err = capsys.readouterr().err
+    assert "enquete_bron: is te lang: hooguit 2000 tekens" in err and "Traceback" not in err, err[:400]
+    assert tree_digest(tmp_path) == before

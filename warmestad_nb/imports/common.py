@@ -19,7 +19,7 @@ from ..errors import WarmeStadError
 from ..model import Plan
 from ..store import PlanStore
 from ..tables import Problems
-from ..validation import field_messages
+from ..validation import dutch_problems, field_messages
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -72,7 +72,10 @@ def save(plan_path: str | Path, result: ImportResult) -> bool:
     """Store an import in a plan file (atomic, conflict-checked); True when the file changed."""
     store = PlanStore(plan_path)
     plan = store.plan.model_copy(deep=True)
-    result.apply(plan)
+    try:
+        result.apply(plan)
+    except ValidationError as exc:  # a value given on the command line, e.g. a --bron over its limit
+        raise WarmeStadError(f"{plan_path}: er is niets ingelezen:", dutch_problems(exc)) from None
     return store.save(plan)
 
 
