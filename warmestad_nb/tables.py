@@ -95,8 +95,8 @@ def _check_archive(path: Path, limit: int) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
-        return  # openpyxl says in Dutch below that this is no Excel file
+    except Exception:  # not a zip, or a damaged one (zipfile raises several kinds)
+        raise _not_excel(path) from None
     if unpacked > limit:
         raise WarmeStadError(
             f"{path}: uitgepakt is dit Excel-bestand {unpacked / 1e6:.0f} MB groot; een tabel om in te lezen is "

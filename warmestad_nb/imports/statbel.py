@@ -16,6 +16,7 @@ import io
 import itertools
 import re
 import zipfile
+import zlib
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ def _lines(path: Path) -> Iterator[Iterator[str]]:
     if path.suffix.lower() == ".zip":
         try:
             archive = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
+        except Exception:  # not a zip, or a damaged one (zipfile raises several kinds)
             raise WarmeStadError(f"{path}: dit is geen geldig zip-bestand.") from None
         with archive:
             members = [n for n in archive.namelist() if n.lower().endswith((".txt", ".csv"))]
@@ -85,7 +86,11 @@ def _lines(path: Path) -> Iterator[Iterator[str]]:
             member = archive.getinfo((preferred or members)[0])
             if member.file_size > MAX_TEXT_BYTES:
                 raise _too_big(path, member.file_size)
-            with archive.open(member) as raw:
+            try:
+                raw = archive.open(member)
+            except Exception:  # an unknown compression method or a damaged header
+                raise WarmeStadError(f"{path}: dit zip-bestand is beschadigd.") from None
+            with raw:
                 yield _bounded(path, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline=""))
         return
     if path.stat().st_size > MAX_TEXT_BYTES:
@@ -98,7 +103,10 @@ def _bounded(path: Path, handle) -> Iterator[str]:
     """Lines read with a length limit: a file of one endless line must not be read whole into memory."""
     total = 0
     for number in itertools.count(1):
-        line = handle.readline(MAX_LINE_CHARS + 1)
+        try:
+            line = handle.readline(MAX_LINE_CHARS + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError):  # damage found while unpacking
+            raise WarmeStadError(f"{path}, regel {number}: dit zip-bestand is beschadigd.") from None
         if not line:
             return
         total += len(line)
