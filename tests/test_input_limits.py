@@ -459,3 +459,37 @@ def test_a_source_over_its_limit_on_the_command_line_is_refused_in_dutch(herselt
     err = capsys.readouterr().err
     assert "enquete_bron: is te lang: hooguit 2000 tekens" in err and "Traceback" not in err, err[:400]
     assert tree_digest(tmp_path) == before
+
+
+def _needs_newer_zip(data: bytes) -> bytes:
+    """The archive with 'version needed to extract' 25.5 in its first central directory entry."""
+    at = data.index(b"PK\x01\x02") + 6
+    return data[:at] + bytes([255, 0]) + data[at + 2:]
+
+
+def test_a_zip_of_an_unknown_version_is_a_dutch_message(herselt, tmp_path, capsys):
+    """Found by benchmarks/fuzz.py: zipfile's NotImplementedError escaped from the size check."""
+    import zipfile
+
+    from warmestad_nb.imports.statbel import read_single_years
+
+    workbook = tmp_path / "partners.xlsx"
+    workbook.write_bytes(_needs_newer_zip(_xlsx_with_far_cell(tmp_path / "bron.xlsx").read_bytes()))
+    assert main(["partners-inlezen", str(herselt), str(workbook)]) == 2
+    assert "geen geldig Excel-bestand" in capsys.readouterr().err
+    archive = tmp_path / "TF_SOC_POP_STRUCT_2025.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("TF_SOC_POP_STRUCT_2025.txt", "CD_REFNIS|CD_SEX|CD_AGE|MS_POPULATION\n")
+    archive.write_bytes(_needs_newer_zip(archive.read_bytes()))
+    with pytest.raises(WarmeStadError, match="geen geldig zip-bestand"):
+        read_single_years(archive)
+
+
+def test_a_megabyte_of_text_in_one_field_is_named_without_a_second_read(tmp_path, capsys):
+    path = _replace_in_copy(tmp_path, "  naam: Herselt", "  naam: " + "x" * 1_000_000)
+    started = time.perf_counter()
+    assert main(["controleer", str(path)]) == 2
+    assert time.perf_counter() - started < 2
+    err = capsys.readouterr().err
+    assert "regel 22: veld gemeente › naam: is te lang: hooguit 20000 tekens (nu: 1000000 tekens)" in err
+    assert len(err) < 1000

@@ -45,7 +45,8 @@ AnchorPlace = _codes(vocab.ANCHOR_PLACES)
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 # Every text has a limit, so that no import or form can grow a plan past what a read accepts:
 # Line for a name, code or contact detail, Note for a few sentences, Text for a report.
-Text = Annotated[str, Field(max_length=20_000)]
+TEXT_LIMIT = 20_000  # the longest text any field takes
+Text = Annotated[str, Field(max_length=TEXT_LIMIT)]
 Note = Annotated[str, Field(max_length=2_000)]
 Line = Annotated[str, Field(max_length=300)]
 Name = Annotated[str, Field(min_length=1, max_length=300)]

@@ -4,6 +4,8 @@ The event stream is flat, so these checks cannot recurse: a file nested a hundre
 levels deep is refused in milliseconds, where building its nodes would overflow Python's stack.
 Explicit tags are refused here too, with the field they sit on: `!!bool ja-nee` would otherwise
 fail later with a confusing error (or none at all), and `!!python/object` would build objects.
+So is a text longer than any field takes: naming its line would otherwise mean reading the file
+again with the slow round-trip parser, a second per megabyte.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ruamel.yaml.events import (
 )
 
 from .errors import WarmeStadError
+from .model import TEXT_LIMIT
 
 # A plan is at most about six levels deep (acties > nr. 1 > statuslog > nr. 1 > datum).
 MAX_DEPTH = 32
@@ -80,6 +83,11 @@ def check_events(path: Path, events) -> None:
             raise WarmeStadError(
                 f"{path}, regel {line}: {where}de YAML-tag '{_shown_tag(tag)}' is niet toegelaten. "
                 "Een plan bevat enkel gewone tekst, getallen, datums en lijsten: laat de tag weg."
+            )
+        if isinstance(event, ScalarEvent) and len(event.value) > TEXT_LIMIT:
+            raise WarmeStadError(
+                f"{path}, regel {line}: veld {field or '(het hele plan)'}: is te lang: hooguit {TEXT_LIMIT} tekens "
+                f"(nu: {len(event.value)} tekens)."
             )
         if isinstance(event, CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
