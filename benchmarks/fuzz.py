@@ -36,7 +36,7 @@ def main() -> int:
     print(f"failures: {len(outcome.failures)}")
     for failure in outcome.failures:
         print(f"  {failure}")
-    print(f"slowest trial: {outcome.slowest:.2f} s; total {elapsed:.0f} s; peak memory {peak:.0f} MB")
+    print(f"slowest trial: {outcome.slowest:.2f} s ({outcome.slowest_label}); total {elapsed:.0f} s; peak memory {peak:.0f} MB")
     return 1 if outcome.failures else 0
 
 

@@ -13,6 +13,7 @@ import random
 import shutil
 import time
 import traceback
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -40,11 +41,16 @@ def _truncate_bytes(rng: random.Random, text: str) -> str:
     return text[: rng.randrange(1, len(text))]
 
 
+def _flipped(rng: random.Random, data: bytes, most: int) -> bytes:
+    """`data` with 1 to `most` bytes set to random values."""
+    changed = bytearray(data)
+    for _ in range(rng.randint(1, most)):
+        changed[rng.randrange(len(changed))] = rng.randrange(256)
+    return bytes(changed)
+
+
 def _flip_bytes(rng: random.Random, text: str) -> bytes:
-    data = bytearray(text.encode("utf-8"))
-    for _ in range(rng.randint(1, 8)):
-        data[rng.randrange(len(data))] = rng.randrange(256)
-    return bytes(data)
+    return _flipped(rng, text.encode("utf-8"), 8)
 
 
 def _rewrite_value(rng: random.Random, text: str, rewrite: Callable[[str, str], str]) -> str:
@@ -169,12 +175,7 @@ def _xlsx(rng: random.Random, rows: list[list]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     data = buffer.getvalue()
-    if rng.random() < 0.25:  # a damaged archive
-        flipped = bytearray(data)
-        for _ in range(rng.randint(1, 20)):
-            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
-        data = bytes(flipped)
-    return data
+    return _flipped(rng, data, 20) if rng.random() < 0.25 else data  # sometimes a damaged archive
 
 
 def _csv(rng: random.Random, rows: list[list]) -> bytes:
@@ -193,18 +194,42 @@ def _csv(rng: random.Random, rows: list[list]) -> bytes:
         text += delimiter.join(["k"] * 100_000) + "\n"
     encoding = "cp1252" if trouble == "cp1252" else "utf-8-sig" if trouble == "bom" else "utf-8"
     data = text.encode(encoding, errors="replace")
+    return _flipped(rng, data, 10) if trouble == "bytes" else data
+
+
+def _statbel(rng: random.Random) -> tuple[str, bytes]:
+    """A small population file in Statbel's format (Herselt), damaged, as .txt or .zip."""
+    lines = ["CD_REFNIS|CD_SEX|CD_AGE|MS_POPULATION"]
+    lines += [f"13013|{sex}|{age}|{rng.randint(20, 90)}" for sex in "MF" for age in range(25)]
+    text = "\n".join(lines) + "\n"
+    trouble = rng.choice(["truncate", "bytes", "long-line", "quote", "columns"])
+    if trouble == "truncate":
+        text = text[: rng.randrange(1, len(text))]
+    elif trouble == "long-line":
+        text += " " * 50_000 + "\n"
+    elif trouble == "quote":
+        text = text.replace("|", '|"', 1)
+    elif trouble == "columns":
+        text = text.replace("\n", "|extra\n", rng.randint(1, 5))
+    data = text.encode("utf-8")
     if trouble == "bytes":
-        flipped = bytearray(data)
-        for _ in range(rng.randint(1, 10)):
-            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
-        data = bytes(flipped)
-    return data
+        data = _flipped(rng, data, 10)
+    if rng.random() < 0.5:
+        return ".txt", data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("TF_SOC_POP_STRUCT_2025.txt", data)
+    packed = buffer.getvalue()
+    return ".zip", _flipped(rng, packed, 5) if rng.random() < 0.5 else packed
 
 
 def mutated_table(rng: random.Random) -> tuple[str, str, bytes]:
-    """(suffix, command kind, content): a partner list or an offer list as .xlsx or .csv."""
+    """(suffix, command kind, content): a partner or offer list (.xlsx, .csv) or a Statbel file."""
+    kind = rng.choice(["partners", "partners", "aanbod", "bevolking"])
+    if kind == "bevolking":
+        suffix, content = _statbel(rng)
+        return suffix, kind, content
     rows = _mutate_cells(rng, _partner_rows(rng))
-    kind = rng.choice(["partners", "partners", "aanbod"])
     if kind == "aanbod":
         rows[0][0] = "naam"
     suffix = rng.choice([".xlsx", ".csv"])
@@ -220,10 +245,12 @@ class Outcome:
     failures: list[str] = field(default_factory=list)
     statuses: dict[int, int] = field(default_factory=dict)
     slowest: float = 0.0
+    slowest_label: str = ""
 
     def record(self, label: str, status: int | None, output: str, seconds: float, problem: str = "") -> None:
         self.trials += 1
-        self.slowest = max(self.slowest, seconds)
+        if seconds > self.slowest:
+            self.slowest, self.slowest_label = seconds, label
         if status is not None:
             self.statuses[status] = self.statuses.get(status, 0) + 1
         if not problem:
@@ -279,8 +306,9 @@ def table_trial(outcome: Outcome, folder: Path, plan_source: Path, label: str, s
     table = folder / f"tabel{suffix}"
     table.write_bytes(content)
     before = digest(folder)
-    argv = ["partners-inlezen", str(plan), str(table)] if kind == "partners" else [
-        "importeer", "aanbod", str(plan), str(table)]
+    argv = {"partners": ["partners-inlezen", str(plan), str(table)],
+            "aanbod": ["importeer", "aanbod", str(plan), str(table)],
+            "bevolking": ["importeer", "bevolking", str(plan), str(table), "--jaar", "2025"]}[kind]
     started = time.perf_counter()
     status, output, escaped = run_command(argv)
     seconds = time.perf_counter() - started

@@ -2,9 +2,10 @@
 
 300 mutated plans (from the three examples: cut off, flipped bytes, deep nesting, tags, huge texts,
 wrong types, shuffled lines) through `warmestad controleer` (and `toon` when it passes), and 100
-mutated partner and offer lists (.xlsx and .csv) through the importers, in this process; a handful
-through the real command. Every trial: exit 0 or 2, no traceback, under 5 s, no file changed when
-refused, a plan that still reads when an import succeeded. More rounds: benchmarks/fuzz.py.
+mutated partner and offer lists (.xlsx, .csv) and Statbel files (.txt, .zip) through the importers,
+in this process; a handful through the real command. Every trial: exit 0 or 2, no traceback, under
+5 s, no file changed when refused, a plan that still reads when an import succeeded. More rounds:
+benchmarks/fuzz.py.
 """
 
 from __future__ import annotations
