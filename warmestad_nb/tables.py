@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from .errors import WarmeStadError
-from .formatting import number as dutch_number
+from .formatting import number as dutch_number, shorten
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an .xlsx unpacked: ten times any table the workbook reads
@@ -104,8 +105,6 @@ def _check_archive(path: Path, limit: int) -> None:
         )
 
 
-
-
 def _not_excel(path: Path) -> WarmeStadError:
     return WarmeStadError(
         f"{path}: dit is geen geldig Excel-bestand (.xlsx). Bewaar het in Excel als "
@@ -178,7 +177,7 @@ def _spreadsheet_row(path: Path, number: int, present: list[dict], notes: list[t
     for cell in present:
         column = cell["column"]
         if cell["data_type"] == "f":
-            text = f"cel {_column_letter(column)}{number} bevat een formule ({_shortened(cell['value'])})"
+            text = f"cel {_column_letter(column)}{number} bevat een formule ({shorten(cell['value'])})"
             notes.append((range(number, number + 1), text + "; vul de waarde zelf in"))
         else:
             values[column - 1] = _checked_cell(path, number, column, cell["value"])
@@ -209,14 +208,13 @@ def _text_rows(path: Path) -> Iterator[tuple[int, list]]:
     first = next((line for line in io.StringIO(text) if line.strip()), "")
     delimiter = _delimiter(first[:MAX_CELL_CHARS])
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
-    while True:
+    for number in itertools.count(1):  # records, as Excel numbers the rows of a CSV
         try:
             cells = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
+        except csv.Error as exc:  # named by its line in the file: where a text editor finds it
             raise WarmeStadError(_dutch_csv_error(path, reader.line_num, str(exc), delimiter)) from None
-        number = reader.line_num  # the last line of the record: as a text editor shows it
         while cells and not cells[-1].strip():
             cells.pop()
         if cells:
@@ -248,8 +246,8 @@ def _check_width(path: Path, number: int, columns: int) -> None:
     if columns > MAX_COLUMNS:
         raise WarmeStadError(
             f"{path}, rij {number}: er staat iets in kolom {_column_letter(columns)}"
-            f"{f' (de {columns}e)' if columns <= 16_384 else ''}; een tabel om in te lezen heeft hooguit {MAX_COLUMNS} kolommen. "
-            "Haal wat buiten de tabel staat weg."
+            f"{f' (de {columns}e)' if columns <= 16_384 else ''}; een tabel om in te lezen heeft hooguit "
+            f"{MAX_COLUMNS} kolommen. Haal wat buiten de tabel staat weg."
         )
 
 
@@ -260,10 +258,6 @@ def _checked_cell(path: Path, number: int, column: int, value: Any) -> Any:
             f"tekens; een cel heeft er hooguit {dutch_number(MAX_CELL_CHARS)} (de grens van Excel)."
         )
     return _cells_to_text(value)
-
-
-def _shortened(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def read_table(

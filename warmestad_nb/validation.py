@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .formatting import shorten
+
 _MESSAGES = {
     "missing": "ontbreekt (dit veld is verplicht)",
     "extra_forbidden": "is geen gekend veld (tikfout?)",
@@ -55,11 +57,6 @@ def _message(error: dict) -> str:
     return _MESSAGES.get(kind, error["msg"])
 
 
-def _shorten(text: str, limit: int = 80) -> str:
-    # A wrong value can be a whole page of text: the message shows its start.
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _describe_location(loc: tuple, raw: Any) -> tuple[str, int | None]:
     """'acties nr. 3 (Warme William) > budget_eur' and the 1-based YAML line, when known."""
     parts: list[str] = []
@@ -83,7 +80,7 @@ def _item_name(item: Any) -> str:
     if isinstance(item, dict):
         for field in ("titel", "organisatie", "naam", "indicator", "code", "vraag"):
             if isinstance(item.get(field), str):
-                return _shorten(item[field], 60)
+                return shorten(item[field], 60)
     return ""
 
 
@@ -111,7 +108,7 @@ def dutch_problems(exc: ValidationError, raw: Any = None) -> list[str]:
         elif error["type"] not in ("missing", "value_error", "model_type", "dict_type") and not isinstance(
             value, (dict, list)
         ):
-            shown = f" (nu: {_shorten(repr(value))})" if value is not None else ""
+            shown = f" (nu: {shorten(repr(value))})" if value is not None else ""
         for text in _message(error).split("\n"):
             problems.append(f"{prefix}veld {where}: {text}{shown}")
     return problems
