@@ -493,3 +493,14 @@ def test_a_megabyte_of_text_in_one_field_is_named_without_a_second_read(tmp_path
     err = capsys.readouterr().err
     assert "regel 22: veld gemeente › naam: is te lang: hooguit 20000 tekens (nu: 1000000 tekens)" in err
     assert len(err) < 1000
+
+
+def test_csv_rows_are_numbered_as_excel_shows_them(tmp_path):
+    from warmestad_nb.tables import as_number, read_table
+
+    path = tmp_path / "t.csv"
+    path.write_text('naam;budget\n"twee\nregels";5\nb;veel\n', encoding="utf-8")
+    table, problems = read_table(path, required=["naam", "budget"])
+    assert [r.number for r in table.rows] == [2, 3]
+    as_number(table.rows[1], "budget", problems)
+    assert problems.items == ["rij 3, kolom budget: 'veel' is geen getal"]
