@@ -19,6 +19,11 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """The start of a text for a message: a wrong value can be a whole page."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def percent(value: float | None, decimals: int = 1) -> str:
     """26.903 -> '26,9%' (the value is already a percentage)."""
     return MISSING if value is None else number(value, decimals) + "%"

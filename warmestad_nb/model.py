@@ -43,7 +43,12 @@ YouthChannel = _codes(vocab.YOUTH_CHANNELS)
 MjpLevel = _codes(vocab.MJP_LEVELS)
 AnchorPlace = _codes(vocab.ANCHOR_PLACES)
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
-Text = Annotated[str, Field(max_length=20_000)]
+# Every text has a limit, so that no import or form can grow a plan past what a read accepts:
+# Line for a name, code or contact detail, Note for a few sentences, Text for a report.
+TEXT_LIMIT = 20_000  # the longest text any field takes
+Text = Annotated[str, Field(max_length=TEXT_LIMIT)]
+Note = Annotated[str, Field(max_length=2_000)]
+Line = Annotated[str, Field(max_length=300)]
 Name = Annotated[str, Field(min_length=1, max_length=300)]
 Euro = Annotated[float, Field(ge=0, le=1e9)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
@@ -64,6 +69,11 @@ def _known(kind: str, values: list[str], what: str) -> list[str]:
     return values
 
 
+def _check_sector(value: Optional[str]) -> Optional[str]:
+    # Views look the sector up by its code: an unknown one must stop at the check, not in step 1.
+    return value if value is None else _known("sectoren", [value], "sector")[0]
+
+
 def _check_email(value: str) -> str:
     if value and not _EMAIL.match(value):
         raise ValueError(f"'{value}' is geen geldig e-mailadres")
@@ -71,12 +81,12 @@ def _check_email(value: str) -> str:
 
 
 class Gemeente(Base):
-    nis: str
+    nis: Line
     naam: Name
-    provincie: str = ""
-    logo: str = ""
-    gezondheidsmakers: str = ""
-    eerstelijnszone: str = ""
+    provincie: Line = ""
+    logo: Line = ""
+    gezondheidsmakers: Line = ""
+    eerstelijnszone: Line = ""
 
     @field_validator("nis", mode="before")
     @classmethod
@@ -99,20 +109,20 @@ class Gemeente(Base):
 
 class Persoon(Base):
     naam: Name
-    functie: str = ""
-    organisatie: str = ""
-    email: str = ""
-    telefoon: str = ""
+    functie: Line = ""
+    organisatie: Line = ""
+    email: Line = ""
+    telefoon: Line = ""
 
     _email = field_validator("email")(_check_email)
 
 
 class Engagement(Base):
     collegebeslissing_datum: Optional[date] = None
-    collegebeslissing_referentie: str = ""
+    collegebeslissing_referentie: Note = ""
     budget_eur: Optional[Euro] = None
     schepenen: list[Name] = []
-    afspraak_logo: str = ""
+    afspraak_logo: Note = ""
     afspraak_logo_datum: Optional[date] = None
     # The existing body where the project became a fixed agenda item (e.g. the werkgroep Gezonde
     # Gemeente or a jeugdwelzijnsoverleg), which the programme names as an alternative to a new group.
@@ -122,22 +132,18 @@ class Engagement(Base):
 class Partner(Base):
     id: Slug
     organisatie: Name
-    sector: str
+    sector: Line
     type: Optional[str] = None
-    contactpersoon: str = ""
-    email: str = ""
-    telefoon: str = ""
-    rol: str = ""
+    contactpersoon: Line = ""
+    email: Line = ""
+    telefoon: Line = ""
+    rol: Note = ""
     betrokkenheid: EngagementLevel = "geinformeerd"
     pijlers: list[Pillar] = []
     leeftijdsgroepen: list[AgeGroup] = []
 
     _email = field_validator("email")(_check_email)
-
-    @field_validator("sector")
-    @classmethod
-    def _known_sector(cls, value: str) -> str:
-        return _known("sectoren", [value], "sector")[0]
+    _sector = field_validator("sector")(_check_sector)
 
     @field_validator("type")
     @classmethod
@@ -150,22 +156,23 @@ class Partner(Base):
 class ProgrammaOnderdeel(Base):
     titel: Name
     duur_min: Annotated[int, Field(ge=0, le=600)] = 15
-    wie: str = ""
+    wie: Note = ""
 
 
 class Aanmelding(Base):
     naam: Name
-    organisatie: str = ""
-    email: str = ""
+    organisatie: Line = ""
+    email: Line = ""
     sector: Optional[str] = None
     partner_id: Optional[Slug] = None
 
     _email = field_validator("email")(_check_email)
+    _sector = field_validator("sector")(_check_sector)
 
 
 class Kickoff(Base):
     datum: Optional[date] = None
-    locatie: str = ""
+    locatie: Note = ""
     programma: list[ProgrammaOnderdeel] = []
     uitgenodigd: list[Slug] = []
     aanwezig: list[Slug] = []
@@ -176,7 +183,7 @@ class Kickoff(Base):
 class Kanaal(Base):
     kanaal: YouthChannel
     leeftijdsgroepen: list[AgeGroup] = []
-    boodschap: str = ""
+    boodschap: Note = ""
     datum: Optional[date] = None
     uitgevoerd: bool = False
 
@@ -190,14 +197,14 @@ class EigenCijfer(Base):
     indicator: Name
     jaar: Year
     waarde: float
-    eenheid: str = ""
+    eenheid: Line = ""
     bron: Name
     vlaanderen: Optional[float] = None  # the same figure for Flanders, when the source gives it
 
 
 class Aanbod(Base):
     naam: Name
-    aanbieder: str = ""
+    aanbieder: Line = ""
     pijlers: list[Pillar] = []
     leeftijdsgroepen: list[AgeGroup] = []
     strategie: Optional[Strategy] = None
@@ -205,7 +212,7 @@ class Aanbod(Base):
 
 
 class Nood(Base):
-    bron: str = ""
+    bron: Line = ""
     omschrijving: Name
 
 
@@ -216,13 +223,18 @@ class EnqueteAntwoord(Base):
 
 
 class Omgevingsanalyse(Base):
-    indicatoren: list[str] = []
+    indicatoren: list[Line] = []
     eigen_cijfers: list[EigenCijfer] = []
     notities: Text = ""
     aanbod: list[Aanbod] = []
     noden: list[Nood] = []
-    enquete_bron: str = ""
+    enquete_bron: Note = ""
     enquete: list[EnqueteAntwoord] = []
+
+    @field_validator("indicatoren")
+    @classmethod
+    def _known_indicators(cls, values: list[str]) -> list[str]:
+        return _known("indicatoren", values, "indicatoren")
 
 
 class PijlerScore(Base):
@@ -230,26 +242,26 @@ class PijlerScore(Base):
     situatie: Optional[Score] = None
     belang: Optional[Score] = None
     haalbaarheid: Optional[Score] = None
-    toelichting: str = ""
+    toelichting: Note = ""
 
 
 class VorigeKoppeling(Base):
     """Meerjarenplan codes a goal or action pointed to in an earlier cycle (kept as history)."""
 
     cyclus: Cycle
-    mjp_codes: list[str] = []
+    mjp_codes: list[Line] = []
 
 
 class Koppelingen(Base):
     """Links to the meerjarenplan, SDG targets and Vizier 2030, with rejected suggestions."""
 
-    mjp_codes: list[str] = []
+    mjp_codes: list[Line] = []
     mjp_vorige: list[VorigeKoppeling] = []
-    mjp_afgewezen: list[str] = []
-    sdg_targets: list[str] = []
-    sdg_afgewezen: list[str] = []
-    vizier_doelen: list[str] = []
-    vizier_afgewezen: list[str] = []
+    mjp_afgewezen: list[Line] = []
+    sdg_targets: list[Line] = []
+    sdg_afgewezen: list[Line] = []
+    vizier_doelen: list[Line] = []
+    vizier_afgewezen: list[Line] = []
 
     @model_serializer(mode="wrap")
     def _links_last(self, handler):
@@ -273,11 +285,11 @@ class Doelstelling(Koppelingen):
     id: Slug
     titel: Name
     pijlers: list[Pillar] = []
-    doelgroep: str = ""
-    indicator: str = ""
-    streefwaarde: str = ""
+    doelgroep: Note = ""
+    indicator: Note = ""
+    streefwaarde: Note = ""
     deadline: Optional[date] = None
-    eigenaar: str = ""
+    eigenaar: Line = ""
 
 
 class Prioriteiten(Base):
@@ -298,7 +310,7 @@ class Prioriteiten(Base):
 class StatusWijziging(Base):
     datum: date
     status: Status
-    notitie: str = ""
+    notitie: Note = ""
 
 
 class Actie(Koppelingen):
@@ -317,7 +329,7 @@ class Actie(Koppelingen):
     einde: Optional[date] = None
     budget_eur: Optional[Euro] = None
     uitgegeven_eur: Optional[Euro] = None
-    indicatoren: list[str] = []
+    indicatoren: list[Line] = []
     status: Status = "gepland"
     statuslog: list[StatusWijziging] = []
 
@@ -342,7 +354,7 @@ class MjpItem(Base):
     code: Name
     titel: Name
     niveau: MjpLevel
-    ouder: Optional[str] = None
+    ouder: Optional[Line] = None
     prioritair: bool = False
     beleidsveld: Optional[str] = None
     budget_eur: Optional[Euro] = None
@@ -364,8 +376,8 @@ class Meting(Base):
     indicator: Name
     streefwaarde: Optional[float] = None
     waarde: Optional[float] = None
-    eenheid: str = ""
-    toelichting: str = ""
+    eenheid: Line = ""
+    toelichting: Note = ""
 
 
 class Evaluatie(Base):
@@ -378,8 +390,8 @@ class Evaluatie(Base):
 class Verankeringsitem(Base):
     onderwerp: Slug  # id of a goal or an action
     plaats: AnchorPlace
-    referentie: str = ""
-    notitie: str = ""
+    referentie: Note = ""
+    notitie: Note = ""
 
 
 class Verankering(Base):
@@ -413,6 +425,16 @@ class Plan(Base):
         if problems:
             raise ValueError("\n".join(problems))
         return self
+
+    def absent_sections(self) -> list[str]:
+        """Sections that were not in the file this plan was read from (a new or a cut-off plan).
+
+        Evaluations come after a year of actions and earlier meerjarenplannen after a new cycle, so
+        their absence says nothing; `verankering`, the last section of every saved plan, is missing
+        from any file cut before its end.
+        """
+        optional = {"schema_versie", "voorbeeld", "gemeente", "cyclus", "evaluaties", "vorige_meerjarenplannen"}
+        return [name for name in Plan.model_fields if name not in optional and name not in self.model_fields_set]
 
     # Lookups used by views and reports.
     def partner(self, partner_id: str) -> Partner:

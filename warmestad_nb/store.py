@@ -21,6 +21,7 @@ from .errors import ConflictError, WarmeStadError
 from .files import atomic_write, dutch_write_errors, file_lock, remove_stale_temps
 from .model import SCHEMA_VERSION, Plan
 from .validation import dutch_problems
+from .yamlcheck import check_events
 
 MAX_BYTES = 5 * 1024 * 1024
 BACKUPS_KEPT = 20  # per plan, in .backups/<plan>/; the oldest go first
@@ -82,6 +83,16 @@ def _read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def refuse_unreadable(path: Path, text: bytes) -> None:
+    """Before a write: refuse a plan that no later read would accept (the schema was checked already)."""
+    if len(text) > MAX_BYTES:
+        raise WarmeStadError(
+            f"{path}: NIET bewaard: het plan zou {len(text) / 1e6:.1f} MB groot worden, en een plan is "
+            f"hooguit {MAX_BYTES // 1_000_000} MB (anders kan niemand het nog openen). Maak lange teksten "
+            "korter of haal ingelezen lijsten die niet bij dit plan horen weer weg."
+        )
+
+
 def _decode(path: Path, data: bytes) -> str:
     if b"\x00" in data:
         raise WarmeStadError(f"{path}: dit is geen tekstbestand; een plan is een YAML-tekstbestand.")
@@ -98,17 +109,10 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _check_nodes(path: Path, node: Any) -> None:
-    """Refuse tags that build objects and aliases that could blow up, before constructing."""
-    seen: set[int] = set()
+    """Refuse tags the resolver gave that build more than plain data (a merge key `<<`)."""
     stack = [node]
     while stack:
         current = stack.pop()
-        if id(current) in seen:
-            raise WarmeStadError(
-                f"{path}, regel {current.start_mark.line + 1}: verwijzingen (YAML-ankers en "
-                "aliassen) zijn in een plan niet toegelaten; schrijf de waarde voluit."
-            )
-        seen.add(id(current))
         if current.tag not in _PLAIN_TAGS:
             raise WarmeStadError(
                 f"{path}, regel {current.start_mark.line + 1}: de YAML-tag '{current.tag}' is "
@@ -158,6 +162,8 @@ def _parse(path: Path, text: str, round_trip: bool = True) -> Any:
     """
     yaml = _yaml() if round_trip else _fast_reader()
     try:
+        # Depth, explicit tags and aliases first, on the flat event stream of the fast parser.
+        check_events(path, _fast_reader().parse(text))
         constructor, _parser = yaml.get_constructor_parser(text)
         root = constructor.composer.get_single_node()
         if root is None:
@@ -311,6 +317,7 @@ class PlanStore:
         plan = validate(self.path, (plan or self.plan).model_dump())
         merge_into(self._tree, plan.model_dump(mode="python"))
         text = dump(self._tree)
+        refuse_unreadable(self.path, text)
         with file_lock(self.path):
             self._refuse_read_only()
             current = self.path.read_bytes() if self.path.exists() else None
@@ -402,6 +409,8 @@ def create_plan(path: str | Path, plan: Plan) -> Path:
             f"{path}: er bestaat al een plan met deze naam; het wordt niet overschreven. "
             "Open het bestaande plan of kies een andere map met --map."
         )
+    text = dump(_fresh(plan.model_dump(mode="python")))
+    refuse_unreadable(path, text)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, dump(_fresh(plan.model_dump(mode="python"))))
+    atomic_write(path, text)
     return path

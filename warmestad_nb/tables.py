@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from .errors import WarmeStadError
+from .formatting import number as dutch_number, shorten
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # an .xlsx unpacked: ten times any table the workbook reads
+MAX_COLUMNS = 1_000
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 
@@ -85,54 +91,173 @@ def _cells_to_text(value: Any) -> Any:
     return value
 
 
-def _read_spreadsheet(path: Path, sheet: str | None) -> tuple[list[list[Any]], list[tuple[range, str]]]:
-    """The cells, and notes on merged cells and formulas with the rows they touch."""
-    import openpyxl  # only when a spreadsheet is read: keeps the core light
-
+def _check_archive(path: Path, limit: int) -> None:
+    """An .xlsx is a zip: refuse one that unpacks to far more than a table (a sheet of whitespace)."""
     try:
-        # Not read-only: merged cells and formulas must be visible to be reported.
-        book = openpyxl.load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except Exception:  # not a zip, or a damaged one (zipfile raises several kinds)
+        raise _not_excel(path) from None
+    if unpacked > limit:
         raise WarmeStadError(
-            f"{path}: dit is geen geldig Excel-bestand (.xlsx). Bewaar het in Excel als "
-            "'Excel-werkmap (*.xlsx)' of als CSV."
-        ) from None
-    if sheet is not None and sheet not in book.sheetnames:
-        raise WarmeStadError(f"{path}: het werkblad '{sheet}' ontbreekt (gevonden: {', '.join(book.sheetnames)}).")
-    ws = book[sheet] if sheet else book.worksheets[0]
-    notes = [
-        (range(cells.min_row, cells.max_row + 1), f"de cellen {cells} zijn samengevoegd; maak de samenvoeging ongedaan")
-        for cells in ws.merged_cells.ranges
-    ]
-    grid = []
-    for row in ws.iter_rows():
-        values = []
-        for cell in row:
-            if cell.data_type == "f":
-                text = f"cel {cell.coordinate} bevat een formule ({cell.value}); vul de waarde zelf in"
-                notes.append((range(cell.row, cell.row + 1), text))
-                values.append(None)
-            else:
-                values.append(_cells_to_text(cell.value))
-        grid.append(values)
-    book.close()
-    return grid, notes
+            f"{path}: uitgepakt is dit Excel-bestand {unpacked / 1e6:.0f} MB groot; een tabel om in te lezen is "
+            f"hooguit {limit // 1_000_000} MB. Staat er iets anders in dan de tabel?"
+        )
 
 
-def _read_text(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
+def _not_excel(path: Path) -> WarmeStadError:
+    return WarmeStadError(
+        f"{path}: dit is geen geldig Excel-bestand (.xlsx). Bewaar het in Excel als "
+        "'Excel-werkmap (*.xlsx)' of als CSV."
+    )
+
+
+def spreadsheet_rows(
+    path: Path, sheet: str | None, notes: list[tuple[range, str]], max_unpacked: int = MAX_UNPACKED_BYTES
+) -> Iterator[tuple[int, list]]:
+    """(row number, cells) of the rows that hold something, streamed; formulas and merged cells into `notes`.
+
+    Built from openpyxl's parts, not `load_workbook`: even in read-only mode that reads a whole
+    sheet to find its size when the file does not state it, and its rows are padded to the sheet's
+    width (one cell at XFD1048576 makes a grid of 17 billion cells). The row parser used here
+    yields only the cells that exist.
+    """
+    # Only when a spreadsheet is read: keeps the core light.
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.worksheet.cell_range import CellRange
+
+    _check_archive(path, max_unpacked)
+    try:
+        reader = ExcelReader(path, read_only=True, data_only=False)
+    except Exception:  # openpyxl's own InvalidFileException too: the file is not an .xlsx
+        raise _not_excel(path) from None
+    try:
+        try:
+            reader.read_manifest()
+            reader.read_strings()
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)  # which number formats are dates
+            sheets = {s.name: rel.target for s, rel in reader.parser.find_sheets()
+                      if rel.target in reader.valid_files and "chartsheet" not in rel.Type}
+        except Exception:  # a damaged file fails anywhere in zlib, XML or openpyxl: one meaning to the user
+            raise _not_excel(path) from None
+        if not sheets:
+            raise _not_excel(path)
+        if sheet is not None and sheet not in sheets:
+            raise WarmeStadError(f"{path}: het werkblad '{sheet}' ontbreekt (gevonden: {', '.join(sheets)}).")
+        book = reader.wb
+        try:
+            with reader.archive.open(sheets[sheet] if sheet else next(iter(sheets.values()))) as source:
+                parser = WorkSheetParser(source, reader.shared_strings, data_only=False, epoch=book.epoch,
+                                         date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+                for number, cells in parser.parse():
+                    present = [c for c in cells if c["value"] is not None]
+                    if present:
+                        yield number, _spreadsheet_row(path, number, present, notes)
+                merged = parser.merged_cells.mergeCell if parser.merged_cells else []
+            for ref in merged:
+                cells = CellRange(ref.ref)
+                notes.append((range(cells.min_row, cells.max_row + 1),
+                              f"de cellen {cells.coord} zijn samengevoegd; maak de samenvoeging ongedaan"))
+        except WarmeStadError:
+            raise
+        except Exception:  # as above: damage further into the sheet
+            raise WarmeStadError(
+                f"{path}: dit Excel-bestand is beschadigd; open het in Excel en bewaar het opnieuw."
+            ) from None
+    finally:
+        reader.archive.close()
+
+
+def _spreadsheet_row(path: Path, number: int, present: list[dict], notes: list[tuple[range, str]]) -> list:
+    _check_width(path, number, present[-1]["column"])
+    values: list[Any] = [None] * present[-1]["column"]
+    for cell in present:
+        column = cell["column"]
+        if cell["data_type"] == "f":
+            text = f"cel {_column_letter(column)}{number} bevat een formule ({shorten(cell['value'])})"
+            notes.append((range(number, number + 1), text + "; vul de waarde zelf in"))
+        else:
+            values[column - 1] = _checked_cell(path, number, column, cell["value"])
+    return values
+
+
+def _delimiter(header: str) -> str:
+    """The separator of a CSV file: the candidate that occurs most in its first line, outside quotes.
+
+    csv.Sniffer looks at a fixed number of characters and takes a semicolon file with long
+    fields for one column; the header line names the columns, so it holds the separator.
+    """
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    counts = {d: unquoted.count(d) for d in ";,\t|"}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _text_rows(path: Path) -> Iterator[tuple[int, list]]:
+    raw = path.read_bytes()  # at most MAX_FILE_BYTES: checked before
     if b"\x00" in raw:
         raise WarmeStadError(f"{path}: dit is geen tekstbestand (CSV).")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # Excel's 'CSV' on Windows
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    return [[_cells_to_text(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    del raw
+    first = next((line for line in io.StringIO(text) if line.strip()), "")
+    delimiter = _delimiter(first[:MAX_CELL_CHARS])
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    for number in itertools.count(1):  # records, as Excel numbers the rows of a CSV
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # named by its line in the file: where a text editor finds it
+            raise WarmeStadError(_dutch_csv_error(path, reader.line_num, str(exc), delimiter)) from None
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if cells:
+            _check_width(path, number, len(cells))
+            yield number, [_checked_cell(path, number, i, v) for i, v in enumerate(cells, start=1)]
+
+
+def _dutch_csv_error(path: Path, line: int, problem: str, delimiter: str) -> str:
+    if "field larger than field limit" in problem:
+        what = (f"een veld is langer dan {dutch_number(csv.field_size_limit())} tekens (of een aanhalingsteken "
+                "wordt niet gesloten)")
+    elif "end of data" in problem or "EOF" in problem:
+        what = "een aanhalingsteken wordt niet gesloten: het bestand stopt midden in een veld"
+    else:
+        what = "de aanhalingstekens kloppen hier niet (een \" midden in een veld?)"
+    shown = {"\t": "tab", ";": "puntkomma", ",": "komma", "|": "verticale streep"}[delimiter]
+    return (f"{path}, regel {line}: dit is geen geldige CSV: {what}. Scheidingsteken gevonden in de eerste "
+            f"regel: {shown}. Bewaar het bestand opnieuw als CSV of als Excel-werkmap.")
+
+
+def _column_letter(column: int) -> str:
+    """'XFD' for column 16384, Excel's last; a column past that (only in a CSV) by its number."""
+    from openpyxl.utils.cell import get_column_letter  # imported only when a message needs it
+
+    return get_column_letter(column) if column <= 16_384 else f"nr. {column}"
+
+
+def _check_width(path: Path, number: int, columns: int) -> None:
+    if columns > MAX_COLUMNS:
+        raise WarmeStadError(
+            f"{path}, rij {number}: er staat iets in kolom {_column_letter(columns)}"
+            f"{f' (de {columns}e)' if columns <= 16_384 else ''}; een tabel om in te lezen heeft hooguit "
+            f"{MAX_COLUMNS} kolommen. Haal wat buiten de tabel staat weg."
+        )
+
+
+def _checked_cell(path: Path, number: int, column: int, value: Any) -> Any:
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        raise WarmeStadError(
+            f"{path}, rij {number}, kolom {_column_letter(column)}: deze cel bevat {dutch_number(len(value))} "
+            f"tekens; een cel heeft er hooguit {dutch_number(MAX_CELL_CHARS)} (de grens van Excel)."
+        )
+    return _cells_to_text(value)
 
 
 def read_table(
@@ -144,8 +269,10 @@ def read_table(
 ) -> tuple[Table, Problems]:
     """Read a CSV or Excel file; columns matched with `column_key`; missing columns stop at once.
 
-    Returns the table and the problems found so far (formulas, merged cells, duplicate
-    columns); the caller adds its own per-row problems and calls `raise_if_any()`.
+    Rows are streamed and checked as they come (columns, cell length, number of rows), so a huge
+    or odd file is refused in seconds with little memory. Returns the table and the problems found
+    so far (formulas, merged cells, duplicate columns); the caller adds its own per-row problems
+    and calls `raise_if_any()`.
     """
     path = Path(path)
     if not path.is_file():
@@ -156,19 +283,33 @@ def read_table(
     problems = Problems(path)
     notes: list[tuple[range, str]] = []
     if suffix in SPREADSHEET_SUFFIXES:
-        grid, notes = _read_spreadsheet(path, sheet)
+        rows = spreadsheet_rows(path, sheet, notes)
     elif suffix in TEXT_SUFFIXES:
-        grid = _read_text(path)
+        rows = _text_rows(path)
     else:
         raise WarmeStadError(f"{path}: onbekend bestandstype '{suffix}'; gebruik .xlsx of .csv.")
     # Row numbers as the user sees them (1-based), also when empty rows are skipped.
-    numbered = [(n, row) for n, row in enumerate(grid, start=1) if any(v is not None for v in row)]
+    numbered: list[tuple[int, list]] = []
+    data_rows = 0
+    counted = max(5 * max_rows, 10_000)  # past this, the exact number of rows is not worth the wait
+    with closing(rows):
+        for number, cells in rows:
+            if not any(v is not None for v in cells):
+                continue
+            data_rows += bool(numbered)
+            if data_rows > counted:
+                raise WarmeStadError(
+                    f"{path}: het bestand heeft meer dan {counted} rijen; er kunnen er hooguit {max_rows} in één "
+                    "keer ingelezen worden. Is dit het juiste bestand?"
+                )
+            if data_rows <= max_rows:
+                numbered.append((number, cells))
     if not numbered:
         raise WarmeStadError(f"{path}: het bestand is leeg.")
     header_number, header_cells = numbered[0]
-    for rows, note in notes:
+    for rows_touched, note in notes:
         # A formula or merge in the header (or above it) spoils every row.
-        problems.add(rows[0], None, note, rows=rows, whole_file=rows[0] <= header_number)
+        problems.add(rows_touched[0], None, note, rows=rows_touched, whole_file=rows_touched[0] <= header_number)
     header = [column_key(v) for v in header_cells]
     missing = [c for c in required if c not in header]
     if missing:
@@ -179,17 +320,17 @@ def read_table(
         )
     for name in sorted({h for h in header if h and header.count(h) > 1}):
         problems.add(header_number, name, "deze kolom staat er meer dan eens", whole_file=True)
-    if len(numbered) - 1 > max_rows:
+    if data_rows > max_rows:
         raise WarmeStadError(
-            f"{path}: het bestand heeft {len(numbered) - 1} rijen; er kunnen er hooguit {max_rows} in één keer "
+            f"{path}: het bestand heeft {data_rows} rijen; er kunnen er hooguit {max_rows} in één keer "
             "ingelezen worden. Is dit het juiste bestand?"
         )
-    rows = []
+    rows_read = []
     for number, cells in numbered[1:]:
         values = {key: cells[i] if i < len(cells) else None for i, key in enumerate(header) if key}
-        rows.append(Row(number, values))
+        rows_read.append(Row(number, values))
     labels = {key: str(cell).strip() for key, cell in zip(header, header_cells) if key}
-    return Table(path, tuple(h for h in header if h), tuple(rows), labels), problems
+    return Table(path, tuple(h for h in header if h), tuple(rows_read), labels), problems
 
 
 # Cell conversions: each returns None and records a problem when the cell is wrong.
@@ -218,7 +359,7 @@ def parse_number(value: Any) -> float | None:
     if isinstance(value, (int, float)):
         return float(value)
     text = str(value).strip().replace("\u00a0", " ").rstrip("%").strip()
-    if not text or not _NUMBER.match(text):
+    if not _NUMBER.match(text) or not any(c.isdigit() for c in text):  # '-' and '+,' match the pattern
         return None
     if "," in text:  # Dutch: comma for decimals, dot or space for thousands
         text = text.replace(".", "").replace(" ", "").replace(",", ".")

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .formatting import shorten
+
 _MESSAGES = {
     "missing": "ontbreekt (dit veld is verplicht)",
     "extra_forbidden": "is geen gekend veld (tikfout?)",
@@ -28,7 +30,6 @@ _MESSAGES = {
     "model_attributes_type": "moet een groep velden zijn",
     "string_pattern_mismatch": "mag enkel kleine letters, cijfers en koppeltekens bevatten",
     "string_too_short": "mag niet leeg zijn",
-    "string_too_long": "is te lang",
 }
 
 
@@ -49,6 +50,8 @@ def _message(error: dict) -> str:
         return f"moet meer dan {_number(ctx['gt'])} zijn"
     if kind == "less_than":
         return f"moet minder dan {_number(ctx['lt'])} zijn"
+    if kind == "string_too_long":
+        return f"is te lang: hooguit {ctx['max_length']} tekens"
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", error["msg"]))
     return _MESSAGES.get(kind, error["msg"])
@@ -77,7 +80,7 @@ def _item_name(item: Any) -> str:
     if isinstance(item, dict):
         for field in ("titel", "organisatie", "naam", "indicator", "code", "vraag"):
             if isinstance(item.get(field), str):
-                return item[field]
+                return shorten(item[field], 60)
     return ""
 
 
@@ -100,10 +103,12 @@ def dutch_problems(exc: ValidationError, raw: Any = None) -> list[str]:
         prefix = f"regel {line}, " if line else ""
         value = error.get("input")
         shown = ""
-        if error["type"] not in ("missing", "value_error", "model_type", "dict_type") and not isinstance(
+        if error["type"] == "string_too_long":
+            shown = f" (nu: {len(value)} tekens)"
+        elif error["type"] not in ("missing", "value_error", "model_type", "dict_type") and not isinstance(
             value, (dict, list)
         ):
-            shown = f" (nu: {value!r})" if value is not None else ""
+            shown = f" (nu: {shorten(repr(value))})" if value is not None else ""
         for text in _message(error).split("\n"):
             problems.append(f"{prefix}veld {where}: {text}{shown}")
     return problems

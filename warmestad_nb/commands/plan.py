@@ -40,8 +40,15 @@ def run_check(args) -> int:
     from ..store import read_plan
 
     plan = read_plan(args.plan)
-    print(f"{args.plan}: in orde. Plan van {plan.gemeente.naam}, {len(plan.partners)} partners, "
-          f"{len(plan.acties)} acties.")
+    counts = f"Plan van {plan.gemeente.naam}, {len(plan.partners)} partners, {len(plan.acties)} acties."
+    absent = plan.absent_sections()
+    if not absent:
+        print(f"{args.plan}: in orde. {counts}")
+        return 0
+    # Valid, but a cut-off file is valid too: name what is not there so nobody mistakes it for whole.
+    print(f"{args.plan}: geldig, maar niet volledig. {counts}\n"
+          f"Deze onderdelen staan niet in het bestand: {', '.join(absent)}. Nog niet ingevuld, of is het "
+          "bestand ingekort? Vergelijk dan met een reservekopie in de map .backups.")
     return 0
 
 

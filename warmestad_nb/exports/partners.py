@@ -26,7 +26,7 @@ from ..model import Partner, Plan
 from ..step1_edits import find_by_name
 from ..tables import Problems, Row, as_list, as_text, column_key, parse_number, read_table
 from ..validation import field_messages
-from .workbook import HEADER_FILL, add_dropdown, to_bytes, write_table
+from .workbook import HEADER_FILL, add_dropdown, to_bytes, write_cell, write_table
 
 MAX_ROWS = 1000  # far more than any municipality's partner list; a bigger file is the wrong file
 SHEET = "Partners"
@@ -134,10 +134,10 @@ def _explanation_sheet(book: Workbook) -> dict[str, str]:
     for offset, (title, values) in enumerate(lists.items()):
         col = 5 + offset  # columns E, F, ...
         letter = ws.cell(top, col).column_letter
-        ws.cell(top, col, title).font = Font(bold=True)
+        write_cell(ws, top, col, title).font = Font(bold=True)
         ws.cell(top, col).fill = HEADER_FILL
         for row, value in enumerate(values, start=top + 1):
-            ws.cell(row, col, value)
+            write_cell(ws, row, col, value)
         ws.column_dimensions[letter].width = max(14, min(48, max(len(v) for v in values) + 2))
         ranges[title] = f"=Uitleg!${letter}${top + 1}:${letter}${top + len(values)}"
     return ranges

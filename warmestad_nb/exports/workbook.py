@@ -1,4 +1,7 @@
-"""Spreadsheets the workbook writes for people: a styled header row, widths, text columns, dropdowns."""
+"""Spreadsheets the workbook writes for people: a styled header row, widths, text columns, dropdowns.
+
+Every cell of an export goes through `write_cell`, so no plan text ever becomes a formula.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 TEXT = "@"  # Excel's text format: keeps "6-12" from becoming a date
+# Starts of text that a spreadsheet program may read as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_cell(ws: Worksheet, row: int, column: int, value: Any):
+    """Write one value; text that could pass for a formula stays text, also when the user edits it.
+
+    openpyxl turns any text starting with '=' into a live formula. Such text is stored as a
+    string with Excel's quote prefix (the leading apostrophe), so it shows and reads back unchanged.
+    """
+    cell = ws.cell(row, column, value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def write_table(
@@ -27,14 +45,14 @@ def write_table(
 ) -> None:
     """A table with a bold, frozen header row and a filter; `text_columns` (1-based) stay text in Excel."""
     for col, (header, width) in enumerate(zip(headers, widths), start=1):
-        cell = ws.cell(first_row, col, header)
+        cell = write_cell(ws, first_row, col, header)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         ws.column_dimensions[get_column_letter(col)].width = width
     for offset, values in enumerate(rows, start=1):
         for col, value in enumerate(values, start=1):
-            ws.cell(first_row + offset, col, value)
+            write_cell(ws, first_row + offset, col, value)
     last = first_row + len(rows) + blank_rows
     for col in text_columns:
         for row in range(first_row + 1, last + 1):

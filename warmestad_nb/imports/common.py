@@ -10,13 +10,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from .. import reference
 from ..errors import WarmeStadError
 from ..model import Plan
 from ..store import PlanStore
 from ..tables import Problems
+from ..validation import dutch_problems, field_messages
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def build(model: type[M], problems: Problems, row: int | None, **values: Any) -> M | None:
+    """A model made from one row's values; what the schema refuses (a text over its limit, ...)
+    becomes a problem of that row instead of an error nobody catches. None when refused."""
+    try:
+        return model(**values)
+    except ValidationError as exc:
+        for column, text in field_messages(exc):
+            problems.add(row, column, text)
+        return None
+
 
 MAX_LISTED = 40  # problems listed one by one; a wholly wrong file would otherwise give thousands
 
@@ -55,7 +72,10 @@ def save(plan_path: str | Path, result: ImportResult) -> bool:
     """Store an import in a plan file (atomic, conflict-checked); True when the file changed."""
     store = PlanStore(plan_path)
     plan = store.plan.model_copy(deep=True)
-    result.apply(plan)
+    try:
+        result.apply(plan)
+    except ValidationError as exc:  # a value given on the command line, e.g. a --bron over its limit
+        raise WarmeStadError(f"{plan_path}: er is niets ingelezen:", dutch_problems(exc)) from None
     return store.save(plan)
 
 

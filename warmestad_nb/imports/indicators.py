@@ -20,7 +20,8 @@ from ..errors import WarmeStadError
 from ..formatting import join
 from ..model import EigenCijfer, Plan
 from ..tables import Row, parse_number, read_table
-from .common import FLANDERS, OTHER_AREA, CappedProblems, ImportResult, MunicipalityFinder, merged_in_2025
+from .common import (FLANDERS, OTHER_AREA, CappedProblems, ImportResult, MunicipalityFinder, build,
+                     merged_in_2025)
 from .own import is_percent, replace_own_figures
 
 CODE_COLUMNS = ("nis", "nis_code", "niscode", "nis_gemeente", "refnis", "cd_refnis", "cd_munty_refnis",
@@ -253,8 +254,11 @@ def import_indicators(path: str | Path, plan: Plan, bron: str, year: int | None 
         source = bron.strip()
         if mapped:
             source += "; waarde van de gemeente zoals ze was vóór de fusie van 1 januari 2025"
-        figures.append(EigenCijfer(indicator=indicator, jaar=item_year, waarde=value, eenheid=unit, bron=source,
-                                   vlaanderen=collect.flemish.get((indicator.casefold(), item_year))))
+        figure = build(EigenCijfer, problems, None, indicator=indicator, jaar=item_year, waarde=value, eenheid=unit,
+                       bron=source, vlaanderen=collect.flemish.get((indicator.casefold(), item_year)))
+        if figure is not None:
+            figures.append(figure)
+    problems.raise_if_any()
     notes = list(finder.notes[:10])
     if len(finder.notes) > 10:
         notes.append(f"... en nog {len(finder.notes) - 10} gemeenten die op 1 januari 2025 fuseerden.")

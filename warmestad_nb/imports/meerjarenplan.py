@@ -22,6 +22,7 @@ from .. import reference, vocab
 from ..errors import WarmeStadError
 from ..model import MJP_DEPTH, Meerjarenplan, MjpItem, Plan, meerjarenplan_item_problems
 from ..tables import Problems, Row, as_number, as_text, read_table
+from .common import build
 
 LEVELS = tuple(vocab.MJP_LEVELS)  # beleidsdoelstelling, actieplan, actie
 TITLE_COLUMNS = ("titel", "omschrijving", "naam")
@@ -294,9 +295,10 @@ def read_meerjarenplan(path: str | Path, cyclus: str, sheet: str | None = None) 
         problems.add(None, None, "er staat geen enkel item van het meerjarenplan in")
     problems.items.sort(key=_row_number)
     problems.raise_if_any()
-    items = [MjpItem(code=d.code, titel=d.titel, niveau=d.niveau, ouder=d.ouder or None,
-                     prioritair=d.prioritair, beleidsveld=d.beleidsveld, budget_eur=d.budget_eur)
+    items = [build(MjpItem, problems, d.row, code=d.code, titel=d.titel, niveau=d.niveau, ouder=d.ouder or None,
+                   prioritair=d.prioritair, beleidsveld=d.beleidsveld, budget_eur=d.budget_eur)
              for d in drafts]
+    problems.raise_if_any()  # what only the schema refuses (a text over its limit)
     summary = (f"{len(items)} items ingelezen uit {Path(path).name} voor het meerjarenplan {cyclus}: "
                f"{count_levels(items)} ({sum(i.prioritair for i in items)} prioritair).")
     return ImportResult(Meerjarenplan(cyclus=cyclus, items=items), (summary, *notes))

@@ -15,7 +15,7 @@ from ..errors import WarmeStadError
 from ..files import atomic_write
 from ..model import Aanbod, Plan
 from ..tables import as_list, as_text, read_table
-from .common import CappedProblems, ImportResult
+from .common import CappedProblems, ImportResult, build
 
 COLUMNS = ("naam", "aanbieder", "pijlers", "leeftijdsgroepen", "strategie", "niveau")
 ALIASES = {"leeftijdsgroepen": ("leeftijdsgroepen", "leeftijdsgroep", "leeftijd", "leeftijden"),
@@ -76,9 +76,11 @@ def import_offer(path: str | Path, plan: Plan, mode: Literal["toevoegen", "verva
             found[field] = _code(raw, codes) if raw else None
             if raw and found[field] is None:
                 problems.add(row.number, field, f"'{raw}' is geen gekende waarde ({', '.join(codes.values())})")
-        items.append(Aanbod(naam=name, aanbieder=as_text(row, "aanbieder", problems) or "",
-                            pijlers=sorted(set(pillars)), leeftijdsgroepen=[a for a in vocab.AGE_GROUPS if a in ages],
-                            strategie=found["strategie"], niveau=found["niveau"]))
+        item = build(Aanbod, problems, row.number, naam=name, aanbieder=as_text(row, "aanbieder", problems) or "",
+                     pijlers=sorted(set(pillars)), leeftijdsgroepen=[a for a in vocab.AGE_GROUPS if a in ages],
+                     strategie=found["strategie"], niveau=found["niveau"])
+        if item is not None:
+            items.append(item)
     problems.raise_if_any()
     if not items:
         raise WarmeStadError(f"{path}: er staat geen enkel initiatief in dit bestand.")

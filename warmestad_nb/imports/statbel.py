@@ -13,19 +13,25 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
+import zlib
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from pydantic import ValidationError
+
 from .. import reference
 from ..analysis.environment import PROGRAMME_BANDS, programme_bands
 from ..errors import WarmeStadError
 from ..formatting import number, share
 from ..model import EigenCijfer, Plan
+from ..tables import spreadsheet_rows
+from ..validation import dutch_problems
 from .common import CappedProblems, ImportResult, MunicipalityFinder
 from .own import replace_own_figures
 
@@ -37,6 +43,8 @@ MAX_AGE = 120
 # First digits of Flemish NIS codes: provinces Antwerpen (1), Vlaams-Brabant (23, 24),
 # West-Vlaanderen (3), Oost-Vlaanderen (4), Limburg (7).
 FLEMISH_PREFIXES = ("1", "23", "24", "3", "4", "7")
+MAX_LINE_CHARS = 10_000
+MAX_TEXT_BYTES = 500 * 1024 * 1024  # far above the official file; stops a file of whitespace in seconds
 _YEAR_IN_NAME = re.compile(r"TF_SOC_POP_STRUCT_(\d{4})", re.IGNORECASE)
 
 
@@ -56,33 +64,69 @@ class SingleYears:
         return dict(out)
 
 
+def _too_big(path: Path, size: int) -> WarmeStadError:
+    return WarmeStadError(f"{path}: de tekst is {size / 1e6:.0f} MB groot; het bevolkingsbestand van Statbel is "
+                          f"veel kleiner (hier kan hooguit {MAX_TEXT_BYTES // 1_000_000} MB). Is dit het juiste "
+                          "bestand?")
+
+
 @contextmanager
 def _lines(path: Path) -> Iterator[Iterator[str]]:
-    """The text lines of a .txt/.csv file or of the one text file inside a .zip."""
+    """The text lines of a .txt/.csv file or of the one text file inside a .zip, each line bounded."""
     if path.suffix.lower() == ".zip":
         try:
             archive = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
+        except Exception:  # not a zip, or a damaged one (zipfile raises several kinds)
             raise WarmeStadError(f"{path}: dit is geen geldig zip-bestand.") from None
         with archive:
             members = [n for n in archive.namelist() if n.lower().endswith((".txt", ".csv"))]
             preferred = [n for n in members if "TF_SOC_POP_STRUCT" in n.upper()]
             if not members:
                 raise WarmeStadError(f"{path}: in dit zip-bestand staat geen tekstbestand (.txt of .csv).")
-            with archive.open((preferred or members)[0]) as raw:
-                yield io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+            member = archive.getinfo((preferred or members)[0])
+            if member.file_size > MAX_TEXT_BYTES:
+                raise _too_big(path, member.file_size)
+            try:
+                raw = archive.open(member)
+            except Exception:  # an unknown compression method or a damaged header
+                raise WarmeStadError(f"{path}: dit zip-bestand is beschadigd.") from None
+            with raw:
+                yield _bounded(path, io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline=""))
         return
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise _too_big(path, path.stat().st_size)
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
-        yield handle
+        yield _bounded(path, handle)
+
+
+def _bounded(path: Path, handle) -> Iterator[str]:
+    """Lines read with a length limit: a file of one endless line must not be read whole into memory."""
+    total = 0
+    for number in itertools.count(1):
+        try:
+            line = handle.readline(MAX_LINE_CHARS + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError):  # damage found while unpacking
+            raise WarmeStadError(f"{path}, regel {number}: dit zip-bestand is beschadigd.") from None
+        if not line:
+            return
+        total += len(line)
+        if len(line) > MAX_LINE_CHARS and not line.endswith("\n"):
+            raise WarmeStadError(f"{path}, regel {number}: deze regel is langer dan {MAX_LINE_CHARS} tekens; "
+                                 "in het bestand van Statbel is een regel enkele honderden tekens lang.")
+        if total > MAX_TEXT_BYTES:  # a zip that announced less than it holds
+            raise _too_big(path, total)
+        yield line
 
 
 def _text_rows(lines: Iterator[str], path: Path) -> Iterator[list[str]]:
     first = next(lines, "")
     delimiter = next((d for d in "|;\t," if d in first), "|")
+    reader = csv.reader(_chain(first, lines), delimiter=delimiter)
     try:
-        yield from csv.reader(_chain(first, lines), delimiter=delimiter)
+        yield from reader
     except csv.Error:
-        raise WarmeStadError(f"{path}: dit is geen tekstbestand in het formaat van Statbel.") from None
+        raise WarmeStadError(f"{path}, regel {reader.line_num}: dit is geen tekstbestand in het formaat van Statbel "
+                             "(een aanhalingsteken dat niet gesloten wordt, of een veld dat te lang is).") from None
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
@@ -91,18 +135,16 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
 
 
 def _sheet_rows(path: Path) -> Iterator[list[str]]:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise WarmeStadError(f"{path}: dit is geen geldig Excel-bestand (.xlsx).") from None
-    try:
-        for row in book.worksheets[0].iter_rows(values_only=True):
-            yield ["" if v is None else str(int(v) if isinstance(v, float) and v.is_integer() else v)
-                   for v in row]
-    finally:
-        book.close()
+    """The first sheet's rows as text, streamed (`tables.spreadsheet_rows`); empty rows keep their place."""
+    notes: list[tuple[range, str]] = []
+    expected = 1
+    for number, values in spreadsheet_rows(path, None, notes, max_unpacked=MAX_TEXT_BYTES):
+        for _ in range(expected, number):
+            yield []
+        expected = number + 1
+        yield ["" if v is None else str(int(v) if isinstance(v, float) and v.is_integer() else v) for v in values]
+    if notes:  # formulas and merged cells: the official file has neither
+        raise WarmeStadError(f"{path}: dit is niet het bestand zoals Statbel het aanbiedt.", [n for _, n in notes])
 
 
 @contextmanager
@@ -254,7 +296,10 @@ def import_population(path: str | Path, plan: Plan, year: int | None = None, bro
     name = shown_as or path.name
     bron = bron.strip() or (f"Statbel, bevolking naar woonplaats, leeftijd en geslacht ({Path(name).stem}), "
                             f"toestand op 1 januari {data.jaar}")
-    figures = band_figures(data, nis, bron)
+    try:
+        figures = band_figures(data, nis, bron)
+    except ValidationError as exc:  # the source the user gave (--bron), e.g. over its length limit
+        raise WarmeStadError(f"{path}: er is niets ingelezen:", dutch_problems(exc)) from None
     notes = list(data.notes)
     if len(data.counts) != len(reference.municipalities()):
         notes.append(f"Het bestand bevat {len(data.counts)} van de {len(reference.municipalities())} Vlaamse "

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import WarmeStadError
 from ..model import EnqueteAntwoord, Plan
 from ..tables import as_number, as_text, read_table
-from .common import CappedProblems, ImportResult
+from .common import CappedProblems, ImportResult, build
 
 ALIASES = {
     "vraag": ("vraag", "question", "item"),
@@ -53,7 +53,9 @@ def import_survey(path: str | Path, plan: Plan, bron: str, sheet: str | None = N
             problems.add(row.number, None, f"dubbele rij: '{question}' / '{answer}' staat ook in rij {seen[key]}")
             continue
         seen[key] = row.number
-        answers.append(EnqueteAntwoord(vraag=question, antwoord=answer, aantal=int(count)))
+        answer_row = build(EnqueteAntwoord, problems, row.number, vraag=question, antwoord=answer, aantal=int(count))
+        if answer_row is not None:
+            answers.append(answer_row)
     problems.raise_if_any()
     if not answers:
         raise WarmeStadError(f"{path}: er staan geen antwoorden in dit bestand.")
