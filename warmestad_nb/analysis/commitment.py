@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import vocab
+from ..formatting import day, euro
 from ..model import Plan
 from .checklist import college_decision_missing, met
 
@@ -17,15 +18,11 @@ class CheckItem:
     detail: str  # what is there, or what is still missing
 
 
-def _money(value: float) -> str:
-    return f"{value:,.0f} euro".replace(",", ".")
-
-
 def _college(plan: Plan) -> CheckItem:
     e = plan.engagement
     missing = college_decision_missing(plan)
     if not missing:
-        detail = f"{e.collegebeslissing_datum:%d-%m-%Y}, {e.collegebeslissing_referentie}"
+        detail = f"{day(e.collegebeslissing_datum)}, {e.collegebeslissing_referentie}"
     else:
         detail = "Nog in te vullen: " + " en ".join(missing) + "."
     return CheckItem("collegebeslissing", "Beslissing van het college", met(plan, "collegebeslissing"), detail)
@@ -52,7 +49,7 @@ def _budget(plan: Plan) -> CheckItem:
     budget = plan.engagement.budget_eur
     if budget is None:
         return CheckItem("budget", "Werkingsbudget", False, "Nog geen budget vastgelegd.")
-    return CheckItem("budget", "Werkingsbudget", True, _money(budget))
+    return CheckItem("budget", "Werkingsbudget", True, euro(budget))
 
 
 def _logo(plan: Plan) -> CheckItem:
@@ -62,7 +59,7 @@ def _logo(plan: Plan) -> CheckItem:
                          "Nog geen afspraak met de regio genoteerd.")
     detail = e.afspraak_logo
     if e.afspraak_logo_datum:
-        detail = f"{e.afspraak_logo_datum:%d-%m-%Y}: {detail}"
+        detail = f"{day(e.afspraak_logo_datum)}: {detail}"
     return CheckItem("afspraak_logo", "Afspraak met Logo / Gezondheidsmakers", met(plan, "afspraak_logo"), detail)
 
 

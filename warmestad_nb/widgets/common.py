@@ -362,7 +362,8 @@ def show_number(value: Optional[float]) -> str:
 
 
 def euro(value: Optional[float]) -> str:
-    return "" if value is None else f"€ {show_number(value)}"
+    """An amount in a widget; empty when there is none (the spelling is formatting.euro's)."""
+    return "" if value is None else formatting.euro(value)
 
 
 def lines(text: str) -> list[str]:
