@@ -108,3 +108,14 @@ def test_a_college_decision_needs_a_reference_and_a_coordinator_needs_contact_de
         assert view["collegebeslissing"] is False and view["coordinator"] is False
     assert "Nog te doen" in start.progress_html(str(path))
     assert html.escape(TEXT_OF["collegebeslissing"]) in start.progress_html(str(path))
+
+
+def test_every_goal_needs_an_action(tmp_path):
+    plan = read_plan(EXAMPLES[0])
+    assert met(plan, "acties")
+    first = plan.prioriteiten.doelstellingen[0].id
+    for action in plan.acties:
+        action.doelstellingen = [d for d in action.doelstellingen if d != first]
+    path = create_plan(tmp_path / plan_filename(plan), plan)
+    assert not met(plan, "acties")
+    assert _start_page(path)["acties"] is False and _document(plan)["acties"] is False

@@ -38,6 +38,12 @@ def project_group_formed(plan: Plan) -> bool:
             or bool(plan.engagement.vast_agendapunt))
 
 
+def every_goal_has_an_action(plan: Plan) -> bool:
+    # The checklist asks for an action per goal, not just any action.
+    goals = {goal_id for a in plan.acties for goal_id in a.doelstellingen}
+    return bool(plan.acties) and all(d.id in goals for d in plan.prioriteiten.doelstellingen)
+
+
 # One rule per checklist id in data/stappen.yaml.
 RULES: dict[str, Callable[[Plan], bool]] = {
     "collegebeslissing": lambda p: not college_decision_missing(p),
@@ -56,7 +62,7 @@ RULES: dict[str, Callable[[Plan], bool]] = {
     "prioriteiten_gekozen": lambda p: bool(p.prioriteiten.gekozen_pijlers),
     "smart_doelen": lambda p: bool(p.prioriteiten.doelstellingen)
     and not any(smart_missing(d) for d in p.prioriteiten.doelstellingen),
-    "acties": lambda p: bool(p.acties),
+    "acties": every_goal_has_an_action,
     "acties_trekker": lambda p: bool(p.acties) and all(a.trekker for a in p.acties),
     "acties_budget": lambda p: bool(p.acties) and all(a.budget_eur is not None for a in p.acties),
     "mix_pijlers": lambda p: bool(p.acties)
