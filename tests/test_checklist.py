@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES
 from warmestad_nb import reference
 from warmestad_nb.analysis import commitment
 from warmestad_nb.analysis.checklist import RULES, met
@@ -21,8 +22,6 @@ from warmestad_nb.report.sections.common import Context
 from warmestad_nb.store import create_plan, read_plan
 from warmestad_nb.widgets import start, step1_html
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "data" / "voorbeelden").glob("*.yaml"))
 STEP_OF = {item.id: step for step in reference.steps() for item in step.checklist}
 TEXT_OF = {item.id: item.tekst for step in reference.steps() for item in step.checklist}
 # The checklist items the step 1 page shows (it also shows items that are no checklist id: aldermen, budget).
@@ -80,6 +79,10 @@ def _generated(seed: int) -> Plan:
 
 PLANS = [pytest.param(lambda p=p: read_plan(p), id=p.stem) for p in EXAMPLES] + [
     pytest.param(lambda s=s: _generated(s), id=f"gegenereerd-{s}") for s in range(10)]
+
+
+def test_every_checklist_id_has_exactly_one_rule():
+    assert set(RULES) == set(TEXT_OF)
 
 
 @pytest.mark.parametrize("make", PLANS)
