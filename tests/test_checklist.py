@@ -122,3 +122,35 @@ def test_every_goal_needs_an_action(tmp_path):
     path = create_plan(tmp_path / plan_filename(plan), plan)
     assert not met(plan, "acties")
     assert _start_page(path)["acties"] is False and _document(plan)["acties"] is False
+
+
+def _step_checklist(page_html: str) -> dict[str, bool]:
+    """The checklist on a step page: per item text, whether it says 'in orde'."""
+    items = re.findall(r'<li><span class="ws-(klaar|open)">[^<]*</span> ([^<]*)</li>', page_html)
+    return {html.unescape(text): mark == "klaar" for mark, text in items}
+
+
+def _find(widget, css: str):
+    if css in getattr(widget, "_dom_classes", ()):
+        return widget
+    for child in getattr(widget, "children", ()):
+        found = _find(child, css)
+        if found is not None:
+            return found
+    return None
+
+
+@pytest.mark.parametrize("make", PLANS[:3] + PLANS[3::3])
+def test_every_step_page_shows_its_checklist_with_the_same_answers(make, tmp_path):
+    from warmestad_nb.widgets import actions, anchoring, evaluation, implementation, priorities, step1, step2
+    from warmestad_nb.widgets.session import PlanSession
+
+    plan = make()
+    path = create_plan(tmp_path / plan_filename(plan), plan)
+    _, status = step1.open_plan(str(path))
+    pages = {1: status.box, 2: step2.header(PlanSession(str(path))).parts[-1]}
+    for module, number in ((priorities, 3), (actions, 4), (implementation, 5), (evaluation, 6), (anchoring, 7)):
+        pages[number] = module.header(PlanSession(str(path)))
+    for step in reference.steps():
+        shown = _step_checklist(_find(pages[step.nummer], "ws-stap-checklist").value)
+        assert shown == {item.tekst: met(plan, item.id) for item in step.checklist}, step.nummer
