@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
+from test_app_widgets import find
 from warmestad_nb import reference
 from warmestad_nb.analysis import commitment
 from warmestad_nb.analysis.checklist import RULES, met
@@ -130,16 +131,6 @@ def _step_checklist(page_html: str) -> dict[str, bool]:
     return {html.unescape(text): mark == "klaar" for mark, text in items}
 
 
-def _find(widget, css: str):
-    if css in getattr(widget, "_dom_classes", ()):
-        return widget
-    for child in getattr(widget, "children", ()):
-        found = _find(child, css)
-        if found is not None:
-            return found
-    return None
-
-
 @pytest.mark.parametrize("make", PLANS[:3] + PLANS[3::3])
 def test_every_step_page_shows_its_checklist_with_the_same_answers(make, tmp_path):
     from warmestad_nb.widgets import actions, anchoring, evaluation, implementation, priorities, step1, step2
@@ -152,5 +143,5 @@ def test_every_step_page_shows_its_checklist_with_the_same_answers(make, tmp_pat
     for module, number in ((priorities, 3), (actions, 4), (implementation, 5), (evaluation, 6), (anchoring, 7)):
         pages[number] = module.header(PlanSession(str(path)))
     for step in reference.steps():
-        shown = _step_checklist(_find(pages[step.nummer], "ws-stap-checklist").value)
+        shown = _step_checklist(find(pages[step.nummer], "ws-stap-checklist").value)
         assert shown == {item.tekst: met(plan, item.id) for item in step.checklist}, step.nummer
