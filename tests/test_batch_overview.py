@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from conftest import BROKEN, EXAMPLES, ROOT
 from test_batch_failures import run_cli
-from warmestad_nb.report import nl
+from warmestad_nb import formatting as fmt
 
 pytestmark = pytest.mark.slow
 
@@ -77,7 +77,7 @@ def test_each_municipality_row_matches_its_plan_file(overview):
         row = _row(text, name)  # all plans are examples: the cover says so, not every row
         assert row["Prioritaire pijlers"] == chosen
         assert row["Acties"] == str(len(actions))
-        assert row["Budget acties"] == nl.euro(budget)
+        assert row["Budget acties"] == fmt.euro(budget)
         assert row["Partners"] == str(len(data.get("partners", [])))
 
 
@@ -88,7 +88,7 @@ def test_region_totals_add_up_the_plans(overview):
     without_budget = sum(a.get("budget_eur") is None for p in plans for a in p.get("acties", []))
     budget = sum(a.get("budget_eur") or 0 for p in plans for a in p.get("acties", []))
     assert f"<dt>Acties</dt><dd>{actions}, waarvan {without_budget} nog zonder budget</dd>" in text
-    assert f"<dt>Budget voor acties</dt><dd>{nl.euro(budget)}</dd>" in text
+    assert f"<dt>Budget voor acties</dt><dd>{fmt.euro(budget)}</dd>" in text
 
 
 def test_gaps_name_the_municipalities_of_the_regions_without_a_plan(overview):

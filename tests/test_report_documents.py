@@ -185,7 +185,7 @@ def test_indicator_chart_values_are_rounded_as_in_the_table(example):
     assert len(rows) >= 2
     for row in rows:
         for value in row[1:4]:  # the municipality, its province, Flanders
-            expected = "geen waarde" if value == "geen waarde in de bron" else value.removesuffix(" %")
+            expected = "geen waarde" if value == "geen waarde in de bron" else value.removesuffix("%")
             assert expected in drawn, (row[0], value, drawn)
 
 

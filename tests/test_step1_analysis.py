@@ -88,7 +88,7 @@ def test_commitment_checklist_names_what_is_missing():
     plan.engagement.collegebeslissing_referentie = "Collegezitting 9/2, punt 12"
     plan.engagement.budget_eur = 5000
     items = {i.id: i for i in commitment.commitment_checklist(plan)}
-    assert items["collegebeslissing"].done and items["budget"].detail == "5.000 euro"
+    assert items["collegebeslissing"].done and items["budget"].detail == "€ 5.000"
 
 
 def test_kickoff_suggestion_schedule_and_invitations():

@@ -13,7 +13,7 @@ from browser.conftest import print_to_pdf
 from conftest import HERSELT, ROOT, tree_digest
 from warmestad_nb import reference
 from warmestad_nb.analysis.commitment import commitment_checklist
-from warmestad_nb.analysis.progress import CHECKS
+from warmestad_nb.analysis.checklist import met
 from warmestad_nb.cli import main
 from warmestad_nb.exports.flyer import flyer_html
 from warmestad_nb.model import Persoon
@@ -46,11 +46,11 @@ def test_the_agenda_item_is_saved_from_the_form_and_counts_as_a_project_group(tm
     path = create_plan(tmp_path / "13013-herselt.yaml", plan)
     session, _ = step1.open_plan(str(path))
     form = step1.EngagementForm(session)
-    assert not CHECKS["projectgroep"](read_plan(path))
+    assert not met(read_plan(path), "projectgroep")
     form.inputs["engagement-agendapunt"].value = "  werkgroep Gezonde Gemeente "
     saved = read_plan(path)
     assert saved.engagement.vast_agendapunt == "werkgroep Gezonde Gemeente"
-    assert CHECKS["projectgroep"](saved)
+    assert met(saved, "projectgroep")
     item = next(i for i in commitment_checklist(saved) if i.id == "projectgroep")
     assert item.done and "Vast agendapunt van werkgroep Gezonde Gemeente" in item.detail
     assert "Vast agendapunt van werkgroep Gezonde Gemeente" in form.checklist.value

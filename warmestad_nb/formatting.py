@@ -1,14 +1,33 @@
-"""Numbers, percentages and sources written the Flemish way: 1.855.861 inwoners, 26,9%.
+"""How the workbook writes figures, dates and lists in Dutch (Flemish): one spelling per kind.
 
-One place for it, so the notebooks, the summaries and the policy plan document write every
-figure alike. A missing value is always written as "geen gegeven", never as 0.
+The step pages, the summaries, the policy plan document, the regional overview and the batch report
+all write through these functions, so every figure reads alike everywhere:
+
+| kind      | spelling                                   | function  |
+|-----------|--------------------------------------------|-----------|
+| number    | 1.855.861 and 0,41 (point per thousand)    | `number`  |
+| percent   | 26,9% (no space before the sign)           | `percent` |
+| euro      | € 1.500, or € 1.500,50 with cents; the sign before the amount, as the documents
+|           | wrote it most                              | `euro`    |
+| date      | 3 maart 2026                               | `day`     |
+| month     | maart 2026 (the month written in full)     | `month`   |
+| period    | maart 2026 - juni 2027 (? for an open end) | `period`  |
+| list      | a, b en c                                  | `join`    |
+| count     | 1 actie, 3 acties                          | `count`   |
+
+A missing figure is written "geen gegeven", never 0; a missing date or amount in a table "-".
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Iterable
 
 MISSING = "geen gegeven"
+NONE_IN_TABLE = "-"
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -48,12 +67,46 @@ def value(value: float | None, unit: str = "", decimals: int | None = None) -> s
     return f"{text} {unit}" if unit and unit.lower() != "aantal" else text
 
 
+def euro(value: float | None) -> str:
+    """1500 -> '€ 1.500'; 1500.5 -> '€ 1.500,50'; None -> '-'."""
+    if value is None:
+        return NONE_IN_TABLE
+    return f"€ {number(value, 0 if float(value).is_integer() else 2)}"
+
+
+def day(value: date | None) -> str:
+    """date(2026, 3, 3) -> '3 maart 2026'."""
+    return NONE_IN_TABLE if value is None else f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def month(value: date | None) -> str:
+    """date(2026, 3, 3) -> 'maart 2026'."""
+    return NONE_IN_TABLE if value is None else f"{MONTHS[value.month - 1]} {value.year}"
+
+
+def period(start: date | None, end: date | None) -> str:
+    """'maart 2026 - juni 2027'; an open end is '?'."""
+    if start is None and end is None:
+        return NONE_IN_TABLE
+    return f"{month(start) if start else '?'} - {month(end) if end else '?'}"
+
+
 def join(items: Iterable[str], last: str = "en") -> str:
-    """['a', 'b', 'c'] -> 'a, b en c'."""
-    items = [str(i) for i in items]
+    """['a', 'b', 'c'] -> 'a, b en c'; empty items are left out."""
+    items = [str(i) for i in items if i]
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """(1, 'actie', 'acties') -> '1 actie'; (3, ...) -> '3 acties'."""
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """A free text from the plan file split into paragraphs at blank lines."""
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
 
 
 def source(src, year_label: str | None = None) -> str:

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from . import reference, vocab
 from .carryover import CYCLE_ORDER
 from .errors import WarmeStadError
+from .formatting import euro, join
 from .ids import new_id
 from .model import (
     Aanbod, EnqueteAntwoord, Evaluatie, Jongerenbetrokkenheid, Meerjarenplan, Omgevingsanalyse, Partner, Persoon,
@@ -40,12 +41,8 @@ ENGAGEMENT_LABELS = {
 
 
 def _show(value: object, limit: int = 60) -> str:
-    text = f"{value:,.0f} euro".replace(",", ".") if isinstance(value, float) else str(value)
+    text = euro(value) if isinstance(value, float) else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _join_nl(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def _union(*lists):
@@ -73,7 +70,7 @@ class MergeReport:
         self.lines.append(line)
 
     def text(self) -> str:
-        head = f"Samengevoegd plan voor {self.gemeente} uit de plannen van {_join_nl(self.bronnen)}."
+        head = f"Samengevoegd plan voor {self.gemeente} uit de plannen van {join(self.bronnen)}."
         return "\n".join([head, *self.lines])
 
 
@@ -380,7 +377,7 @@ def merge_plans(sources: list[tuple[str, Plan]]) -> tuple[Plan, MergeReport]:
     report = MergeReport(f"{first.gemeente.naam} (NIS {first.gemeente.nis})", labels)
     formers = sorted({m.naam_2024 for m in reference.mergers() if m.nis_2025 == first.gemeente.nis})
     if formers:
-        report.add(f"{first.gemeente.naam} ontstond op {reference.MERGER_DATE_NL} uit {_join_nl(formers)}.")
+        report.add(f"{first.gemeente.naam} ontstond op {reference.MERGER_DATE_NL} uit {join(formers)}.")
     ids = [_Ids() for _ in sources]
     # Parts are gathered first and checked together at the end: the plan's cross-references only
     # hold once partners, goals, actions and meerjarenplannen are all in place.

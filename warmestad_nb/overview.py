@@ -25,7 +25,7 @@ from .batch.inputs import OVERVIEW_FORMATS
 from .batch.overview_job import save_overview
 from .charts.region import ROWS_PER_CHART, draw
 from .errors import WarmeStadError
-from .report import nl
+from . import formatting as fmt
 from .report.document import Bullets, Facts, Figure, Note, Paragraph, Section, Subheading, Table
 from .report.sections.common import pillar_label, source_label
 from .store import read_plan
@@ -68,7 +68,7 @@ def region_name(summaries: list[PlanSummary]) -> str:
     regions = sorted({s.regio for s in summaries if s.regio})
     if len(regions) == 1:
         return f"Gezondheidsmakers {regions[0]}"
-    return f"{nl.count(len(summaries), 'gemeente', 'gemeenten')} uit {len(regions)} regio's"
+    return f"{fmt.count(len(summaries), 'gemeente', 'gemeenten')} uit {len(regions)} regio's"
 
 
 # ------------------------------------------------------------------------------------ sections
@@ -87,19 +87,19 @@ def _groups(tables: RegionTables) -> list[tuple[str, list[str]]]:
 
 
 def _plans_source(summaries: list[PlanSummary]) -> str:
-    return f"de plannen van de {nl.count(len(summaries), 'gemeente', 'gemeenten')}"
+    return f"de plannen van de {fmt.count(len(summaries), 'gemeente', 'gemeenten')}"
 
 
 def summary_section(totals: RegionTotals, gaps: RegionGaps, summaries: list[PlanSummary], problems: list[str]) -> Section:
     in_regions = sum(len(m) for m in gaps.zonder_plan.values()) + totals.gemeenten
-    per_young = nl.euro(totals.budget_acties / totals.jongeren) if totals.jongeren else "-"
+    per_young = fmt.euro(totals.budget_acties / totals.jongeren) if totals.jongeren else "-"
     facts = [
         ("Gemeenten met een plan", f"{totals.gemeenten} van de {in_regions} gemeenten in "
                                    f"{'de regio' if len({s.regio for s in summaries}) == 1 else 'deze regio' + chr(39) + 's'}"),
         ("Acties", f"{totals.acties}, waarvan {totals.acties_zonder_budget} nog zonder budget"),
-        ("Budget voor acties", nl.euro(totals.budget_acties)),
-        ("Werkingsbudget per jaar", nl.euro(totals.werkingsbudget)),
-        ("Kinderen en jongeren (0-24 jaar)", f"{nl.number(totals.jongeren)} op 1 januari 2026"),
+        ("Budget voor acties", fmt.euro(totals.budget_acties)),
+        ("Werkingsbudget per jaar", fmt.euro(totals.werkingsbudget)),
+        ("Kinderen en jongeren (0-24 jaar)", f"{fmt.number(totals.jongeren)} op 1 januari 2026"),
         ("Budget voor acties per jongere", per_young),
         ("Partners", str(totals.partners)),
     ]
@@ -111,7 +111,7 @@ def summary_section(totals: RegionTotals, gaps: RegionGaps, summaries: list[Plan
     if highlights:
         blocks += [Subheading("Wat opvalt"), Bullets(highlights)]
     if problems:
-        blocks.append(Note(f"{nl.count(len(problems), 'plan telt', 'plannen tellen')} niet mee omdat "
+        blocks.append(Note(f"{fmt.count(len(problems), 'plan telt', 'plannen tellen')} niet mee omdat "
                            f"{'het' if len(problems) == 1 else 'ze'} niet gelezen kon{'' if len(problems) == 1 else 'den'} "
                            f"worden: zie 'Bronnen en werkwijze'."))
     if any(s.voorbeeld for s in summaries):
@@ -142,7 +142,7 @@ def progress_section(tables: RegionTables, totals: RegionTotals, summaries: list
                           "waarden": values.round(3).values.tolist()},
             f"Voortgang per gemeente en per stap (in % van de checklist) - {title}",
             f"Heatmap met per gemeente van {title} het deel van de checklist dat klaar is, voor elk van de 7 stappen. "
-            + "; ".join(f"{n}: {', '.join(f'{v:.0%}' for v in row)}" for n, row in zip(names, values.values)),
+            + "; ".join(f"{n}: {', '.join(fmt.percent(100 * v, 0) for v in row)}" for n, row in zip(names, values.values)),
             source))
     return Section("voortgang", "2", "Voortgang over de 7 stappen", blocks)
 
@@ -190,12 +190,12 @@ def budget_section(tables: RegionTables, totals: RegionTotals, summaries: list[P
                         "Gedeeld door het aantal inwoners van 0 tot 24 jaar zijn gemeenten van verschillende grootte "
                         "te vergelijken.")]
     if totals.acties_zonder_budget:
-        blocks.append(Note(f"{nl.count(totals.acties_zonder_budget, 'actie heeft', 'acties hebben')} nog geen budget; "
+        blocks.append(Note(f"{fmt.count(totals.acties_zonder_budget, 'actie heeft', 'acties hebben')} nog geen budget; "
                            f"die tellen hier niet mee."))
     for title, names in _groups(tables):
         part = kern.loc[names]
         per_young = [None if v != v else round(float(v), 2) for v in part["budget_per_jongere"]]
-        labels = [f"{nl.euro(v)} per jongere, totaal {nl.euro(t)}" if v is not None else f"totaal {nl.euro(t)}"
+        labels = [f"{fmt.euro(v)} per jongere, totaal {fmt.euro(t)}" if v is not None else f"totaal {fmt.euro(t)}"
                   for v, t in zip(per_young, part["budget_acties"])]
         blocks.append(Figure(
             "budget", {"gemeenten": names, "per_jongere": per_young, "labels": labels},
@@ -232,13 +232,13 @@ def gap_lines(gaps: RegionGaps, limit: int | None = None) -> list[str]:
 
     def names(items: list[str]) -> str:
         if limit is None or len(items) <= limit:
-            return nl.join(items)
+            return fmt.join(items)
         return f"{', '.join(items[:limit])} en {len(items) - limit} andere"
 
     sectors = reference.lookup("sectoren")
     lines = []
     for region, missing in gaps.zonder_plan.items():
-        lines.append(f"Nog geen plan in deze map voor {nl.count(len(missing), 'gemeente', 'gemeenten')} van "
+        lines.append(f"Nog geen plan in deze map voor {fmt.count(len(missing), 'gemeente', 'gemeenten')} van "
                      f"Gezondheidsmakers {region}: {names(missing)}.")
     for p in gaps.pijlers_zonder_prioriteit:
         lines.append(f"Geen enkele gemeente koos pijler {pillar_label(p)} als prioriteit.")
@@ -252,14 +252,14 @@ def gap_lines(gaps: RegionGaps, limit: int | None = None) -> list[str]:
         lines.append(f"Prioriteit zonder actie voor pijler {pillar_label(p)}: {names(municipalities)}.")
     for sector_id, municipalities in sorted(gaps.sector_ontbreekt.items(), key=lambda x: -len(x[1])):
         lines.append(f"Geen partner uit de sector {sectors[sector_id].naam.lower()} in "
-                     f"{nl.count(len(municipalities), 'gemeente', 'gemeenten')}: {names(municipalities)}.")
+                     f"{fmt.count(len(municipalities), 'gemeente', 'gemeenten')}: {names(municipalities)}.")
     if gaps.zonder_acties:
         lines.append(f"Nog geen acties in het plan: {names(gaps.zonder_acties)}.")
     behind = [(step, n) for step, n in gaps.achterstand_per_stap.items() if n]
     if behind:
         step, n = max(behind, key=lambda x: x[1])
         lines.append(f"De meeste achterstand zit in stap {step} ({reference.lookup('stappen')[step].naam}): "
-                     f"{nl.count(n, 'gemeente heeft', 'gemeenten hebben')} minder dan de helft van de checklist klaar.")
+                     f"{fmt.count(n, 'gemeente heeft', 'gemeenten hebben')} minder dan de helft van de checklist klaar.")
     return lines
 
 
@@ -282,8 +282,8 @@ def table_section(tables: RegionTables, summaries: list[PlanSummary]) -> Section
     for s in summaries:
         k = tables.kern.loc[s.naam]
         row = [s.naam + (" (voorbeeld)" if s.voorbeeld and mixed else "")] + ([s.regio] if multi else [])
-        row += [nl.percent(100 * k["voortgang"], 0), ", ".join(map(str, s.prioriteiten)) or "-", str(s.acties),
-                nl.euro(k["budget_acties"]), str(s.partners),
+        row += [fmt.percent(100 * k["voortgang"], 0), ", ".join(map(str, s.prioriteiten)) or "-", str(s.acties),
+                fmt.euro(k["budget_acties"]), str(s.partners),
                 str(int((tables.partners.loc[s.naam] == 0).sum())) + f" van {n_sectors}"]
         rows.append(row)
     right = [i for i, c in enumerate(columns) if c in ("Voortgang", "Acties", "Budget acties", "Partners")]
@@ -334,12 +334,12 @@ def render_pages(summaries: list[PlanSummary], problems: list[str], datum: date)
     css = (TEMPLATES / "beleidsplan" / "static" / "beleidsplan.css").read_text(encoding="utf-8")
     css += (TEMPLATES / "overzicht" / "overzicht.css").read_text(encoding="utf-8")
     page = _environment().get_template("overzicht.html.j2").render(
-        titel=TITLE, regio=regio, datum=nl.day(datum), aantal=len(summaries), voorbeeld_tekst=note, css=Markup(css),
+        titel=TITLE, regio=regio, datum=fmt.day(datum), aantal=len(summaries), voorbeeld_tekst=note, css=Markup(css),
         inhoud=[(f"h-{s.id}", s.nummer, s.titel) for s in sections],
         secties=[Markup(html.render_section(s)) for s in sections])
     # The overview is short: its table of contents shares the cover page.
     source = (typst_markup.house_style() + typst_markup.document_start(TITLE, regio, bool(note))
-              + typst_markup.cover_page(TITLE, regio, [("Plannen", str(len(summaries))), ("Datum", nl.day(datum))],
+              + typst_markup.cover_page(TITLE, regio, [("Plannen", str(len(summaries))), ("Datum", fmt.day(datum))],
                                         note or None, contents_own_page=False)
               + "".join(typst_markup.render_section(s) for s in sections))
     return {"html": page, "typst": source}

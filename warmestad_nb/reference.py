@@ -27,6 +27,7 @@ from typing import Any
 
 from warmestad_nb import vocab
 from warmestad_nb.errors import WarmeStadError
+from warmestad_nb.formatting import join
 
 # What a practice of the inspiratiebox has as bron_adres when its facts could not be checked.
 NO_SOURCE = "geen bron gevonden"
@@ -805,15 +806,9 @@ def _merger_note(merger: Merger) -> str:
         return f"{merger.naam_2024} is op {MERGER_DATE_NL} opgegaan in {merger.naam_2025} (NIS {merger.nis_2025})."
     partners = sorted({m.naam_2024 for m in mergers()
                        if m.nis_2025 == merger.nis_2025 and m.naam_2024 != merger.naam_2024})
-    joined = f" samengevoegd met {_join_nl(partners)}" if partners else " gefuseerd"
+    joined = f" samengevoegd met {join(partners)}" if partners else " gefuseerd"
     return (f"{merger.naam_2024} is op {MERGER_DATE_NL}{joined}; de gemeente heeft nu NIS-code "
             f"{merger.nis_2025} (was {merger.nis_2024}).")
-
-
-def _join_nl(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def find_municipality(text: str) -> tuple[Municipality, str | None]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import vocab
+from ..formatting import day, euro
 from ..model import Plan
-from .progress import CHECKS
+from .checklist import college_decision_missing, met
 
 
 @dataclass(frozen=True)
@@ -17,30 +18,25 @@ class CheckItem:
     detail: str  # what is there, or what is still missing
 
 
-def _money(value: float) -> str:
-    return f"{value:,.0f} euro".replace(",", ".")
-
-
 def _college(plan: Plan) -> CheckItem:
     e = plan.engagement
-    missing = [what for what, value in (("de datum", e.collegebeslissing_datum),
-                                        ("een link of referentie", e.collegebeslissing_referentie)) if not value]
+    missing = college_decision_missing(plan)
     if not missing:
-        detail = f"{e.collegebeslissing_datum:%d-%m-%Y}, {e.collegebeslissing_referentie}"
+        detail = f"{day(e.collegebeslissing_datum)}, {e.collegebeslissing_referentie}"
     else:
         detail = "Nog in te vullen: " + " en ".join(missing) + "."
-    return CheckItem("collegebeslissing", "Beslissing van het college", not missing, detail)
+    return CheckItem("collegebeslissing", "Beslissing van het college", met(plan, "collegebeslissing"), detail)
 
 
 def _coordinator(plan: Plan) -> CheckItem:
     c = plan.coordinator
     if c is None:
         return CheckItem("coordinator", "Coördinator (trekker)", False, "Nog niemand aangeduid.")
-    contact = c.email or c.telefoon
+    done = met(plan, "coordinator")
     detail = ", ".join(x for x in (c.naam, c.functie, c.organisatie) if x)
-    if not contact:
+    if not done:
         detail += ". Nog in te vullen: een e-mailadres of telefoonnummer."
-    return CheckItem("coordinator", "Coördinator (trekker)", bool(contact), detail)
+    return CheckItem("coordinator", "Coördinator (trekker)", done, detail)
 
 
 def _aldermen(plan: Plan) -> CheckItem:
@@ -53,24 +49,24 @@ def _budget(plan: Plan) -> CheckItem:
     budget = plan.engagement.budget_eur
     if budget is None:
         return CheckItem("budget", "Werkingsbudget", False, "Nog geen budget vastgelegd.")
-    return CheckItem("budget", "Werkingsbudget", True, _money(budget))
+    return CheckItem("budget", "Werkingsbudget", True, euro(budget))
 
 
 def _logo(plan: Plan) -> CheckItem:
     e = plan.engagement
     if not e.afspraak_logo:
-        return CheckItem("afspraak_logo", "Afspraak met Logo / Gezondheidsmakers", False,
+        return CheckItem("afspraak_logo", "Afspraak met Logo / Gezondheidsmakers", met(plan, "afspraak_logo"),
                          "Nog geen afspraak met de regio genoteerd.")
     detail = e.afspraak_logo
     if e.afspraak_logo_datum:
-        detail = f"{e.afspraak_logo_datum:%d-%m-%Y}: {detail}"
-    return CheckItem("afspraak_logo", "Afspraak met Logo / Gezondheidsmakers", True, detail)
+        detail = f"{day(e.afspraak_logo_datum)}: {detail}"
+    return CheckItem("afspraak_logo", "Afspraak met Logo / Gezondheidsmakers", met(plan, "afspraak_logo"), detail)
 
 
 def _project_group(plan: Plan) -> CheckItem:
     people = [p.naam for p in plan.projectgroep]
     partners = [p.organisatie for p in plan.partners if p.betrokkenheid in ("projectgroep", "trekker")]
-    done = CHECKS["projectgroep"](plan)
+    done = met(plan, "projectgroep")
     if people or partners:
         detail = ", ".join(people + [f"{name} (partner)" for name in partners if name not in people])
     else:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..files import atomic_write
-from ..report import nl
+from .. import formatting as fmt
 from .inputs import ROOT
 from .progress import duration_nl
 from .runner import BatchResult, result_dict
@@ -37,7 +37,7 @@ def write_report(result: BatchResult) -> dict[str, Path]:
     atomic_write(paths["json"], json.dumps(data, ensure_ascii=False, indent=2).encode())
     html = _environment().get_template("verslag.html.j2").render(
         r=data, status_nl=STATUS_NL, duur=duration_nl(result.seconds), link=lambda path: _link(path, result.out),
-        gestart=f"{nl.day(result.started.date())} om {result.started:%H:%M}")
+        gestart=f"{fmt.day(result.started.date())} om {result.started:%H:%M}")
     atomic_write(paths["html"], html.encode())
     return paths
 

@@ -10,6 +10,7 @@ from matplotlib.patches import Patch
 
 from .. import vocab
 from ..analysis.implementation import BudgetLine, TimelineRow
+from ..formatting import euro
 from . import HIGHLIGHT, INK, MUTED, chart, new_figure
 
 STATUS_COLORS = {"gepland": "#B8C2CC", "lopend": "#0072B2", "afgerond": "#009E73", "stopgezet": "#D55E00"}
@@ -54,7 +55,7 @@ def budget_chart(lines: list[BudgetLine], width_cm: float = 24.0) -> Figure:
             ax.text(0, y, " budget nog niet bepaald", va="center", fontsize=7, color="#52606D")
     ax.set_yticks(list(ys), [_label(line.titel) for line in lines])
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(lambda x, _: f"€ {x:,.0f}".replace(",", "."))
+    ax.xaxis.set_major_formatter(lambda x, _: euro(x))
     ax.legend(loc="lower right")
     ax.set_title("Budget per actie: gepland en uitgegeven (rood = meer uitgegeven dan gepland)", loc="left")
     return fig

@@ -11,6 +11,7 @@ from matplotlib.patches import Rectangle
 
 from .. import reference, vocab
 from ..analysis.partners import reach_matrix
+from ..formatting import day
 from ..model import Plan
 from . import HEATMAP, HIGHLIGHT, INK, chart, new_figure
 
@@ -18,7 +19,7 @@ from . import HEATMAP, HIGHLIGHT, INK, chart, new_figure
 def _caption(plan: Plan, today: date) -> str:
     example = " VOORBEELD: de partners in dit plan zijn verzonnen." if plan.voorbeeld else ""
     return (
-        f"Bron: partnerlijst in het plan van {plan.gemeente.naam}, stand {today:%d-%m-%Y}. "
+        f"Bron: partnerlijst in het plan van {plan.gemeente.naam}, stand {day(today)}. "
         "Per vak: aantal partners dat die pijler voor die leeftijdsgroep bereikt; rood gearceerd: nog geen "
         f"enkele partner.{example}"
     )

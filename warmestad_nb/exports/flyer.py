@@ -8,6 +8,7 @@ from pathlib import Path
 from .. import reference
 from ..errors import WarmeStadError
 from ..files import atomic_write
+from ..formatting import day
 from ..model import Plan
 from .pages import render_page
 
@@ -27,10 +28,10 @@ def _context(plan: Plan, today: date) -> dict:
         "email": c.email if c else "",
         "telefoon": c.telefoon if c else "",
         "agendapunt": " ".join(plan.engagement.vast_agendapunt.split()),
-        "startdatum": f"{k.datum:%d-%m-%Y}" if k.datum else "",
+        "startdatum": day(k.datum) if k.datum else "",
         "startplaats": k.locatie,
         "hulplijnen": [reference.practice(i) for i in HELPLINES],
-        "vandaag": f"{today:%d-%m-%Y}",
+        "vandaag": day(today),
     }
 
 

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from ..analysis.kickoff import invitation_rows, invitees, programme, schedule, total_minutes
 from ..files import atomic_write
+from ..formatting import day
 from ..model import Plan
 from .pages import render_page
 from .workbook import to_bytes, write_table
@@ -26,14 +27,14 @@ def _context(plan: Plan, today: date) -> dict:
     return {
         "gemeente": plan.gemeente.naam,
         "voorbeeld": plan.voorbeeld,
-        "datum": f"{k.datum:%d-%m-%Y}" if k.datum else "",
+        "datum": day(k.datum) if k.datum else "",
         "locatie": k.locatie,
         "totaal": _duration(total_minutes(parts)),
         "programma": schedule(parts),
         "voorstel": proposed,
         "uitnodigingen": invitation_rows(plan).to_dict("records"),
         "voorstel_uitnodigingen": proposed_invitations,
-        "vandaag": f"{today:%d-%m-%Y}",
+        "vandaag": day(today),
     }
 
 

@@ -3,7 +3,6 @@
 Layers, each usable alone (the batch reuses them with warm kernels and one exporter per worker):
   document.py   the structured content: sections made of plain blocks, serialisable to JSON
   sections/     one function per section that builds its blocks from the plan and reference data
-  nl.py         Dutch formatting of numbers, money and dates
   html.py       blocks -> escaped HTML (Jinja autoescape), used inside the notebook; draws the charts
   typst_markup.py  blocks -> Typst source (every text a string literal), used inside the notebook
   notebook.py   what notebooks/beleidsplan.ipynb calls (a section as a mimebundle: HTML + Typst + JSON)

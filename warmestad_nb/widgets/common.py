@@ -172,8 +172,11 @@ def page_header(session: PlanSession, step: int) -> widgets.VBox:
         f"<p><b>{esc(plan.gemeente.naam)}</b>, meerjarenplan {esc(plan.cyclus)}. {esc(info.doel)}</p>"
         f"{note}</div>"
     )
+    from .checklist_view import step_checklist  # here: that module uses esc from this one
+
+    checklist = live_html(session, lambda p: step_checklist(p, step), "ws-stap-checklist")
     session.watch()
-    return widgets.VBox([title, session.bar])
+    return widgets.VBox([title, checklist, session.bar])
 
 
 def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], raw: bool = False,
@@ -362,7 +365,8 @@ def show_number(value: Optional[float]) -> str:
 
 
 def euro(value: Optional[float]) -> str:
-    return "" if value is None else f"€ {show_number(value)}"
+    """An amount in a widget; empty when there is none (the spelling is formatting.euro's)."""
+    return "" if value is None else formatting.euro(value)
 
 
 def lines(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from ..errors import WarmeStadError
 from ..model import Persoon, Plan
 from ..tables import parse_number
 from . import step1_html
-from .common import Section, field, html_box
+from .common import Section, field, html_box, show_number
 from .session import PlanSession, bind
 
 
@@ -20,13 +20,6 @@ def _text(label: str, placeholder: str = "") -> widgets.Text:
 
 def _area(label: str, placeholder: str = "") -> widgets.Textarea:
     return widgets.Textarea(description=label, placeholder=placeholder, continuous_update=False, rows=3)
-
-
-def _money(value: float | None) -> str:
-    """5000.5 -> '5.000,50', 5000 -> '5.000': as a Flemish user types it."""
-    if value is None:
-        return ""
-    return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".").removesuffix(",00")
 
 
 def _write_budget(plan: Plan, text: str) -> None:
@@ -73,7 +66,7 @@ class EngagementForm(Section):
              lambda p: "\n".join(p.engagement.schepenen),
              lambda p, v: setattr(p.engagement, "schepenen", _lines(v))),
             ("ws-engagement-budget", _text("Werkingsbudget (euro)", "bv. 5000"),
-             lambda p: _money(p.engagement.budget_eur), _write_budget),
+             lambda p: show_number(p.engagement.budget_eur), _write_budget),
             ("ws-engagement-logo", _area("Afspraak met de regio", "afspraak met Logo / Gezondheidsmakers"),
              lambda p: p.engagement.afspraak_logo, lambda p, v: setattr(p.engagement, "afspraak_logo", v.strip())),
             ("ws-engagement-logodatum", widgets.DatePicker(description="Afspraak gemaakt op"),

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .. import reference, vocab
+from ..formatting import euro
 from ..analysis import linking
 from ..analysis.mjp_links import anchoring_counts, anchoring_table, mjp_suggestions, pillar_coverage, tree
 from ..analysis.sdg_links import sdg_overview, sdg_suggestions, vizier_overview, vizier_suggestions
@@ -55,7 +56,7 @@ def mjp_tree_html(mjp: Meerjarenplan | None) -> str:
         if item.beleidsveld:
             extra.append(f"beleidsveld {item.beleidsveld} {fields[item.beleidsveld].lower()}")
         if item.budget_eur is not None:
-            extra.append(f"{item.budget_eur:,.0f} euro".replace(",", "."))
+            extra.append(euro(item.budget_eur))
         rows.append(
             f'<div class="ws-mjp-item" style="margin-left:{depth * 1.5}em"><b>{html.escape(item.code)}</b> '
             f"{html.escape(item.titel)} <small>({html.escape(', '.join(extra))})</small></div>"

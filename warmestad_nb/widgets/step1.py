@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html
 
-from .common import Section
+import ipywidgets as widgets
+
+from .checklist_view import step_checklist
+from .common import Section, live_html
 from .coverage_view import CoverageView
 from .engagement_form import EngagementForm
 from .kickoff_form import KickoffForm
@@ -23,12 +26,14 @@ class StatusLine(Section):
     def __init__(self, session: PlanSession):
         super().__init__()
         self.session = session
-        self.box = session.status
+        self.checklist = live_html(session, lambda p: step_checklist(p, 1), "ws-stap-checklist")
+        self.box = widgets.VBox([session.status, self.checklist])
 
     def snapshot(self) -> str:
         plan = self.session.plan
         example = " (VOORBEELD)" if plan.voorbeeld else ""
-        return f"<p><b>Plan van {html.escape(plan.gemeente.naam)}{example}</b></p>{self.session.status.value}"
+        return (f"<p><b>Plan van {html.escape(plan.gemeente.naam)}{example}</b></p>{self.session.status.value}"
+                f"{self.checklist.value}")
 
 
 def open_plan(path: str) -> tuple[PlanSession, StatusLine]:

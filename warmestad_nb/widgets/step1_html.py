@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
@@ -14,7 +13,9 @@ from ..analysis.partners import Coverage, partner_rows
 from ..analysis.youth import ages_without_channel, channels_by_age
 from ..charts import to_svg
 from ..charts.partners import reach_heatmap
+from ..formatting import day
 from ..model import Plan
+from .common import esc
 
 TABLE_CSS = "ws-tabel"
 STYLE = """<style>
@@ -29,10 +30,6 @@ table.ws-tabel th { background: #e8eef4; }
 .ws-pad { color: #52606d; font-size: 0.85em; }
 .ws-types p { margin: 0.2em 0; }
 </style>"""
-
-
-def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value))
 
 
 def frame(df: pd.DataFrame, css: str = TABLE_CSS) -> str:
@@ -136,7 +133,7 @@ def kickoff_overview(plan: Plan) -> str:
          for s in ko.schedule(parts_)]
     )
     k = plan.kickoff
-    when = f"{k.datum:%d-%m-%Y}" if k.datum else "datum nog te bepalen"
+    when = day(k.datum) if k.datum else "datum nog te bepalen"
     intro = f"<p><b>Startmoment: {esc(when)}{', ' + esc(k.locatie) if k.locatie else ''}. Duur: " \
             f"{ko.total_minutes(parts_)} minuten.</b></p>"
     if proposed:
@@ -164,7 +161,7 @@ def signups(plan: Plan) -> str:
 def youth(plan: Plan) -> str:
     channels = [{"Kanaal": vocab.YOUTH_CHANNELS[k.kanaal],
                  "Leeftijdsgroepen": ", ".join(a for a in vocab.AGE_GROUPS if a in k.leeftijdsgroepen),
-                 "Boodschap": k.boodschap, "Wanneer": f"{k.datum:%d-%m-%Y}" if k.datum else "",
+                 "Boodschap": k.boodschap, "Wanneer": day(k.datum) if k.datum else "",
                  "Uitgevoerd": "ja" if k.uitgevoerd else "nee"} for k in plan.jongeren.kanalen]
     parts = [STYLE]
     missing = ages_without_channel(plan)

@@ -22,6 +22,7 @@ from ..imports.common import ImportResult
 from ..imports.own import new_own_figure
 from ..model import Aanbod, Nood, Plan
 from . import step2_views as views
+from .checklist_view import step_checklist
 from .session import PlanSession, bind
 
 UPLOAD_TYPES = ".csv,.txt,.xlsx,.zip"
@@ -138,7 +139,8 @@ class Section:
 
 
 def header(session: PlanSession) -> Section:
-    return Section(session.status, live(session, views.header_view, "ws-stap2-kop-view"))
+    return Section(session.status, live(session, views.header_view, "ws-stap2-kop-view"),
+                   live(session, lambda p: step_checklist(p, 2), "ws-stap-checklist"))
 
 
 def population_section(session: PlanSession) -> Section:

@@ -6,8 +6,6 @@ stored as the cell's output for headless runs. Every user-provided string is esc
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -15,6 +13,7 @@ from ..analysis import environment, indicators, needs, offer, summaries
 from ..charts import environment as charts, to_svg
 from ..formatting import MISSING, number, percent, source, value
 from ..model import Plan
+from .common import esc
 
 
 # Minimal table style, carried with each view so it also reads well in Voila and in a static copy.
@@ -22,10 +21,6 @@ STYLE = ("<style>.ws-tabel{border-collapse:collapse;margin:.5em 0}"
          ".ws-tabel th,.ws-tabel td{padding:2px 8px;border-bottom:1px solid #d9dee3;text-align:left;"
          "vertical-align:top}.ws-getallen td{text-align:right}.ws-getallen td:first-child{text-align:left}"
          ".ws-bronnen small{color:#52606d}</style>")
-
-
-def esc(text: object) -> str:
-    return html.escape(str(text))
 
 
 def paragraphs(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .. import nl
+from ... import formatting as fmt
 from ..document import Cover, Section
 from ..outline import Chapter, numbering
 from . import closing, front, network, planning, situation
@@ -41,7 +41,7 @@ def build_cover(ctx: Context, chapters: list[Chapter], datum: date, versie: str)
     regio = " / ".join(x for x in (f"Gezondheidsmakers {g.gezondheidsmakers}" if g.gezondheidsmakers else "", g.logo) if x)
     data = [("Gemeente", f"{g.naam} (provincie {g.provincie})" if g.provincie else g.naam),
             ("Beleidsperiode", f"meerjarenplan {plan.cyclus}"),
-            ("Datum", nl.day(datum)), ("Versie", versie or "-"),
+            ("Datum", fmt.day(datum)), ("Versie", versie or "-"),
             ("Regio", regio or "-")]
     if plan.coordinator:
         data.append(("Contact", ", ".join(x for x in (plan.coordinator.naam, plan.coordinator.organisatie) if x)))
@@ -50,7 +50,7 @@ def build_cover(ctx: Context, chapters: list[Chapter], datum: date, versie: str)
         nis=g.nis,
         titel="Beleidsplan mentaal welbevinden van kinderen en jongeren",
         ondertitel=f"Warme Steden & Gemeenten - {g.naam}",
-        cyclus=plan.cyclus, datum=nl.day(datum), versie=versie, regio=regio,
+        cyclus=plan.cyclus, datum=fmt.day(datum), versie=versie, regio=regio,
         voorbeeld=plan.voorbeeld, gegevens=data,
         inhoud=[(f"h-{c.id}", numbers[c.id], c.titel) for c in chapters],
     )

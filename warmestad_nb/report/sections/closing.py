@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from ... import reference, vocab
 from ..document import Bullets, Facts, Note, Paragraph, Subheading, Table
-from .. import nl
+from ... import formatting as fmt
 from .common import Context, subject_titles
+
+def _unit(unit: str) -> str:
+    # In running text the sign reads as a word: 'in procent', not 'in %'.
+    return "procent" if unit == "%" else unit
+
 
 # Reference tables the document draws on, in the order the annex lists them.
 ANNEX_TABLES = ("bevolking", "stadsmonitor", "vlaamse_cijfers", "gemeenten", "pijlers", "stappen", "sectoren",
@@ -26,10 +31,10 @@ def evaluation(ctx: Context) -> list:
                 titel=f"Metingen {ev.jaar}", bron=f"Eigen evaluatie {ctx.gemeente} {ev.jaar}", rechts=[1, 2]))
         if ev.wat_werkte:
             blocks.append(Paragraph(f"Wat werkte in {ev.jaar}:"))
-            blocks.append(Bullets(nl.paragraphs(ev.wat_werkte)))
+            blocks.append(Bullets(fmt.paragraphs(ev.wat_werkte)))
         if ev.bijsturing:
             blocks.append(Paragraph("Bijsturing:"))
-            blocks.append(Bullets(nl.paragraphs(ev.bijsturing)))
+            blocks.append(Bullets(fmt.paragraphs(ev.bijsturing)))
     v = plan.verankering
     blocks.append(Subheading("Verankering in het gemeentebeleid"))
     titles = subject_titles(plan)
@@ -41,15 +46,15 @@ def evaluation(ctx: Context) -> list:
     else:
         blocks.append(Note("De verankering in meerjarenplan, budget of beleidsnota staat nog niet in het plan (stap 7)."))
     if v.beleidsplan_goedgekeurd:
-        blocks.append(Facts([("Beleidsplan goedgekeurd", nl.day(v.beleidsplan_goedgekeurd))]))
-    blocks += [Paragraph(p) for p in nl.paragraphs(v.notities)]
+        blocks.append(Facts([("Beleidsplan goedgekeurd", fmt.day(v.beleidsplan_goedgekeurd))]))
+    blocks += [Paragraph(p) for p in fmt.paragraphs(v.notities)]
     return blocks
 
 
 def _num(value: float | None, empty: str = "-") -> str:
     if value is None:
         return empty
-    return nl.number(value, 0 if value == int(value) else 1)
+    return fmt.number(value, 0 if value == int(value) else 1)
 
 
 def _practices(plan) -> list:
@@ -83,7 +88,7 @@ def annex(ctx: Context) -> list:
                            "het plan (personen, acties, budgetten, bevragingen) is verzonnen ter illustratie."))
     blocks.append(Subheading("Definities"))
     definitions = [(f"{d.naam} ({d.code})",
-                    f"{'aandeel van de ' + d.noemer if d.soort == 'aandeel' else 'index'}, in {d.eenheid}; "
+                    f"{'aandeel van de ' + d.noemer if d.soort == 'aandeel' else 'index'}, in {_unit(d.eenheid)}; "
                     f"{d.bron.opmerking}") for d in reference.indicator_defs()]
     definitions += [
         ("Mediaan van de gemeenten", "de middelste waarde als alle gemeenten van laag naar hoog staan; "

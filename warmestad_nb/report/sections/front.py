@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import reference
 from ...analysis.progress import step_progress
 from ..document import Bullets, Facts, Note, Paragraph, Subheading, Table
-from .. import nl
+from ... import formatting as fmt
 from .common import Context, pillar_label, plan_source, source_label
 
 
@@ -30,15 +30,15 @@ def summary(ctx: Context) -> list:
             f"op universele preventie: alle kinderen en jongeren, niet alleen wie het al moeilijk heeft."))
     if chosen:
         blocks.append(Paragraph(
-            f"De projectgroep koos {nl.count(len(chosen), 'prioritaire pijler', 'prioritaire pijlers')}: "
-            f"{nl.join(chosen)}. Daarbij horen {nl.count(len(goals), 'doelstelling', 'doelstellingen')} "
-            f"en {nl.count(len(plan.acties), 'actie', 'acties')}."))
+            f"De projectgroep koos {fmt.count(len(chosen), 'prioritaire pijler', 'prioritaire pijlers')}: "
+            f"{fmt.join(chosen)}. Daarbij horen {fmt.count(len(goals), 'doelstelling', 'doelstellingen')} "
+            f"en {fmt.count(len(plan.acties), 'actie', 'acties')}."))
     else:
         blocks.append(Note("De prioriteiten zijn nog niet gekozen (stap 3)."))
     blocks.append(Facts([
         ("Partners", f"{len(plan.partners)} organisaties uit {len(sectors)} sectoren"),
         ("Doelstellingen", str(len(goals))),
-        ("Acties", f"{len(plan.acties)}, samen {nl.euro(budget)} over de hele looptijd"),
+        ("Acties", f"{len(plan.acties)}, samen {fmt.euro(budget)} over de hele looptijd"),
         ("Afgeronde stappen", _steps_done(steps_done)),
     ]))
     return blocks
@@ -50,7 +50,7 @@ def _steps_done(numbers: list[int]) -> str:
         return "nog geen"
     if len(numbers) == total:
         return f"alle {total} stappen"
-    return f"{len(numbers)} van de {total} (stap {nl.join([str(n) for n in numbers])})"
+    return f"{len(numbers)} van de {total} (stap {fmt.join([str(n) for n in numbers])})"
 
 
 def _cycle(plan) -> str:
@@ -80,13 +80,13 @@ def context(ctx: Context) -> list:
     facts = []
     if eng.collegebeslissing_datum:
         ref = f", {eng.collegebeslissing_referentie}" if eng.collegebeslissing_referentie else ""
-        facts.append(("Beslissing van het college", nl.day(eng.collegebeslissing_datum) + ref))
+        facts.append(("Beslissing van het college", fmt.day(eng.collegebeslissing_datum) + ref))
     if eng.schepenen:
         facts.append(("Bevoegde schepenen", "; ".join(eng.schepenen)))
     if eng.budget_eur is not None:
-        facts.append(("Werkingsbudget per jaar", nl.euro(eng.budget_eur)))
+        facts.append(("Werkingsbudget per jaar", fmt.euro(eng.budget_eur)))
     if eng.afspraak_logo:
-        when = f" ({nl.day(eng.afspraak_logo_datum)})" if eng.afspraak_logo_datum else ""
+        when = f" ({fmt.day(eng.afspraak_logo_datum)})" if eng.afspraak_logo_datum else ""
         facts.append(("Afspraak met de Gezondheidsmakers", " ".join(eng.afspraak_logo.split()) + when))
     if eng.vast_agendapunt:
         facts.append(("Vast agendapunt van", " ".join(eng.vast_agendapunt.split())))

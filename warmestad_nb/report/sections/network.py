@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import reference, vocab
 from ..document import Facts, Note, Paragraph, Subheading, Table
-from .. import nl
+from ... import formatting as fmt
 from .common import Context, ages, plan_source, source_label
 
 
@@ -26,7 +26,7 @@ def partners(ctx: Context) -> list:
               bron=f"{plan_source(ctx)}; sectorindeling: {source_label('sectoren')}"),
     ]
     if missing:
-        blocks.append(Paragraph(f"Nog geen partners uit: {nl.join(missing)}. Die sectoren zijn een "
+        blocks.append(Paragraph(f"Nog geen partners uit: {fmt.join(missing)}. Die sectoren zijn een "
                                 f"aandachtspunt bij de volgende ronde om partners aan te spreken."))
     blocks.append(Table(
         ["Partner", "Betrokkenheid", "Rol"],
@@ -42,7 +42,7 @@ def _kickoff(ctx: Context) -> list:
     blocks = [Subheading("Het startmoment (kick-off)")]
     if k.datum is None:
         return blocks + [Note("Het startmoment heeft nog niet plaatsgevonden of staat nog niet in het plan.")]
-    facts = [("Datum", nl.day(k.datum))]
+    facts = [("Datum", fmt.day(k.datum))]
     if k.locatie:
         facts.append(("Plaats", k.locatie))
     if k.uitgenodigd:
@@ -55,7 +55,7 @@ def _kickoff(ctx: Context) -> list:
         blocks.append(Table(["Onderdeel", "Duur", "Wie"],
                             [[p.titel, f"{p.duur_min} min", p.wie or "-"] for p in k.programma],
                             titel="Programma", rechts=[1]))
-    blocks += [Paragraph(p) for p in nl.paragraphs(k.verslag)]
+    blocks += [Paragraph(p) for p in fmt.paragraphs(k.verslag)]
     return blocks
 
 
@@ -67,7 +67,7 @@ def _youth(ctx: Context) -> list:
     blocks.append(Table(
         ["Kanaal", "Leeftijd", "Boodschap", "Wanneer"],
         [[vocab.YOUTH_CHANNELS[c.kanaal], ages(c.leeftijdsgroepen), c.boodschap or "-",
-          (nl.day(c.datum) if c.datum else "-") + ("" if c.uitgevoerd else " (gepland)")] for c in y.kanalen],
+          (fmt.day(c.datum) if c.datum else "-") + ("" if c.uitgevoerd else " (gepland)")] for c in y.kanalen],
         titel="Kanalen"))
-    blocks += [Paragraph(p) for p in nl.paragraphs(y.notities)]
+    blocks += [Paragraph(p) for p in fmt.paragraphs(y.notities)]
     return blocks

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ... import reference, vocab
 from ...analysis.goals import smart_missing
 from ..document import Facts, Figure, Note, Paragraph, Subheading, Table
-from .. import nl
+from ... import formatting as fmt
 from .common import Context, pillar_label, pillar_list, plan_source, source_label, subject_titles
 
 
@@ -24,17 +24,17 @@ def priorities(ctx: Context) -> list:
     else:
         blocks.append(Note("De pijlers zijn nog niet gescoord (stap 3)."))
     if pr.gekozen_pijlers:
-        blocks.append(Paragraph("Gekozen prioriteiten: " + nl.join([pillar_label(p) for p in sorted(pr.gekozen_pijlers)]) + "."))
+        blocks.append(Paragraph("Gekozen prioriteiten: " + fmt.join([pillar_label(p) for p in sorted(pr.gekozen_pijlers)]) + "."))
     blocks.append(Subheading("SMART-doelstellingen"))
     if not pr.doelstellingen:
         return blocks + [Note("Er staan nog geen doelstellingen in het plan (stap 3).")]
     for goal in pr.doelstellingen:
         facts = [("Doelstelling", goal.titel), ("Pijlers", pillar_list(goal.pijlers)), ("Doelgroep", goal.doelgroep or "-"),
                  ("Indicator", " ".join(goal.indicator.split()) or "-"), ("Streefwaarde", goal.streefwaarde or "-"),
-                 ("Tegen", nl.day(goal.deadline)), ("Eigenaar", goal.eigenaar or "-")]
+                 ("Tegen", fmt.day(goal.deadline)), ("Eigenaar", goal.eigenaar or "-")]
         missing = smart_missing(goal)
         if missing:
-            facts.append(("Nog niet SMART", "ontbreekt: " + nl.join(missing)))
+            facts.append(("Nog niet SMART", "ontbreekt: " + fmt.join(missing)))
         blocks.append(Facts(facts))
     return blocks
 
@@ -51,8 +51,8 @@ def actions(ctx: Context) -> list:
     counts = {p.nummer: sum(p.nummer in a.pijlers for a in plan.acties) for p in reference.pillars()}
     total = sum(a.budget_eur or 0 for a in plan.acties)
     blocks = [
-        Paragraph(f"Het actieplan telt {nl.count(len(plan.acties), 'actie', 'acties')} met samen een budget van "
-                  f"{nl.euro(total)} over de hele looptijd. Elke actie staat hieronder bij haar eerste pijler; "
+        Paragraph(f"Het actieplan telt {fmt.count(len(plan.acties), 'actie', 'acties')} met samen een budget van "
+                  f"{fmt.euro(total)} over de hele looptijd. Elke actie staat hieronder bij haar eerste pijler; "
                   f"de kolom Pijlers toont alle pijlers waaraan ze bijdraagt."),
         Figure("acties_per_pijler", {"pijlers": [
             {"nummer": p.nummer, "label": pillar_label(p.nummer), "acties": counts[p.nummer],
@@ -79,7 +79,7 @@ def _action_table(plan, group, title: str) -> Table:
     rows = []
     for a in group:
         lead = plan.partner_name(a.trekker) or "nog geen trekker"
-        rows.append([a.titel, pillar_list(a.pijlers), lead, nl.period(a.start, a.einde), nl.euro(a.budget_eur),
+        rows.append([a.titel, pillar_list(a.pijlers), lead, fmt.period(a.start, a.einde), fmt.euro(a.budget_eur),
                      "; ".join(a.indicatoren) or "-", vocab.ACTION_STATUSES[a.status]])
     return Table(["Actie", "Pijlers", "Trekker", "Timing", "Budget", "Indicatoren", "Status"], rows,
                  titel=title, rechts=[4], breed=True)
@@ -99,7 +99,7 @@ def links(ctx: Context) -> list:
             linked = [titles[s.id] for s in subjects if item.code in s.mjp_codes]
             field = f"{item.beleidsveld} {fields[item.beleidsveld].naam}" if item.beleidsveld else "-"
             rows.append([item.code + (" (prioritair)" if item.prioritair else ""), item.titel,
-                         vocab.MJP_LEVELS[item.niveau], field, nl.euro(item.budget_eur), "; ".join(linked) or "-"])
+                         vocab.MJP_LEVELS[item.niveau], field, fmt.euro(item.budget_eur), "; ".join(linked) or "-"])
         blocks.append(Table(["Code", "Titel", "Niveau", "Beleidsveld", "Budget", "Gekoppeld aan"], rows,
                             titel=f"Plaats in het meerjarenplan {mjp.cyclus}", rechts=[4], breed=True,
                             bron=f"Meerjarenplan {mjp.cyclus} van {ctx.gemeente}; beleidsvelden: {source_label('beleidsvelden')}"))

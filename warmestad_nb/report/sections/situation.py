@@ -10,7 +10,7 @@ from __future__ import annotations
 from ... import reference, vocab
 from ...analysis import indicators, summaries
 from ..document import Bullets, Figure, Note, Paragraph, Subheading, Table
-from .. import nl
+from ... import formatting as fmt
 from .common import Context, ages, pillar_label, pillar_list, source_label
 
 BAND_LABELS = [b.replace("_", "-") for b in reference.YOUTH_BANDS]
@@ -43,12 +43,12 @@ def _decimals(unit: str) -> int:
 def _value(value: float | None, unit: str) -> str:
     if value is None:
         return "geen waarde in de bron"
-    return nl.percent(value, _decimals(unit)) if unit == "%" else nl.number(value, _decimals(unit))
+    return fmt.percent(value, _decimals(unit)) if unit == "%" else fmt.number(value, _decimals(unit))
 
 
 def _bar_text(value: float | None, unit: str) -> str:
     """The value next to a bar of the indicator chart (its title has the unit): rounded as in the table."""
-    return "geen waarde" if value is None else nl.number(value, _decimals(unit))
+    return "geen waarde" if value is None else fmt.number(value, _decimals(unit))
 
 
 def environment(ctx: Context) -> list:
@@ -61,17 +61,17 @@ def environment(ctx: Context) -> list:
     pop_source = source_label("bevolking")
     blocks = [
         Subheading("Kinderen en jongeren in cijfers"),
-        Paragraph(f"Op 1 januari 2026 telt {g.naam} {nl.number(own_total)} inwoners, van wie "
-                  f"{nl.number(youth)} kinderen en jongeren van 0 tot 24 jaar "
-                  f"({nl.percent(100 * youth / own_total)}). In de provincie {pop['provincienaam']} is dat "
-                  f"{nl.percent(100 * sum(prov_bands) / prov_total)}, in heel Vlaanderen "
-                  f"{nl.percent(100 * sum(fl_bands) / fl_total)}."),
+        Paragraph(f"Op 1 januari 2026 telt {g.naam} {fmt.number(own_total)} inwoners, van wie "
+                  f"{fmt.number(youth)} kinderen en jongeren van 0 tot 24 jaar "
+                  f"({fmt.percent(100 * youth / own_total)}). In de provincie {pop['provincienaam']} is dat "
+                  f"{fmt.percent(100 * sum(prov_bands) / prov_total)}, in heel Vlaanderen "
+                  f"{fmt.percent(100 * sum(fl_bands) / fl_total)}."),
         Table(["Leeftijd", g.naam, "aandeel", pop["provincienaam"], "Vlaanderen"],
-              [[f"{label} jaar", nl.number(n), nl.percent(100 * n / own_total),
-                nl.percent(100 * p / prov_total), nl.percent(100 * f / fl_total)]
+              [[f"{label} jaar", fmt.number(n), fmt.percent(100 * n / own_total),
+                fmt.percent(100 * p / prov_total), fmt.percent(100 * f / fl_total)]
                for label, n, p, f in zip(BAND_LABELS, own_bands, prov_bands, fl_bands)]
-              + [["0-24 jaar", nl.number(youth), nl.percent(100 * youth / own_total),
-                  nl.percent(100 * sum(prov_bands) / prov_total), nl.percent(100 * sum(fl_bands) / fl_total)]],
+              + [["0-24 jaar", fmt.number(youth), fmt.percent(100 * youth / own_total),
+                  fmt.percent(100 * sum(prov_bands) / prov_total), fmt.percent(100 * sum(fl_bands) / fl_total)]],
               titel="Bevolking van 0 tot 24 jaar op 1 januari 2026", bron=pop_source, rechts=[1, 2, 3, 4]),
         Figure("jeugd_leeftijd", {
             "banden": BAND_LABELS,
@@ -92,7 +92,7 @@ def environment(ctx: Context) -> list:
                Paragraph("Waar elk cijfer te lezen is:"), Bullets(summaries.flemish_figure_addresses())]
     blocks += _own_figures(ctx)
     blocks.append(Subheading("Samenvatting van de analyse"))
-    notes = nl.paragraphs(plan.omgevingsanalyse.notities)
+    notes = fmt.paragraphs(plan.omgevingsanalyse.notities)
     blocks += [Paragraph(p) for p in notes] or [Note("De samenvatting van de analyse staat nog niet in het plan.")]
     return blocks
 
@@ -139,7 +139,7 @@ def _own_figures(ctx: Context) -> list:
     return [
         Subheading("Eigen cijfers van de gemeente en de partners"),
         Table(["Indicator", "Jaar", "Waarde", "Bron"],
-              [[c.indicator, str(c.jaar), f"{nl.number(c.waarde, 0 if c.waarde == int(c.waarde) else 1)} {c.eenheid}".strip(),
+              [[c.indicator, str(c.jaar), f"{fmt.number(c.waarde, 0 if c.waarde == int(c.waarde) else 1)} {c.eenheid}".strip(),
                 c.bron] for c in own],
               titel="Eigen cijfers", rechts=[1, 2]),
     ]
@@ -150,7 +150,7 @@ def offer(ctx: Context) -> list:
     if not items:
         return [Note("Het bestaande aanbod is nog niet in kaart gebracht (stap 2).")]
     blocks = [
-        Paragraph(f"De projectgroep bracht {nl.count(len(items), 'bestaand aanbod', 'vormen van bestaand aanbod')} "
+        Paragraph(f"De projectgroep bracht {fmt.count(len(items), 'bestaand aanbod', 'vormen van bestaand aanbod')} "
                   f"in kaart, met de pijlers en leeftijden die het bereikt."),
         Table(["Aanbod", "Aanbieder", "Pijlers", "Leeftijd", "Strategie"],
               [[a.naam, a.aanbieder or "-", pillar_list(a.pijlers), ages(a.leeftijdsgroepen),
@@ -195,7 +195,7 @@ def needs(ctx: Context) -> list:
         for question, answers in questions.items():
             total = sum(x.aantal for x in answers) or 1
             for i, x in enumerate(answers):
-                rows.append([question if i == 0 else "", x.antwoord, str(x.aantal), nl.percent(100 * x.aantal / total, 0)])
+                rows.append([question if i == 0 else "", x.antwoord, str(x.aantal), fmt.percent(100 * x.aantal / total, 0)])
         blocks.append(Table(["Vraag", "Antwoord", "Aantal", "Aandeel"], rows, titel="Resultaten van de bevraging",
                             bron=a.enquete_bron or "Eigen bevraging", rechts=[2, 3]))
     return blocks
