@@ -294,6 +294,21 @@ def test_youth_channels_and_the_age_check(empty):
     assert "Nog geen kanaal gepland voor: 0-3 jaar, 3-6 jaar, 6-12 jaar" in form.check.value
 
 
+def test_adding_a_channel_clears_the_form_so_the_next_is_not_saved_as_done(empty):
+    session, _ = step1.open_plan(str(empty))
+    form = step1.YouthForm(session)
+    form.inputs["leeftijdsgroepen"].value = ("12-18",)
+    form.inputs["datum"].value = date(2026, 3, 1)
+    form.inputs["uitgevoerd"].value = True
+    form.add_button.click()
+    assert (form.inputs["uitgevoerd"].value, form.inputs["datum"].value) == (False, None)
+    form.inputs["kanaal"].value = "ouders"
+    form.inputs["leeftijdsgroepen"].value = ("0-3",)
+    form.add_button.click()
+    channels = read_plan(empty).jongeren.kanalen
+    assert [(c.uitgevoerd, c.datum) for c in channels] == [(True, date(2026, 3, 1)), (False, None)]
+
+
 # ------------------------------------------------------------------------------ Excel in the session
 
 
