@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -232,6 +233,23 @@ def test_invitations_attendance_and_signups_to_partners(herselt):
     assert all(s.partner_id for s in plan.kickoff.aanmeldingen)
     assert "OverKop Kempen (voorbeeld)" in partners.table.value  # the partner table follows
     assert ("OverKop Kempen (voorbeeld)", "overkop-kempen-voorbeeld") in form.present.options
+
+
+def test_the_kickoff_summary_counts_the_present_partners_the_table_marks(herselt):
+    session, _ = step1.open_plan(str(herselt))
+    form = step1.KickoffForm(session)
+    form.invited.value = ("klj-herselt", "clb-zuiderkempen")
+    form.present.value = ("klj-herselt", "clb-zuiderkempen")
+    form.signup["naam"].value = "Sara Voorbeeld"
+    form.signup["organisatie"].value = "OverKop Kempen (voorbeeld)"
+    form.signup["sector"].value = "welzijn"
+    form.signup_button.click()
+    form.convert_button.click()  # the new partners came, but were never invited
+    overview = form.overview.value
+    summary = re.search(r"aanwezig: (\d+);", overview)
+    marked = re.findall(r"<td>ja</td>", overview)
+    assert len(read_plan(herselt).kickoff.aanwezig) == 4
+    assert summary and int(summary.group(1)) == len(marked) == 4
 
 
 def test_a_signup_without_name_is_refused(herselt):
