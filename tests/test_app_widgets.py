@@ -81,6 +81,18 @@ def test_practice_from_catalogue_and_removal(herselt):
     assert "awel-102" not in [a.id for a in read_plan(herselt).acties]
 
 
+def test_the_practice_picker_shows_a_practice_on_opening(herselt):
+    session = PlanSession(str(herselt))
+    catalogue = actions.catalogue(session)
+    picker = find(catalogue, "ws-praktijk-keuze")
+    assert picker.options and picker.value == picker.options[0][1]
+    assert "Geen praktijk past" not in find(catalogue, "ws-praktijk-fiche").value
+    assert not find(catalogue, "ws-praktijk-toevoegen").disabled
+    find(catalogue, "ws-filter-pijler").value = "7"  # a filter that drops the shown practice
+    assert picker.value in [key for _, key in picker.options]
+    assert not find(catalogue, "ws-praktijk-toevoegen").disabled
+
+
 def test_status_evaluation_and_anchoring_pages_save(herselt):
     session = PlanSession(str(herselt))
     status = implementation.status(session)

@@ -75,9 +75,10 @@ def catalogue(session: PlanSession) -> widgets.Widget:
         results.value = (f"<p>{len(found)} van de {len(analysis.filter_catalogue())} praktijken.</p>"
                          f'<div class="ws-scroll">{table(heads, [_practice_row(p, used) for p in found], raw=True)}</div>')
         keep = picker.value
+        ids = [p.id for p in found]
         picker.options = [(p.titel, p.id) for p in found]
-        if keep in [p.id for p in found]:
-            picker.value = keep
+        # New options leave a Dropdown without a value: keep the choice, else show the first match.
+        picker.value = keep if keep in ids else (ids[0] if ids else None)
         show_fiche()
 
     def show_fiche(*_) -> None:
