@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 
 import pytest
 
 from warmestad_nb.errors import WarmeStadError
+from warmestad_nb.field_labels import labels
 from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import actions, anchoring, evaluation, implementation, priorities, start
 from warmestad_nb.widgets.session import PlanSession, plan_path
@@ -63,6 +65,24 @@ def test_a_wrong_budget_is_refused_and_nothing_changes_on_disk(herselt):
     assert herselt.read_bytes() == before
     budget.value = "27.500,50"
     assert read_plan(herselt).acties[0].budget_eur == 27500.5
+
+
+def test_a_refusal_names_the_field_by_its_dutch_label_with_a_dutch_number(herselt):
+    session = PlanSession(str(herselt))
+    page = actions.action_plan(session)
+    find(page, "ws-actie-budget_eur").value = "-500"
+    status = html.unescape(session.status.value)
+    assert "Niet opgeslagen: Budget (EUR): moet 0 of meer zijn (nu: -500)" in status
+    assert "budget_eur" not in status and "veld" not in status
+    find(page, "ws-actie-budget_eur").value = "-1.500,5"
+    assert "(nu: -1.500,5)" in html.unescape(session.status.value)
+
+
+def test_every_field_of_the_plan_has_a_dutch_label():
+    found = labels()
+    assert {"budget_eur", "duur_min", "email", "deadline", "leeftijdsgroepen"} <= set(found)
+    assert all(text[0].isupper() and "_" not in text for text in found.values())
+    assert (found["budget_eur"], found["email"]) == ("Budget (EUR)", "E-mail")
 
 
 def test_practice_from_catalogue_and_removal(herselt):

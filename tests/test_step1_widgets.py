@@ -204,7 +204,7 @@ def test_programme_builder_starts_from_the_suggestion(empty):
     assert len(titles) == 5 and titles[3] == "Receptie" and not titles[0].startswith("Voorstelling")
     before = tree_digest(empty.parent)
     builder.rows[1]["titel"].value = ""
-    assert _refused(session, "titel") and tree_digest(empty.parent) == before
+    assert _refused(session, "Titel: mag niet leeg zijn") and tree_digest(empty.parent) == before
     assert builder.rows[1]["titel"].value == titles[1]
 
 
