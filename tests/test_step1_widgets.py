@@ -98,10 +98,22 @@ def test_editing_a_partner_saves_each_change_and_refuses_a_bad_one(herselt):
     before = tree_digest(herselt.parent)
     form.inputs["email"].value = "geen adres"
     assert _refused(session, "'geen adres' is geen geldig e-mailadres")
-    assert form.inputs["email"].value == "klj@example.org"  # snapped back
+    assert form.inputs["email"].value == "geen adres"  # kept, to be corrected
+    assert read_plan(herselt).partner("klj-herselt").email == "klj@example.org"
     form.inputs["organisatie"].value = "   "
     assert form.inputs["organisatie"].value == "KLJ Herselt (voorbeeld)"
     assert tree_digest(herselt.parent) == before
+
+
+def test_a_refused_email_stays_in_the_field_with_the_message(herselt):
+    session, _ = step1.open_plan(str(herselt))
+    form = step1.PartnerForm(session)
+    form.chooser.value = "jeugdraad-herselt"
+    form.inputs["email"].value = "jeugdraad@herselt"
+    assert form.inputs["email"].value == "jeugdraad@herselt"
+    assert "E-mail: 'jeugdraad@herselt' is geen geldig e-mailadres" in html.unescape(form.message.value)
+    form.inputs["email"].value = "jeugdraad@herselt.be"  # corrected
+    assert read_plan(herselt).partner("jeugdraad-herselt").email == "jeugdraad@herselt.be"
 
 
 def test_removing_needs_two_clicks_and_respects_actions(herselt):
