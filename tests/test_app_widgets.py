@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import date, timedelta
 
 import pytest
 
@@ -111,6 +112,46 @@ def test_the_practice_picker_shows_a_practice_on_opening(herselt):
     find(catalogue, "ws-filter-pijler").value = "7"  # a filter that drops the shown practice
     assert picker.value in [key for _, key in picker.options]
     assert not find(catalogue, "ws-praktijk-toevoegen").disabled
+
+
+def test_a_goal_deadline_outside_the_cycle_fails_the_smart_check(herselt):
+    session = PlanSession(str(herselt))
+    page = priorities.goals(session)
+    goal = read_plan(herselt).prioriteiten.doelstellingen[0]
+    find(page, "ws-doel-keuze").value = goal.id
+    find(page, "ws-doel-deadline").value = date(2019, 6, 30)
+    assert read_plan(herselt).prioriteiten.doelstellingen[0].deadline == date(2019, 6, 30)  # a warning, saved
+    check = html.unescape(find(page, "ws-smart-check").value)
+    assert "een deadline binnen het meerjarenplan 2026-2031 (nu 30-06-2019)" in check
+    assert "SMART</span>" not in find(page, "ws-doelen-tabel").value.split(html.escape(goal.titel))[1].split("</tr>")[0]
+    find(page, "ws-doel-deadline").value = date(2028, 12, 31)
+    assert "deadline" not in find(page, "ws-smart-check").value
+
+
+def test_an_action_date_outside_the_cycle_is_flagged(herselt):
+    session = PlanSession(str(herselt))
+    page = actions.action_plan(session)
+    find(page, "ws-actie-start").value = date(2019, 9, 1)
+    warning = html.unescape(find(page, "ws-acties-tabel").value)
+    assert "De start van '" in warning and "(01-09-2019) valt buiten het meerjarenplan 2026-2031." in warning
+
+
+def test_a_status_dated_before_the_action_starts_is_refused(herselt):
+    session = PlanSession(str(herselt))
+    status = implementation.status(session)
+    find(status, "ws-uitvoering-actie").value = "babbelgroep-jonge-ouders"
+    action = next(a for a in read_plan(herselt).acties if a.id == "babbelgroep-jonge-ouders")
+    before = herselt.read_bytes()
+    find(status, "ws-status-nieuw").value = "lopend"
+    find(status, "ws-status-datum").value = action.start - timedelta(days=1)
+    find(status, "ws-status-vastleggen").click()
+    assert "ligt voor de start van de actie 'Babbelgroep voor jonge ouders' (15-01-2027)" in html.unescape(
+        session.status.value)
+    assert herselt.read_bytes() == before
+    find(status, "ws-status-datum").value = action.start
+    find(status, "ws-status-vastleggen").click()
+    assert read_plan(herselt).acties != []
+    assert next(a for a in read_plan(herselt).acties if a.id == action.id).statuslog[-1].datum == action.start
 
 
 def test_status_evaluation_and_anchoring_pages_save(herselt):

@@ -105,7 +105,7 @@ def goals_table(plan: Plan) -> str:
         return "<p>Nog geen doelstellingen.</p>"
     rows = []
     for goal in plan.prioriteiten.doelstellingen:
-        missing = smart_missing(goal)
+        missing = smart_missing(goal, plan.cyclus)
         check = ('<span class="ws-ok">SMART</span>' if not missing
                  else f'<span class="ws-open">mist {esc(", ".join(missing))}</span>')
         rows.append([esc(goal.titel), esc(", ".join(map(str, goal.pijlers))), esc(goal.eigenaar),
@@ -146,7 +146,7 @@ def goals(session: PlanSession) -> widgets.Widget:
         goal = editor.item(plan)
         if goal is None:
             return ""
-        missing = smart_missing(goal)
+        missing = smart_missing(goal, plan.cyclus)
         if not missing:
             return '<p class="ws-ok"><b>SMART-check:</b> deze doelstelling is volledig.</p>'
         return f'<p class="ws-open"><b>SMART-check:</b> nog nodig: {esc(", ".join(missing))}.</p>'
