@@ -220,6 +220,18 @@ def test_programme_builder_starts_from_the_suggestion(empty):
     assert builder.rows[1]["titel"].value == titles[1]
 
 
+def test_a_negative_kickoff_duration_is_refused_not_changed(empty):
+    session, _ = step1.open_plan(str(empty))
+    builder = step1.KickoffForm(session).programme
+    builder.rows[1]["duur_min"].value = 20
+    before = tree_digest(empty.parent)
+    builder.rows[1]["duur_min"].value = -20
+    assert _refused(session, "Duur (minuten): moet 0 of meer zijn (nu: -20)")
+    assert "Duur (minuten): moet 0 of meer zijn" in html.unescape(builder.message.value)
+    assert tree_digest(empty.parent) == before and read_plan(empty).kickoff.programma[1].duur_min == 20
+    assert builder.rows[1]["duur_min"].value == 20  # back to what the plan holds
+
+
 def test_invitations_attendance_and_signups_to_partners(herselt):
     session, _ = step1.open_plan(str(herselt))
     partners, form = step1.PartnerForm(session), step1.KickoffForm(session)
