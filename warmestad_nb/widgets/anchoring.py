@@ -7,8 +7,12 @@ import ipywidgets as widgets
 from .. import vocab
 from ..analysis import anchoring as analysis
 from ..model import Plan
+from ..report import nl
 from .common import BUTTON, code_options, esc, labelled, live_html, page_header, table
 from .session import PlanSession, bind
+
+
+PLURALS = {"doelstelling": "doelstellingen", "actie": "acties"}
 
 
 def header(session: PlanSession) -> widgets.Widget:
@@ -18,7 +22,8 @@ def header(session: PlanSession) -> widgets.Widget:
 def overview(session: PlanSession) -> widgets.Widget:
     def render(plan: Plan) -> str:
         counts = analysis.counts(plan)
-        summary = " · ".join(f"{kind}en verankerd: <b>{done} van {total}</b>" for kind, (done, total) in counts.items())
+        summary = "Verankerd: " + " · ".join(f"<b>{done} van {nl.count(total, kind, PLURALS[kind])}</b>"
+                                             for kind, (done, total) in counts.items())
         rows = [[a.soort, a.titel, "; ".join(a.plaatsen) or "nog niet verankerd"] for a in analysis.anchors(plan)]
         classes = ["" if a.verankerd else "ws-gekozen" for a in analysis.anchors(plan)]
         return (f"<p>{summary}</p><div class=\"ws-scroll\">"

@@ -8,6 +8,7 @@ from .. import vocab
 from ..analysis import implementation as analysis
 from ..charts.implementation import budget_chart, timeline_chart
 from ..model import Plan
+from ..report import nl
 from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
                      page_header, parse_number, show_number, table, today)
 from .session import PlanSession
@@ -70,7 +71,7 @@ def timeline(session: PlanSession) -> widgets.Widget:
         if len(rows) > MAX_ROWS:
             out.append(f"De grafiek toont de eerste {MAX_ROWS} van {len(rows)} acties (volgens startdatum).")
         if missing:
-            out.append(f"{len(missing)} actie(s) hebben nog geen startdatum: "
+            out.append(f"{nl.count(len(missing), 'actie heeft', 'acties hebben')} nog geen startdatum: "
                        + ", ".join(a.titel for a in missing[:5]) + (" ..." if len(missing) > 5 else "") + ".")
         return "".join(f'<p class="ws-melding">{esc(t)}</p>' for t in out)
 
@@ -84,9 +85,9 @@ def budget(session: PlanSession) -> widgets.Widget:
         parts = [f"Gepland: <b>{esc(euro(t.gepland))}</b>", f"uitgegeven: <b>{esc(euro(t.uitgegeven))}</b> "
                  f"({t.aandeel_uitgegeven:.0%})"]
         if t.zonder_budget:
-            parts.append(f"{t.zonder_budget} actie(s) zonder budget")
+            parts.append(f"{nl.count(t.zonder_budget, 'actie', 'acties')} zonder budget")
         if t.boven_budget:
-            parts.append(f'<span class="ws-open">{t.boven_budget} actie(s) boven budget</span>')
+            parts.append(f'<span class="ws-open">{nl.count(t.boven_budget, "actie", "acties")} boven budget</span>')
         return "<p>" + " · ".join(parts) + "</p>"
 
     def largest(plan: Plan):
