@@ -190,8 +190,56 @@ def test_step_pages_count_actions_in_proper_dutch(herselt):
     session.change(lambda plan: (setattr(plan.acties[0], "budget_eur", None), setattr(plan.acties[0], "start", None)))
     text = html.unescape(overview.children[0].value + find(timeline, "ws-tijdlijn-notities").value
                          + find(budget, "ws-budget-totaal").value)
-    assert "van 1 actie</b>" in text and "actie(s)" not in text
+    assert "van 1 actie</b> verankerd" in text and "actie(s)" not in text
     assert "1 actie heeft nog geen startdatum" in text and "1 actie zonder budget" in text
+
+
+def _restore_last_backup(session: PlanSession) -> None:
+    """What a user does to undo a save: put the newest backup back in place of the plan."""
+    session.store.path.write_bytes(session.store.backups()[-1].read_bytes())
+
+
+def test_a_goal_can_be_removed_and_the_backup_undoes_it(herselt):
+    session = PlanSession(str(herselt))
+    page = priorities.goals(session)
+    find(page, "ws-doel-keuze").value = "steun-jonge-ouders"
+    find(page, "ws-doel-verwijderen").click()
+    plan = read_plan(herselt)
+    assert "steun-jonge-ouders" not in [g.id for g in plan.prioriteiten.doelstellingen]
+    assert all("steun-jonge-ouders" not in a.doelstellingen for a in plan.acties)  # the actions stay
+    assert len(plan.acties) == 5 and "steun-jonge-ouders" not in [v.onderwerp for v in plan.verankering.items]
+    assert find(page, "ws-doel-keuze").value != "steun-jonge-ouders"
+    _restore_last_backup(session)
+    assert "steun-jonge-ouders" in [g.id for g in read_plan(herselt).prioriteiten.doelstellingen]
+
+
+def test_a_status_entry_can_be_removed(herselt):
+    session = PlanSession(str(herselt))
+    page = implementation.status(session)
+    find(page, "ws-uitvoering-actie").value = "kansentarief-vrije-tijd"
+    assert len(find(page, "ws-statuslog-keuze").options) == 1
+    find(page, "ws-statuslog-verwijderen").click()
+    action = next(a for a in read_plan(herselt).acties if a.id == "kansentarief-vrije-tijd")
+    assert (action.statuslog, action.status) == ([], "gepland")
+    assert find(page, "ws-statuslog-verwijderen").disabled  # nothing left to remove
+    assert "Nog geen statuswijzigingen" in find(page, "ws-statuslog").value
+    _restore_last_backup(session)
+    assert len(next(a for a in read_plan(herselt).acties if a.id == "kansentarief-vrije-tijd").statuslog) == 1
+
+
+def test_an_anchoring_entry_can_be_removed(herselt):
+    session = PlanSession(str(herselt))
+    page, overview = anchoring.add(session), anchoring.overview(session)
+    picker = find(page, "ws-anker-keuze")
+    assert len(picker.options) == 3
+    picker.value = 1
+    assert "Budget" in picker.label or "budget" in picker.label
+    find(page, "ws-anker-verwijderen").click()
+    items = read_plan(herselt).verankering.items
+    assert [v.onderwerp for v in items] == ["iedereen-doet-mee", "steun-jonge-ouders"]
+    assert len(picker.options) == 2
+    _restore_last_backup(session)
+    assert len(read_plan(herselt).verankering.items) == 3
 
 
 def test_two_sessions_cannot_overwrite_each_other(herselt):

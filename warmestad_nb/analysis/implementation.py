@@ -28,6 +28,13 @@ def record_status(plan: Plan, action_id: str, status: str, when: date, note: str
     action.status = action.statuslog[-1].status
 
 
+def remove_status(plan: Plan, action_id: str, index: int) -> None:
+    """Remove one entry of an action's status log; the current status follows the last entry left."""
+    action = next(a for a in plan.acties if a.id == action_id)
+    action.statuslog = [s for i, s in enumerate(action.statuslog) if i != index]
+    action.status = action.statuslog[-1].status if action.statuslog else "gepland"
+
+
 def status_counts(plan: Plan) -> dict[str, int]:
     counts = Counter(a.status for a in plan.acties)
     return {s: counts.get(s, 0) for s in vocab.ACTION_STATUSES}

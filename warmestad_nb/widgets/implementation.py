@@ -9,7 +9,7 @@ from ..analysis import implementation as analysis
 from ..charts.implementation import budget_chart, timeline_chart
 from ..model import Plan
 from ..report import nl
-from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
+from .common import (BUTTON, EntryRemover, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
                      page_header, parse_number, show_number, table, today)
 from .session import PlanSession
 
@@ -59,8 +59,19 @@ def status(session: PlanSession) -> widgets.Widget:
                                                               when.value, note.value.strip())):
             note.value = ""
 
+    def entries(plan: Plan) -> list[str]:
+        action = editor.item(plan)
+        return [] if action is None else [f"{s.datum:%d-%m-%Y} {vocab.ACTION_STATUSES[s.status]}"
+                                          + (f": {s.notitie}" if s.notitie else "") for s in action.statuslog]
+
+    def remove(plan: Plan, index: int) -> None:
+        analysis.remove_status(plan, editor.current, index)
+
+    remover = EntryRemover(session, entries, remove, "Statuswijziging", "ws-statuslog",
+                           "Verwijder deze statuswijziging")
+    editor.on_choose(lambda _: remover.refresh())
     record.on_click(on_record)
-    return widgets.VBox([counts, editor.picker, history, new_status, when, note, record, spent])
+    return widgets.VBox([counts, editor.picker, history, remover.box, new_status, when, note, record, spent])
 
 
 def timeline(session: PlanSession) -> widgets.Widget:
