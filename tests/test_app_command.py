@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -122,3 +123,49 @@ def test_app_serves_the_start_page_and_stops_on_ctrl_c(tmp_path):
         except OSError:
             pass
     assert leftovers == []
+
+
+def _api(port: int, token: str, path: str, body: dict | None = None) -> dict:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/contents/{path}", method="PUT" if body else "GET",
+                                     data=json.dumps(body).encode() if body else None,
+                                     headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return json.loads(response.read())
+
+
+def _git_status_notebooks() -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "notebooks/"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def _lab_root(port: int) -> Path:
+    """The folder the JupyterLab server on this port serves (from its command line)."""
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            args = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
+        except OSError:
+            continue
+        if f"--ServerApp.port={port}" in args:
+            return Path(next(a for a in args if a.startswith("--ServerApp.root_dir=")).split("=", 1)[1])
+    raise AssertionError("no JupyterLab server on this port")
+
+
+@pytest.mark.slow
+def test_lab_saves_never_reach_the_shipped_notebooks(tmp_path):
+    plan = tmp_path / HERSELT.name
+    shutil.copyfile(HERSELT, plan)
+    assert _git_status_notebooks() == ""
+    proc, port, token = _start("lab", plan)
+    try:
+        root = _lab_root(port)
+        notebook = _api(port, token, "01_draagvlak.ipynb")["content"]
+        notebook["cells"][-1].setdefault("outputs", []).append(
+            {"output_type": "stream", "name": "stdout", "text": "els@example.org\n"})
+        _api(port, token, "01_draagvlak.ipynb", {"type": "notebook", "format": "json", "content": notebook})
+        assert "els@example.org" in (root / "01_draagvlak.ipynb").read_text(encoding="utf-8")  # saved ...
+        assert root != ROOT / "notebooks" and _git_status_notebooks() == ""  # ... but not into notebooks/
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out = proc.communicate(timeout=90)[0]
+    assert proc.returncode == 0 and "Gestopt" in out
+    assert _git_status_notebooks() == "" and not root.parent.exists()  # the session's copy is gone

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+from datetime import date, timedelta
 
 import pytest
 
 from warmestad_nb.errors import WarmeStadError
+from warmestad_nb.field_labels import labels
 from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import actions, anchoring, evaluation, implementation, priorities, start
 from warmestad_nb.widgets.session import PlanSession, plan_path
@@ -65,6 +68,24 @@ def test_a_wrong_budget_is_refused_and_nothing_changes_on_disk(herselt):
     assert read_plan(herselt).acties[0].budget_eur == 27500.5
 
 
+def test_a_refusal_names_the_field_by_its_dutch_label_with_a_dutch_number(herselt):
+    session = PlanSession(str(herselt))
+    page = actions.action_plan(session)
+    find(page, "ws-actie-budget_eur").value = "-500"
+    status = html.unescape(session.status.value)
+    assert "Niet opgeslagen: Budget (EUR): moet 0 of meer zijn (nu: -500)" in status
+    assert "budget_eur" not in status and "veld" not in status
+    find(page, "ws-actie-budget_eur").value = "-1.500,5"
+    assert "(nu: -1.500,5)" in html.unescape(session.status.value)
+
+
+def test_every_field_of_the_plan_has_a_dutch_label():
+    found = labels()
+    assert {"budget_eur", "duur_min", "email", "deadline", "leeftijdsgroepen"} <= set(found)
+    assert all(text[0].isupper() and "_" not in text for text in found.values())
+    assert (found["budget_eur"], found["email"]) == ("Budget (EUR)", "E-mail")
+
+
 def test_practice_from_catalogue_and_removal(herselt):
     session = PlanSession(str(herselt))
     catalogue, plan_page = actions.catalogue(session), actions.action_plan(session)
@@ -79,6 +100,58 @@ def test_practice_from_catalogue_and_removal(herselt):
     assert "awel-102" in [a.id for a in read_plan(herselt).acties]  # the first click only asks
     remove.click()
     assert "awel-102" not in [a.id for a in read_plan(herselt).acties]
+
+
+def test_the_practice_picker_shows_a_practice_on_opening(herselt):
+    session = PlanSession(str(herselt))
+    catalogue = actions.catalogue(session)
+    picker = find(catalogue, "ws-praktijk-keuze")
+    assert picker.options and picker.value == picker.options[0][1]
+    assert "Geen praktijk past" not in find(catalogue, "ws-praktijk-fiche").value
+    assert not find(catalogue, "ws-praktijk-toevoegen").disabled
+    find(catalogue, "ws-filter-pijler").value = "7"  # a filter that drops the shown practice
+    assert picker.value in [key for _, key in picker.options]
+    assert not find(catalogue, "ws-praktijk-toevoegen").disabled
+
+
+def test_a_goal_deadline_outside_the_cycle_fails_the_smart_check(herselt):
+    session = PlanSession(str(herselt))
+    page = priorities.goals(session)
+    goal = read_plan(herselt).prioriteiten.doelstellingen[0]
+    find(page, "ws-doel-keuze").value = goal.id
+    find(page, "ws-doel-deadline").value = date(2019, 6, 30)
+    assert read_plan(herselt).prioriteiten.doelstellingen[0].deadline == date(2019, 6, 30)  # a warning, saved
+    check = html.unescape(find(page, "ws-smart-check").value)
+    assert "een deadline binnen het meerjarenplan 2026-2031 (nu 30-06-2019)" in check
+    assert "SMART</span>" not in find(page, "ws-doelen-tabel").value.split(html.escape(goal.titel))[1].split("</tr>")[0]
+    find(page, "ws-doel-deadline").value = date(2028, 12, 31)
+    assert "deadline" not in find(page, "ws-smart-check").value
+
+
+def test_an_action_date_outside_the_cycle_is_flagged(herselt):
+    session = PlanSession(str(herselt))
+    page = actions.action_plan(session)
+    find(page, "ws-actie-start").value = date(2019, 9, 1)
+    warning = html.unescape(find(page, "ws-acties-tabel").value)
+    assert "De start van '" in warning and "(01-09-2019) valt buiten het meerjarenplan 2026-2031." in warning
+
+
+def test_a_status_dated_before_the_action_starts_is_refused(herselt):
+    session = PlanSession(str(herselt))
+    status = implementation.status(session)
+    find(status, "ws-uitvoering-actie").value = "babbelgroep-jonge-ouders"
+    action = next(a for a in read_plan(herselt).acties if a.id == "babbelgroep-jonge-ouders")
+    before = herselt.read_bytes()
+    find(status, "ws-status-nieuw").value = "lopend"
+    find(status, "ws-status-datum").value = action.start - timedelta(days=1)
+    find(status, "ws-status-vastleggen").click()
+    assert "ligt voor de start van de actie 'Babbelgroep voor jonge ouders' (15-01-2027)" in html.unescape(
+        session.status.value)
+    assert herselt.read_bytes() == before
+    find(status, "ws-status-datum").value = action.start
+    find(status, "ws-status-vastleggen").click()
+    assert read_plan(herselt).acties != []
+    assert next(a for a in read_plan(herselt).acties if a.id == action.id).statuslog[-1].datum == action.start
 
 
 def test_status_evaluation_and_anchoring_pages_save(herselt):
@@ -106,6 +179,67 @@ def test_status_evaluation_and_anchoring_pages_save(herselt):
     find(add, "ws-anker-referentie").value = "Beleidsnota Welzijn 2027"
     find(add, "ws-anker-toevoegen").click()
     assert read_plan(herselt).verankering.items[-1].referentie == "Beleidsnota Welzijn 2027"
+
+
+def test_step_pages_count_actions_in_proper_dutch(herselt):
+    session = PlanSession(str(herselt))
+    overview, timeline, budget = (anchoring.overview(session), implementation.timeline(session),
+                                  implementation.budget(session))
+    assert "acties</b>" in overview.children[0].value and "actieen" not in overview.children[0].value
+    session.change(lambda plan: setattr(plan, "acties", plan.acties[:1]))
+    session.change(lambda plan: (setattr(plan.acties[0], "budget_eur", None), setattr(plan.acties[0], "start", None)))
+    text = html.unescape(overview.children[0].value + find(timeline, "ws-tijdlijn-notities").value
+                         + find(budget, "ws-budget-totaal").value)
+    assert "van 1 actie</b> verankerd" in text and "actie(s)" not in text
+    assert "1 actie heeft nog geen startdatum" in text and "1 actie zonder budget" in text
+
+
+def _restore_last_backup(session: PlanSession) -> None:
+    """What a user does to undo a save: put the newest backup back in place of the plan."""
+    session.store.path.write_bytes(session.store.backups()[-1].read_bytes())
+
+
+def test_a_goal_can_be_removed_and_the_backup_undoes_it(herselt):
+    session = PlanSession(str(herselt))
+    page = priorities.goals(session)
+    find(page, "ws-doel-keuze").value = "steun-jonge-ouders"
+    find(page, "ws-doel-verwijderen").click()
+    plan = read_plan(herselt)
+    assert "steun-jonge-ouders" not in [g.id for g in plan.prioriteiten.doelstellingen]
+    assert all("steun-jonge-ouders" not in a.doelstellingen for a in plan.acties)  # the actions stay
+    assert len(plan.acties) == 5 and "steun-jonge-ouders" not in [v.onderwerp for v in plan.verankering.items]
+    assert find(page, "ws-doel-keuze").value != "steun-jonge-ouders"
+    _restore_last_backup(session)
+    assert "steun-jonge-ouders" in [g.id for g in read_plan(herselt).prioriteiten.doelstellingen]
+
+
+def test_a_status_entry_can_be_removed(herselt):
+    session = PlanSession(str(herselt))
+    page = implementation.status(session)
+    find(page, "ws-uitvoering-actie").value = "kansentarief-vrije-tijd"
+    assert len(find(page, "ws-statuslog-keuze").options) == 1
+    find(page, "ws-statuslog-verwijderen").click()
+    action = next(a for a in read_plan(herselt).acties if a.id == "kansentarief-vrije-tijd")
+    assert (action.statuslog, action.status) == ([], "gepland")
+    assert find(page, "ws-statuslog-verwijderen").disabled  # nothing left to remove
+    assert "Nog geen statuswijzigingen" in find(page, "ws-statuslog").value
+    _restore_last_backup(session)
+    assert len(next(a for a in read_plan(herselt).acties if a.id == "kansentarief-vrije-tijd").statuslog) == 1
+
+
+def test_an_anchoring_entry_can_be_removed(herselt):
+    session = PlanSession(str(herselt))
+    page, overview = anchoring.add(session), anchoring.overview(session)
+    picker = find(page, "ws-anker-keuze")
+    assert len(picker.options) == 3
+    picker.value = 1
+    assert "Budget" in picker.label or "budget" in picker.label
+    find(page, "ws-anker-verwijderen").click()
+    items = read_plan(herselt).verankering.items
+    assert [v.onderwerp for v in items] == ["iedereen-doet-mee", "steun-jonge-ouders"]
+    assert len(picker.options) == 2
+    _restore_last_backup(session)
+    assert len(read_plan(herselt).verankering.items) == 3
 
 
 def test_two_sessions_cannot_overwrite_each_other(herselt):

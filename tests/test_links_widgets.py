@@ -125,3 +125,16 @@ def test_carry_over_button_makes_a_new_file_next_to_the_plan(tmp_path):
     assert f"Nieuw plan bewaard: {new}" in find(form, "ws-carry-result")[0].value
     find(form, "ws-carry-run")[0].click()  # a second click does not overwrite it
     assert "wordt niet overschreven" in find(form, "ws-carry-result")[0].value
+
+
+def test_an_accept_click_redraws_only_its_own_goal(session):
+    """A click must not rebuild the whole page: while the browser catches up with hundreds of new
+    widgets, a quick next click met a button already used and was lost (the browser test
+    tests/browser/test_app_quick_clicks.py shows it in chromium)."""
+    editor = links.link_editor(session, "sdg")
+    before = list(editor.children)
+    offered = len(find(before[0], "ws-accept"))
+    find(before[0], "ws-accept")[0].click()
+    after = list(editor.children)
+    assert after[1:] == before[1:] and all(a is b for a, b in zip(after[1:], before[1:]))  # untouched
+    assert len(find(after[0], "ws-accept")) == offered - 1

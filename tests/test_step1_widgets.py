@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -97,10 +98,22 @@ def test_editing_a_partner_saves_each_change_and_refuses_a_bad_one(herselt):
     before = tree_digest(herselt.parent)
     form.inputs["email"].value = "geen adres"
     assert _refused(session, "'geen adres' is geen geldig e-mailadres")
-    assert form.inputs["email"].value == "klj@example.org"  # snapped back
+    assert form.inputs["email"].value == "geen adres"  # kept, to be corrected
+    assert read_plan(herselt).partner("klj-herselt").email == "klj@example.org"
     form.inputs["organisatie"].value = "   "
     assert form.inputs["organisatie"].value == "KLJ Herselt (voorbeeld)"
     assert tree_digest(herselt.parent) == before
+
+
+def test_a_refused_email_stays_in_the_field_with_the_message(herselt):
+    session, _ = step1.open_plan(str(herselt))
+    form = step1.PartnerForm(session)
+    form.chooser.value = "jeugdraad-herselt"
+    form.inputs["email"].value = "jeugdraad@herselt"
+    assert form.inputs["email"].value == "jeugdraad@herselt"
+    assert "E-mail: 'jeugdraad@herselt' is geen geldig e-mailadres" in html.unescape(form.message.value)
+    form.inputs["email"].value = "jeugdraad@herselt.be"  # corrected
+    assert read_plan(herselt).partner("jeugdraad-herselt").email == "jeugdraad@herselt.be"
 
 
 def test_removing_needs_two_clicks_and_respects_actions(herselt):
@@ -109,7 +122,7 @@ def test_removing_needs_two_clicks_and_respects_actions(herselt):
     form.chooser.value = "klj-herselt"  # used in three actions
     form.remove_button.click()
     form.remove_button.click()
-    assert "staat nog bij de actie(s)" in form.message.value
+    assert "staat nog bij de acties " in form.message.value
     assert read_plan(herselt).partner("klj-herselt")
     form.chooser.value = "jeugdraad-herselt"
     form.remove_button.click()
@@ -203,8 +216,20 @@ def test_programme_builder_starts_from_the_suggestion(empty):
     assert len(titles) == 5 and titles[3] == "Receptie" and not titles[0].startswith("Voorstelling")
     before = tree_digest(empty.parent)
     builder.rows[1]["titel"].value = ""
-    assert _refused(session, "titel") and tree_digest(empty.parent) == before
+    assert _refused(session, "Titel: mag niet leeg zijn") and tree_digest(empty.parent) == before
     assert builder.rows[1]["titel"].value == titles[1]
+
+
+def test_a_negative_kickoff_duration_is_refused_not_changed(empty):
+    session, _ = step1.open_plan(str(empty))
+    builder = step1.KickoffForm(session).programme
+    builder.rows[1]["duur_min"].value = 20
+    before = tree_digest(empty.parent)
+    builder.rows[1]["duur_min"].value = -20
+    assert _refused(session, "Duur (minuten): moet 0 of meer zijn (nu: -20)")
+    assert "Duur (minuten): moet 0 of meer zijn" in html.unescape(builder.message.value)
+    assert tree_digest(empty.parent) == before and read_plan(empty).kickoff.programma[1].duur_min == 20
+    assert builder.rows[1]["duur_min"].value == 20  # back to what the plan holds
 
 
 def test_invitations_attendance_and_signups_to_partners(herselt):
@@ -232,6 +257,23 @@ def test_invitations_attendance_and_signups_to_partners(herselt):
     assert all(s.partner_id for s in plan.kickoff.aanmeldingen)
     assert "OverKop Kempen (voorbeeld)" in partners.table.value  # the partner table follows
     assert ("OverKop Kempen (voorbeeld)", "overkop-kempen-voorbeeld") in form.present.options
+
+
+def test_the_kickoff_summary_counts_the_present_partners_the_table_marks(herselt):
+    session, _ = step1.open_plan(str(herselt))
+    form = step1.KickoffForm(session)
+    form.invited.value = ("klj-herselt", "clb-zuiderkempen")
+    form.present.value = ("klj-herselt", "clb-zuiderkempen")
+    form.signup["naam"].value = "Sara Voorbeeld"
+    form.signup["organisatie"].value = "OverKop Kempen (voorbeeld)"
+    form.signup["sector"].value = "welzijn"
+    form.signup_button.click()
+    form.convert_button.click()  # the new partners came, but were never invited
+    overview = form.overview.value
+    summary = re.search(r"aanwezig: (\d+);", overview)
+    marked = re.findall(r"<td>ja</td>", overview)
+    assert len(read_plan(herselt).kickoff.aanwezig) == 4
+    assert summary and int(summary.group(1)) == len(marked) == 4
 
 
 def test_a_signup_without_name_is_refused(herselt):
@@ -290,6 +332,21 @@ def test_youth_channels_and_the_age_check(empty):
     form.chooser.value = 1
     form.remove_button.click()
     assert "Nog geen kanaal gepland voor: 0-3 jaar, 3-6 jaar, 6-12 jaar" in form.check.value
+
+
+def test_adding_a_channel_clears_the_form_so_the_next_is_not_saved_as_done(empty):
+    session, _ = step1.open_plan(str(empty))
+    form = step1.YouthForm(session)
+    form.inputs["leeftijdsgroepen"].value = ("12-18",)
+    form.inputs["datum"].value = date(2026, 3, 1)
+    form.inputs["uitgevoerd"].value = True
+    form.add_button.click()
+    assert (form.inputs["uitgevoerd"].value, form.inputs["datum"].value) == (False, None)
+    form.inputs["kanaal"].value = "ouders"
+    form.inputs["leeftijdsgroepen"].value = ("0-3",)
+    form.add_button.click()
+    channels = read_plan(empty).jongeren.kanalen
+    assert [(c.uitgevoerd, c.datum) for c in channels] == [(True, date(2026, 3, 1)), (False, None)]
 
 
 # ------------------------------------------------------------------------------ Excel in the session

@@ -57,8 +57,9 @@ def remove_partner(plan: Plan, partner_id: str) -> None:
     used = [a.titel for a in plan.acties if a.trekker == partner_id or partner_id in a.partners]
     if used:
         raise WarmeStadError(
-            f"'{partner.organisatie}' kan niet weg: de partner staat nog bij de actie(s) "
-            f"{', '.join(repr(t) for t in used)}. Haal de partner daar eerst weg (stap 4)."
+            f"'{partner.organisatie}' kan niet weg: de partner staat nog bij "
+            f"{'de actie' if len(used) == 1 else 'de acties'} {', '.join(repr(t) for t in used)}. "
+            "Haal de partner daar eerst weg (stap 4)."
         )
     plan.partners.remove(partner)
     kickoff = plan.kickoff

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import formatting
+from .field_labels import label
 from .formatting import shorten
 
 _MESSAGES = {
@@ -34,7 +36,24 @@ _MESSAGES = {
 
 
 def _number(value: object) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A number the Flemish way: -500.0 -> '-500', 1e9 -> '1.000.000.000', 2.5 -> '2,5'."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if float(value).is_integer():
+        return formatting.number(value)
+    decimals = min(len(repr(float(value)).partition(".")[2]), 4)
+    return formatting.number(value, decimals)
+
+
+def _shown(error: dict) -> str:
+    """' (nu: ...)': the refused value, where it helps to see it."""
+    value = error.get("input")
+    if error["type"] == "string_too_long":
+        return f" (nu: {len(value)} tekens)"  # never the long text itself
+    if value is None or isinstance(value, (dict, list)) or error["type"] in (
+            "missing", "value_error", "model_type", "dict_type"):
+        return ""
+    return f" (nu: {_number(value) if isinstance(value, (int, float)) else shorten(repr(value))})"
 
 
 def _message(error: dict) -> str:
@@ -101,16 +120,22 @@ def dutch_problems(exc: ValidationError, raw: Any = None) -> list[str]:
         loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
         where, line = _describe_location(loc, raw)
         prefix = f"regel {line}, " if line else ""
-        value = error.get("input")
-        shown = ""
-        if error["type"] == "string_too_long":
-            shown = f" (nu: {len(value)} tekens)"
-        elif error["type"] not in ("missing", "value_error", "model_type", "dict_type") and not isinstance(
-            value, (dict, list)
-        ):
-            shown = f" (nu: {shorten(repr(value))})" if value is not None else ""
         for text in _message(error).split("\n"):
-            problems.append(f"{prefix}veld {where}: {text}{shown}")
+            problems.append(f"{prefix}veld {where}: {text}{_shown(error)}")
+    return problems
+
+
+def form_problems(exc: ValidationError) -> list[str]:
+    """One Dutch line per problem for someone filling in a form: the field's label, not its key.
+
+    'Budget (EUR): moet 0 of meer zijn (nu: -500)'; the form already shows which item is meant.
+    """
+    problems = []
+    for error in exc.errors(include_url=False):
+        names = [part for part in error["loc"] if isinstance(part, str) and not part.startswith("function-")]
+        where = f"{label(names[-1])}: " if names else ""
+        for text in _message(error).split("\n"):
+            problems.append(f"{where}{text}{_shown(error)}")
     return problems
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import formatting as fmt
 from .. import reference, vocab
 from ..ids import new_id
 from ..model import Actie, Plan
@@ -109,5 +110,5 @@ def gaps(plan: Plan, pillars: Counter, ages: Counter, strategies: Counter) -> li
         without = [a.titel for a in plan.acties if not a.trekker]
         if without:
             shown = ", ".join(f"'{t}'" for t in without[:3]) + (" ..." if len(without) > 3 else "")
-            out.append(f"{len(without)} actie(s) zonder trekker: {shown}.")
+            out.append(f"{fmt.count(len(without), 'actie', 'acties')} zonder trekker: {shown}.")
     return out

@@ -45,6 +45,10 @@ def add_anchor(plan: Plan, subject: str, place: str, reference: str = "", note: 
     )
 
 
+def remove_anchor(plan: Plan, index: int) -> None:
+    plan.verankering.items = [v for i, v in enumerate(plan.verankering.items) if i != index]
+
+
 def counts(plan: Plan) -> dict[str, tuple[int, int]]:
     """Per kind (doelstelling, actie): (anchored, total)."""
     out = {}

@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
-from ..model import Doelstelling
+from typing import Optional
+
+from ..model import Doelstelling, Plan
+from .cycle import in_cycle
 
 
-def smart_missing(goal: Doelstelling) -> list[str]:
-    """The SMART parts a goal still lacks (empty when complete)."""
+def remove_goal(plan: Plan, goal_id: str) -> None:
+    """Remove a goal, its anchoring entries and the actions' references to it (the actions stay).
+
+    References first: the plan is checked on every assignment, and a reference to nowhere is refused.
+    """
+    plan.verankering.items = [v for v in plan.verankering.items if v.onderwerp != goal_id]
+    for action in plan.acties:
+        if goal_id in action.doelstellingen:
+            action.doelstellingen = [g for g in action.doelstellingen if g != goal_id]
+    plan.prioriteiten.doelstellingen = [g for g in plan.prioriteiten.doelstellingen if g.id != goal_id]
+
+
+def smart_missing(goal: Doelstelling, cyclus: Optional[str] = None) -> list[str]:
+    """The SMART parts a goal still lacks (empty when complete).
+
+    With the plan's cycle, a deadline outside it is not plausible (a typo such as 2019) and counts
+    as missing.
+    """
     missing = []
     if not goal.doelgroep:
         missing.append("een specifieke doelgroep")
@@ -14,6 +33,8 @@ def smart_missing(goal: Doelstelling) -> list[str]:
         missing.append("een meetbare indicator met streefwaarde")
     if goal.deadline is None:
         missing.append("een deadline")
+    elif cyclus and not in_cycle(goal.deadline, cyclus):
+        missing.append(f"een deadline binnen het meerjarenplan {cyclus} (nu {goal.deadline:%d-%m-%Y})")
     if not goal.eigenaar:
         missing.append("een eigenaar")
     return missing

@@ -58,11 +58,22 @@ def invitees(plan: Plan) -> tuple[list[Partner], bool]:
     return list(plan.partners), True
 
 
+def guest_list(plan: Plan) -> list[tuple[Partner, bool]]:
+    """Each invitee with whether they came, then the partners who came without an invitation.
+
+    A sign-up turned into a partner is present but was never invited: the table and the
+    attendance count both read this list, so they cannot disagree.
+    """
+    people, _ = invitees(plan)
+    listed = {p.id for p in people}
+    present = set(plan.kickoff.aanwezig)
+    uninvited = [p for p in plan.partners if p.id in present and p.id not in listed]
+    return [(p, p.id in present) for p in people + uninvited]
+
+
 def invitation_rows(plan: Plan) -> pd.DataFrame:
     """The invitation list with contact details, and whether each partner came (after the kick-off)."""
     sectors = reference.lookup("sectoren")
-    people, _ = invitees(plan)
-    present = set(plan.kickoff.aanwezig)
     rows = [
         {
             "Organisatie": p.organisatie,
@@ -70,9 +81,9 @@ def invitation_rows(plan: Plan) -> pd.DataFrame:
             "Contactpersoon": p.contactpersoon,
             "E-mail": p.email,
             "Telefoon": p.telefoon,
-            "Aanwezig": "ja" if p.id in present else "",
+            "Aanwezig": "ja" if came else "",
         }
-        for p in people
+        for p, came in guest_list(plan)
     ]
     columns = ["Organisatie", "Sector", "Contactpersoon", "E-mail", "Telefoon", "Aanwezig"]
     return pd.DataFrame(rows, columns=columns)
@@ -90,7 +101,7 @@ def attendance(plan: Plan) -> Attendance:
     k = plan.kickoff
     return Attendance(
         invited=len(k.uitgenodigd),
-        present=len(k.aanwezig),
+        present=sum(came for _, came in guest_list(plan)),
         signups=len(k.aanmeldingen),
         signups_open=sum(1 for s in k.aanmeldingen if not s.partner_id),
     )

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -57,15 +59,29 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_command(kind: str, port: int, token: str) -> tuple[list[str], str]:
+def session_notebooks() -> Path:
+    """A copy of the shipped notebooks for one `warmestad lab` session, removed when it stops.
+
+    JupyterLab saves (and autosaves) the notebooks it opens, outputs included, and those hold the
+    plan's data (a partner's e-mail address): it must never write into notebooks/ itself. `data/`
+    is linked beside the copy, so a relative path such as ../data/voorbeelden/... still works.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="warmestad-lab-"))
+    copy = folder / NOTEBOOKS.name
+    shutil.copytree(NOTEBOOKS, copy, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    (folder / "data").symlink_to(PROJECT / "data", target_is_directory=True)
+    return copy
+
+
+def server_command(kind: str, port: int, token: str, root: Path = NOTEBOOKS) -> tuple[list[str], str]:
     """The command line of the server (without the token: see server_env) and the address to open."""
     if kind == "app":
-        cmd = [sys.executable, "-m", "warmestad_nb.local_voila", str(NOTEBOOKS), "--no-browser", f"--port={port}",
+        cmd = [sys.executable, "-m", "warmestad_nb.local_voila", str(root), "--no-browser", f"--port={port}",
                "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *CULL, *IPC, *PREHEAT]
         return cmd, f"http://127.0.0.1:{port}/voila/render/00_start.ipynb?token={token}"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.allow_remote_access=False",
-           "--ServerApp.local_hostnames=['localhost']", f"--ServerApp.root_dir={NOTEBOOKS}", *CULL, *IPC]
+           "--ServerApp.local_hostnames=['localhost']", f"--ServerApp.root_dir={root}", *CULL, *IPC]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     return cmd, f"http://127.0.0.1:{port}/lab/tree/00_start.ipynb?token={token}"
@@ -79,8 +95,9 @@ def server_env(plan: Path | None, folder: Path | None, server_id: str, token: st
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT), env.get("PYTHONPATH", "")) if p)
     if plan:
         env["WARMESTAD_PLAN"] = str(plan)
-    if folder or plan:
-        env["WARMESTAD_MAP"] = str(folder or plan.parent)
+    # Always an absolute folder: the kernels run in the notebooks' folder (for lab a temporary copy),
+    # where a relative plannen/ would end up inside the workbook or be removed at stop.
+    env["WARMESTAD_MAP"] = str(folder or (plan.parent if plan else Path.cwd().resolve() / "plannen"))
     return env
 
 
@@ -137,6 +154,11 @@ def say(text: str) -> None:
         pass
 
 
+def _remove_copy(root: Path) -> None:
+    if root != NOTEBOOKS:
+        shutil.rmtree(root.parent, ignore_errors=True)
+
+
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
@@ -150,9 +172,14 @@ def serve(kind: str, args) -> int:
     folder = Path(args.map).resolve() if args.map else None
     port = args.poort or free_port()
     token, server_id = secrets.token_urlsafe(24), secrets.token_hex(8)
-    cmd, url = server_command(kind, port, token)
-    proc = subprocess.Popen(cmd, env=server_env(plan, folder, server_id, token), cwd=NOTEBOOKS,
-                            stdin=subprocess.DEVNULL, start_new_session=True)
+    root = NOTEBOOKS if kind == "app" else session_notebooks()  # Voila never saves a notebook
+    cmd, url = server_command(kind, port, token, root)
+    try:
+        proc = subprocess.Popen(cmd, env=server_env(plan, folder, server_id, token), cwd=root,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    except BaseException:
+        _remove_copy(root)
+        raise
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         wait_until_listening(port, proc)
@@ -167,6 +194,7 @@ def serve(kind: str, args) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         killed = stop(proc, server_id)
+        _remove_copy(root)
         if killed:
             say(f"{len(killed)} achtergebleven proces(sen) gestopt.")
         say("Gestopt: er draaien geen kernels meer.")

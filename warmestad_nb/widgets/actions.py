@@ -6,6 +6,7 @@ import ipywidgets as widgets
 
 from .. import reference, vocab
 from ..analysis import actions as analysis
+from ..analysis.cycle import action_dates_outside_cycle
 from ..charts.actions import balance_chart
 from ..model import Plan
 from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html,
@@ -75,9 +76,10 @@ def catalogue(session: PlanSession) -> widgets.Widget:
         results.value = (f"<p>{len(found)} van de {len(analysis.filter_catalogue())} praktijken.</p>"
                          f'<div class="ws-scroll">{table(heads, [_practice_row(p, used) for p in found], raw=True)}</div>')
         keep = picker.value
+        ids = [p.id for p in found]
         picker.options = [(p.titel, p.id) for p in found]
-        if keep in [p.id for p in found]:
-            picker.value = keep
+        # New options leave a Dropdown without a value: keep the choice, else show the first match.
+        picker.value = keep if keep in ids else (ids[0] if ids else None)
         show_fiche()
 
     def show_fiche(*_) -> None:
@@ -108,7 +110,9 @@ def actions_table(plan: Plan) -> str:
                      plan.partner_name(a.trekker), period, euro(a.budget_eur),
                      vocab.ACTION_STATUSES[a.status]])
     heads = ["Actie", "Pijlers", "Leeftijd", "Trekker", "Periode", "Budget", "Status"]
-    return f'<p>{len(plan.acties)} acties.</p><div class="ws-scroll">{table(heads, rows)}</div>'
+    warnings = "".join(f'<p class="ws-open ws-datum-buiten-cyclus">{esc(w)}</p>'
+                       for w in action_dates_outside_cycle(plan))
+    return f'<p>{len(plan.acties)} acties.</p>{warnings}<div class="ws-scroll">{table(heads, rows)}</div>'
 
 
 def action_plan(session: PlanSession) -> widgets.Widget:

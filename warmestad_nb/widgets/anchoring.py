@@ -7,8 +7,12 @@ import ipywidgets as widgets
 from .. import vocab
 from ..analysis import anchoring as analysis
 from ..model import Plan
-from .common import BUTTON, code_options, esc, labelled, live_html, page_header, table
+from .. import formatting as fmt
+from .common import BUTTON, EntryRemover, code_options, esc, labelled, live_html, page_header, table
 from .session import PlanSession, bind
+
+
+PLURALS = {"doelstelling": "doelstellingen", "actie": "acties"}
 
 
 def header(session: PlanSession) -> widgets.Widget:
@@ -18,7 +22,8 @@ def header(session: PlanSession) -> widgets.Widget:
 def overview(session: PlanSession) -> widgets.Widget:
     def render(plan: Plan) -> str:
         counts = analysis.counts(plan)
-        summary = " · ".join(f"{kind}en verankerd: <b>{done} van {total}</b>" for kind, (done, total) in counts.items())
+        summary = " · ".join(f"<b>{done} van {fmt.count(total, kind, PLURALS[kind])}</b> verankerd"
+                             for kind, (done, total) in counts.items())
         rows = [[a.soort, a.titel, "; ".join(a.plaatsen) or "nog niet verankerd"] for a in analysis.anchors(plan)]
         classes = ["" if a.verankerd else "ws-gekozen" for a in analysis.anchors(plan)]
         return (f"<p>{summary}</p><div class=\"ws-scroll\">"
@@ -63,10 +68,17 @@ def add(session: PlanSession) -> widgets.Widget:
                                                            ref.value.strip(), note.value.strip())):
             ref.value, note.value = "", ""
 
+    def entries(plan: Plan) -> list[str]:
+        titles = {a.id: a.titel for a in analysis.anchors(plan)}
+        return [f"{titles.get(v.onderwerp, v.onderwerp)}: {vocab.ANCHOR_PLACES[v.plaats]}"
+                + (f" {v.referentie}" if v.referentie else "") for v in plan.verankering.items]
+
+    remover = EntryRemover(session, entries, analysis.remove_anchor, "Verankering", "ws-anker",
+                           "Verwijder deze verankering")
     options(session.plan)
     session.on_change(options)
     button.on_click(on_add)
-    return widgets.VBox([subject, place, ref, note, button])
+    return widgets.VBox([subject, place, ref, note, button, remover.box])
 
 
 def approval(session: PlanSession) -> widgets.Widget:

@@ -157,6 +157,15 @@ CSS = """
 BUTTON = widgets.Layout(width="auto", align_self="flex-start")
 
 
+def remove_button(description: str, css: str, remove: Callable[[], Any]) -> widgets.Button:
+    """A button that removes something from the plan: an ordinary save, so the store's backups keep
+    the version before it."""
+    b = widgets.Button(description=description, icon="trash", button_style="danger", layout=BUTTON)
+    b.add_class(css)
+    b.on_click(lambda _: remove())
+    return b
+
+
 def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
@@ -346,6 +355,33 @@ class ItemEditor:
             self.picker.value = wanted
             self.picker.observe(self._picked, names="value")
         self.choose(wanted)
+
+
+class EntryRemover:
+    """Pick one entry of a list in the plan (status changes, anchoring entries) and remove it."""
+
+    def __init__(self, session: PlanSession, entries: Callable[[Plan], list[str]],
+                 remove: Callable[[Plan, int], None], description: str, css: str, button_text: str):
+        self.session, self.entries, self._remove = session, entries, remove
+        self.picker = labelled(widgets.Dropdown(description=description), f"{css}-keuze")
+        self.button = remove_button(button_text, f"{css}-verwijderen", self.remove)
+        self.box = widgets.HBox([self.picker, self.button])
+        session.on_change(lambda plan: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        options = [(f"{i + 1}. {text}", i) for i, text in enumerate(self.entries(self.session.plan))]
+        keep = self.picker.value
+        if list(self.picker.options) != options:
+            self.picker.options = options
+        # New options leave a Dropdown without a value: keep the place, else the last (newest) entry.
+        self.picker.value = keep if keep is not None and keep < len(options) else (options[-1][1] if options else None)
+        self.button.disabled = not options
+
+    def remove(self) -> None:
+        index = self.picker.value
+        if index is not None:
+            self.session.change(lambda plan: self._remove(plan, index))
 
 
 def parse_number(text: str, what: str) -> Optional[float]:

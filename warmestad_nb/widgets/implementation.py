@@ -8,7 +8,8 @@ from .. import vocab
 from ..analysis import implementation as analysis
 from ..charts.implementation import budget_chart, timeline_chart
 from ..model import Plan
-from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
+from .. import formatting as fmt
+from .common import (BUTTON, EntryRemover, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
                      page_header, parse_number, show_number, table, today)
 from .session import PlanSession
 
@@ -58,8 +59,19 @@ def status(session: PlanSession) -> widgets.Widget:
                                                               when.value, note.value.strip())):
             note.value = ""
 
+    def entries(plan: Plan) -> list[str]:
+        action = editor.item(plan)
+        return [] if action is None else [f"{s.datum:%d-%m-%Y} {vocab.ACTION_STATUSES[s.status]}"
+                                          + (f": {s.notitie}" if s.notitie else "") for s in action.statuslog]
+
+    def remove(plan: Plan, index: int) -> None:
+        analysis.remove_status(plan, editor.current, index)
+
+    remover = EntryRemover(session, entries, remove, "Statuswijziging", "ws-statuslog",
+                           "Verwijder deze statuswijziging")
+    editor.on_choose(lambda _: remover.refresh())
     record.on_click(on_record)
-    return widgets.VBox([counts, editor.picker, history, new_status, when, note, record, spent])
+    return widgets.VBox([counts, editor.picker, history, remover.box, new_status, when, note, record, spent])
 
 
 def timeline(session: PlanSession) -> widgets.Widget:
@@ -70,7 +82,7 @@ def timeline(session: PlanSession) -> widgets.Widget:
         if len(rows) > MAX_ROWS:
             out.append(f"De grafiek toont de eerste {MAX_ROWS} van {len(rows)} acties (volgens startdatum).")
         if missing:
-            out.append(f"{len(missing)} actie(s) hebben nog geen startdatum: "
+            out.append(f"{fmt.count(len(missing), 'actie heeft', 'acties hebben')} nog geen startdatum: "
                        + ", ".join(a.titel for a in missing[:5]) + (" ..." if len(missing) > 5 else "") + ".")
         return "".join(f'<p class="ws-melding">{esc(t)}</p>' for t in out)
 
@@ -84,9 +96,9 @@ def budget(session: PlanSession) -> widgets.Widget:
         parts = [f"Gepland: <b>{esc(euro(t.gepland))}</b>", f"uitgegeven: <b>{esc(euro(t.uitgegeven))}</b> "
                  f"({t.aandeel_uitgegeven:.0%})"]
         if t.zonder_budget:
-            parts.append(f"{t.zonder_budget} actie(s) zonder budget")
+            parts.append(f"{fmt.count(t.zonder_budget, 'actie', 'acties')} zonder budget")
         if t.boven_budget:
-            parts.append(f'<span class="ws-open">{t.boven_budget} actie(s) boven budget</span>')
+            parts.append(f'<span class="ws-open">{fmt.count(t.boven_budget, "actie", "acties")} boven budget</span>')
         return "<p>" + " · ".join(parts) + "</p>"
 
     def largest(plan: Plan):

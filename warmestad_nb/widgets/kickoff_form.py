@@ -57,7 +57,8 @@ class ProgrammeBuilder(Section):
     def _row(self, index: int) -> dict[str, widgets.Widget]:
         row = {
             "titel": widgets.Text(continuous_update=False, layout=widgets.Layout(width="30em")),
-            "duur_min": widgets.BoundedIntText(min=0, max=600, step=5, layout=widgets.Layout(width="6em")),
+            # Not a BoundedIntText: that silently turns -20 into 0; the plan's check refuses it with a message.
+            "duur_min": widgets.IntText(step=5, layout=widgets.Layout(width="6em")),
             "wie": widgets.Text(continuous_update=False, placeholder="wie", layout=widgets.Layout(width="18em")),
             "omhoog": button("↑", "ws-kickoff-onderdeel-omhoog"),
             "weg": button("✕", "ws-kickoff-onderdeel-weg"),

@@ -10,7 +10,7 @@ import html
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
@@ -260,27 +260,37 @@ def _button(look: _Look, text: str, css: str, action: Callable[[], None], style:
     return button
 
 
-def _subject_box(session: PlanSession, look: _Look, kind: str, subject_kind: str, subject) -> widgets.VBox:
-    plan = session.plan
-    labels = {code: label for label, code in _options(plan, kind)}
+def _subject_box(session: PlanSession, look: _Look, kind: str, subject_kind: str, subject,
+                 labels: dict[str, str], suggestions: list[linking.Suggestion]) -> widgets.VBox:
     linked_field, rejected_field = linking.LINK_FIELDS[kind]
+    rows: list[widgets.Widget] = []
 
-    def do(operation, code: str) -> Callable[[], None]:
+    def do(operation, code: str, row: widgets.Widget) -> Callable[[], None]:
         def run() -> None:
-            session.change(lambda p: operation(linking.find_subject(p, subject_kind, subject.id), kind, code))
+            # The row leaves the page first, in one small message, before the save and the redraw:
+            # a quick next click then meets the page as it will be, not a button already used.
+            before = box.children
+            box.children = tuple(child for child in before if child is not row)
+            if not session.change(lambda p: operation(linking.find_subject(p, subject_kind, subject.id), kind, code)):
+                box.children = before
         return run
 
-    rows: list[widgets.Widget] = [look.html(f"<b>{subject_kind.capitalize()}: {html.escape(subject.titel)}</b>")]
+    def row_of(children: Callable[[widgets.Widget], list[widgets.Widget]], css: str = "") -> widgets.HBox:
+        row = look.hbox([], css)
+        row.children = children(row)
+        return row
+
+    rows.append(look.html(f"<b>{subject_kind.capitalize()}: {html.escape(subject.titel)}</b>"))
     for code in getattr(subject, linked_field):
-        label = look.html(f"&#10003; {html.escape(labels.get(code, code))}", "ws-link")
-        rows.append(look.hbox([label, _button(look, "Verwijderen", "ws-link-remove", do(linking.reject, code))]))
-    for suggestion in _suggestions(plan, kind, subject_kind, subject):
-        text = look.html(f"Voorstel: <b>{html.escape(suggestion.code)}</b> {html.escape(suggestion.titel)}"
-                         f"<br><small>{html.escape('; '.join(suggestion.redenen))}</small>", "ws-suggestion-text")
-        rows.append(look.hbox([
-            text,
-            _button(look, "Aanvaarden", "ws-accept", do(linking.accept, suggestion.code), "success"),
-            _button(look, "Afwijzen", "ws-reject", do(linking.reject, suggestion.code)),
+        rows.append(row_of(lambda row, code=code: [
+            look.html(f"&#10003; {html.escape(labels.get(code, code))}", "ws-link"),
+            _button(look, "Verwijderen", "ws-link-remove", do(linking.reject, code, row))]))
+    for suggestion in suggestions:
+        rows.append(row_of(lambda row, suggestion=suggestion: [
+            look.html(f"Voorstel: <b>{html.escape(suggestion.code)}</b> {html.escape(suggestion.titel)}"
+                      f"<br><small>{html.escape('; '.join(suggestion.redenen))}</small>", "ws-suggestion-text"),
+            _button(look, "Aanvaarden", "ws-accept", do(linking.accept, suggestion.code, row), "success"),
+            _button(look, "Afwijzen", "ws-reject", do(linking.reject, suggestion.code, row)),
         ], "ws-suggestion"))
     rejected = getattr(subject, rejected_field)
     if rejected:
@@ -320,6 +330,12 @@ def link_editor(session: PlanSession, kind: str) -> widgets.VBox:
     box.add_class(f"ws-links-{kind}")
     look = _Look()
 
+    linked_field, rejected_field = linking.LINK_FIELDS[kind]
+    # Each goal's or action's box is drawn again only when what it shows changed: a click then
+    # costs one small box instead of the whole page (hundreds of widgets, a second under load).
+    shown: dict[tuple, tuple[tuple, widgets.VBox]] = {}
+    free: dict[str, Any] = {}
+
     def redraw(plan: Plan) -> None:
         if kind == "mjp" and plan.meerjarenplan is None:
             box.children = [widgets.HTML(_message("ws-empty", "Lees eerst het meerjarenplan in of tik het in."))]
@@ -328,8 +344,21 @@ def link_editor(session: PlanSession, kind: str) -> widgets.VBox:
         if not subjects:
             box.children = [widgets.HTML(_message("ws-empty", "Er zijn nog geen doelstellingen of acties."))]
             return
-        box.children = [_subject_box(session, look, kind, k, s) for k, s in subjects] + [
-            _free_choice(session, look, kind)]
+        options = _options(plan, kind)
+        labels = {code: label for label, code in options}
+        boxes = []
+        for k, s in subjects:
+            suggestions = _suggestions(plan, kind, k, s)
+            state = (tuple(options), s.titel, tuple(getattr(s, linked_field)), tuple(getattr(s, rejected_field)),
+                     tuple((x.code, x.titel, tuple(x.redenen)) for x in suggestions))
+            old = shown.get((k, s.id))
+            if old is None or old[0] != state:
+                shown[(k, s.id)] = (state, _subject_box(session, look, kind, k, s, labels, suggestions))
+            boxes.append(shown[(k, s.id)][1])
+        choice_state = (tuple(options), tuple((k, s.id, s.titel) for k, s in subjects))
+        if free.get("state") != choice_state:
+            free.update(state=choice_state, row=_free_choice(session, look, kind))
+        box.children = [*boxes, free["row"]]
 
     session.on_change(redraw)
     redraw(session.plan)

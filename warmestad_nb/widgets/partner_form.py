@@ -17,6 +17,8 @@ from .common import MULTIPLE, Section, button, field, hint, html_box, note, stat
 from .session import PlanSession
 
 NEW = ""  # the chooser's value for "a new partner"
+# A refused e-mail address stays in its field (with the message): a typo is corrected, not typed again.
+KEPT_WHEN_REFUSED = ("email",)
 
 
 def _options() -> dict[str, list]:
@@ -108,12 +110,13 @@ class PartnerForm(Section):
     def values(self) -> dict[str, Any]:
         return {name: to_model(name, w.value) for name, w in self.inputs.items()}
 
-    def _load(self, partner: Partner | None) -> None:
+    def _load(self, partner: Partner | None, keep: tuple[str, ...] = ()) -> None:
         defaults = Partner.model_construct(id="x", organisatie="", sector=self.inputs["sector"].options[0][1])
         source = partner or defaults
         with self.quiet():
             for name in PARTNER_FIELDS:
-                self.inputs[name].value = to_widget(name, getattr(source, name))
+                if name not in keep:
+                    self.inputs[name].value = to_widget(name, getattr(source, name))
 
     def _say(self, css: str, text: str) -> None:
         self.message.value = note(css, text)
@@ -157,7 +160,7 @@ class PartnerForm(Section):
         if self.session.change(lambda plan: update_partner(plan, selected, **updates)):
             self._say("ws-ok", "Bewaard.")
         else:
-            self._load(self.session.plan.partner(selected))
+            self._load(self.session.plan.partner(selected), keep=tuple(n for n in updates if n in KEPT_WHEN_REFUSED))
             self._say("ws-fout", status_text(self.session))
 
     def add(self) -> bool:

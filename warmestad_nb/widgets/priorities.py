@@ -6,11 +6,11 @@ import ipywidgets as widgets
 
 from .. import formatting, reference
 from ..analysis import priorities as analysis
-from ..analysis.goals import smart_missing
+from ..analysis.goals import remove_goal, smart_missing
 from ..charts.priorities import priority_matrix
 from ..ids import new_id
 from ..model import Doelstelling, Plan
-from .common import BUTTON, ItemEditor, esc, live_chart, live_html, page_header, pillar_options, table
+from .common import BUTTON, ItemEditor, esc, remove_button, live_chart, live_html, page_header, pillar_options, table
 from .session import PlanSession, bind
 
 SCORE_OPTIONS = [("–", None)] + [(str(n), n) for n in range(1, 6)]
@@ -105,7 +105,7 @@ def goals_table(plan: Plan) -> str:
         return "<p>Nog geen doelstellingen.</p>"
     rows = []
     for goal in plan.prioriteiten.doelstellingen:
-        missing = smart_missing(goal)
+        missing = smart_missing(goal, plan.cyclus)
         check = ('<span class="ws-ok">SMART</span>' if not missing
                  else f'<span class="ws-open">mist {esc(", ".join(missing))}</span>')
         rows.append([esc(goal.titel), esc(", ".join(map(str, goal.pijlers))), esc(goal.eigenaar),
@@ -146,7 +146,7 @@ def goals(session: PlanSession) -> widgets.Widget:
         goal = editor.item(plan)
         if goal is None:
             return ""
-        missing = smart_missing(goal)
+        missing = smart_missing(goal, plan.cyclus)
         if not missing:
             return '<p class="ws-ok"><b>SMART-check:</b> deze doelstelling is volledig.</p>'
         return f'<p class="ws-open"><b>SMART-check:</b> nog nodig: {esc(", ".join(missing))}.</p>'
@@ -165,5 +165,13 @@ def goals(session: PlanSession) -> widgets.Widget:
             new_title.value = ""
             editor.sync(select=goal_id)
 
+    def on_remove() -> None:
+        target = editor.current
+        if target is not None:
+            session.change(lambda plan: remove_goal(plan, target))
+
+    remove = remove_button("Verwijder deze doelstelling", "ws-doel-verwijderen", on_remove)
+    editor.on_choose(lambda key: setattr(remove, "disabled", key is None))
+    remove.disabled = editor.current is None
     add.on_click(on_add)
-    return widgets.VBox([overview, widgets.HBox([new_title, add]), editor.picker, *fields, check])
+    return widgets.VBox([overview, widgets.HBox([new_title, add]), editor.picker, *fields, check, remove])

@@ -16,7 +16,7 @@ from ..errors import ConflictError, WarmeStadError
 from ..files import system_failure
 from ..model import Plan
 from ..store import PlanStore
-from ..validation import dutch_problems
+from ..validation import form_problems
 
 
 def plan_path(parameter: str = "", required: bool = True) -> str:
@@ -112,7 +112,7 @@ class PlanSession:
             self._show("ws-status-error", f"Niet opgeslagen: {system_failure(exc)}")
             return False
         except ValidationError as exc:
-            problems = "; ".join(dutch_problems(exc))
+            problems = "; ".join(form_problems(exc))
             self._show("ws-status-error", f"Niet opgeslagen: {problems}")
             return False
         if changed:

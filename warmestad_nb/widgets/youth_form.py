@@ -75,10 +75,17 @@ class YouthForm(Section):
             self.message.value = note("ws-fout", status_text(self.session))
             return False
         self.message.value = note("ws-ok", "Kanaal toegevoegd.")
+        self._clear_form()
+        return True
+
+    def _clear_form(self) -> None:
+        # Everything but the channel kind goes back to empty: a ticked "Al uitgevoerd" must not
+        # carry over to the next channel.
         with self.quiet():
             self.inputs["leeftijdsgroepen"].value = ()
             self.inputs["boodschap"].value = ""
-        return True
+            self.inputs["datum"].value = None
+            self.inputs["uitgevoerd"].value = False
 
     def _edit_chosen(self, edit) -> bool:
         index = self.chooser.value
