@@ -131,8 +131,7 @@ def overview_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
 
 def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...] = ("html", "pdf"), *,
               jobs: int | None = None, again: bool = False, parameters: dict | None = None,
-              progress_stream=None, timeout: int = 300, overview: bool = True,
-              pdf_variant: str | None = None) -> BatchResult:
+              progress_stream=None, timeout: int = 300, overview: bool = True) -> BatchResult:
     """Make the documents of many plans (and the regional overview). Never raises for one plan."""
     from ..report.pipeline import BASENAME
 
@@ -143,7 +142,7 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     with dutch_write_errors(out):
         out.mkdir(parents=True, exist_ok=True)
     state = _read_state(out)
-    options = {**parameters, "pdf_variant": pdf_variant}
+    options = dict(parameters)
     again = again or state.get("opties") != options  # other options: other documents
     inputs_mtime = newest_input()
     todo, current, refused = plan_todo(all_jobs, out, formats, again, BASENAME, inputs_mtime)
@@ -168,7 +167,7 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
         atomic_write(out / STATE_FILE, json.dumps({"opties": options}, sort_keys=True).encode())
         run = _Run(todo, by_job, result, progress_stream)
         with _StopFlag() as stop:
-            run.start(workers, formats, pdf_variant, out, parameters, timeout,
+            run.start(workers, formats, out, parameters, timeout,
                       (plan_paths, views, parameters.get("datum", "")) if overview_due else None)
             run.wait(stop)
         if overview_due and result.overview and not result.interrupted:
@@ -196,7 +195,7 @@ class _Run:
         self.finished = 0
         self.clock = time.perf_counter()
 
-    def start(self, workers, formats, pdf_variant, out, parameters, timeout, overview_task) -> None:
+    def start(self, workers, formats, out, parameters, timeout, overview_task) -> None:
         from .worker import worker_main
 
         if overview_task is not None:
@@ -214,7 +213,7 @@ class _Run:
             for number in range(workers):
                 self.workers[number] = self.context.Process(
                     target=worker_main, name=f"warmestad-batch-{number}", daemon=True,
-                    args=(number, self.tasks, self.results, formats, pdf_variant, str(out), parameters, timeout))
+                    args=(number, self.tasks, self.results, formats, str(out), parameters, timeout))
                 self.workers[number].start()
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)

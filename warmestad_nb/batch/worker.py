@@ -169,10 +169,9 @@ class Worker:
     kernel runs the next plan while this process renders the PDF of the current one).
     """
 
-    def __init__(self, formats: tuple[str, ...], out: Path, parameters: dict, timeout: int = 300,
-                 pdf_variant: str | None = None):
+    def __init__(self, formats: tuple[str, ...], out: Path, parameters: dict, timeout: int = 300):
         self.kernel = WarmKernel()  # boots in its own process while the exporters are built
-        self.renderer = Renderer(formats, pdf_variant=pdf_variant)
+        self.renderer = Renderer(formats)
         self.renderer.warm_up()
         self.out, self.parameters, self.timeout = Path(out), dict(parameters), timeout
         self.replaced = 0  # kernels replaced after a crash or a hang
@@ -349,7 +348,7 @@ def _quiet_unraisable(unraisable) -> None:
     sys.__unraisablehook__(unraisable)
 
 
-def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_variant: str | None, out: str,
+def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
                 parameters: dict, timeout: int) -> None:
     """Take tasks until None; report every step on `results`.
 
@@ -366,7 +365,7 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], pdf_varia
     try:
         _handle_stop_signals()  # a Ctrl-C held back during our start arrives here
         try:
-            worker = Worker(tuple(formats), Path(out), parameters, timeout, pdf_variant)
+            worker = Worker(tuple(formats), Path(out), parameters, timeout)
             results.put(("gereed", number, os.getpid(), worker.kernel.pid))
         except Exception as exc:  # noqa: BLE001 - reported to the coordinator, who carries on
             results.put(("fout", number, f"{type(exc).__name__}: {exc}"))

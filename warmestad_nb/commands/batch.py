@@ -65,8 +65,7 @@ def run_batch_command(args) -> int:
     parameters = {"datum": args.datum, "versie": args.versie}
     # Absolute from here on: the kernels work in notebooks/, this process wherever the user is.
     result = run_batch(args.plannen, Path(args.uit).absolute(), formats, jobs=args.jobs, again=args.opnieuw,
-                       parameters=parameters, overview=not args.geen_overzicht,
-                       pdf_variant="pdf/ua-1" if args.pdf_ua else None)
+                       parameters=parameters, overview=not args.geen_overzicht)
     paths = write_report(result)
     print_summary(result, paths, sys.stdout)
     if result.interrupted:

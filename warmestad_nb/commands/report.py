@@ -49,7 +49,7 @@ def run_report(args) -> int:
                   "versie": args.versie}
     kernels = [Kernel()]  # boots in its own process while this one imports the exporters
     try:
-        renderer = Renderer(formats, pdf_variant="pdf/ua-1" if args.pdf_ua else None)
+        renderer = Renderer(formats)
         renderer.warm_up()
         for i, plan in enumerate(args.plannen):
             started = time.perf_counter()

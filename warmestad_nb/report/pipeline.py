@@ -47,7 +47,6 @@ class Renderer:
     """Reusable exporters; each is created on first use (a DOCX-only run never loads Typst)."""
 
     formats: tuple[str, ...] = FORMATS
-    pdf_variant: str | None = None  # "pdf/ua-1", the default as well (typst_pdf.STANDARDS)
     # Processor time of this process while the PDF compiles, all documents so far: Typst compiles in
     # threads of its own, which the calling thread's clock does not see. In a batch worker it also
     # counts what the worker's notebook thread does meanwhile, so it is an upper bound there.
@@ -74,7 +73,7 @@ class Renderer:
         if self._pdf is None:
             from .typst_pdf import PdfCompiler
 
-            self._pdf = PdfCompiler(variant=self.pdf_variant)
+            self._pdf = PdfCompiler()
         return self._pdf
 
     def html(self, nb) -> str:

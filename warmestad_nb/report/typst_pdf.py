@@ -17,7 +17,8 @@ from ..errors import WarmeStadError
 # Debian's fonts-liberation2 (text), fonts-dejavu-core (the charts' SVG text) and fonts-symbola (emoji).
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/dejavu"),
                 Path("/usr/share/fonts/truetype/ancient-scripts"))
-STANDARDS = {None: ["ua-1"], "pdf/ua-1": ["ua-1"]}
+# Every PDF is tagged and claims PDF/UA-1: accessible by default, no option needed.
+STANDARDS = ["ua-1"]
 
 
 @functools.cache
@@ -33,14 +34,11 @@ def compiler():
 
 
 class PdfCompiler:
-    def __init__(self, variant: str | None = None):
-        if variant not in STANDARDS:
-            raise WarmeStadError(f"Onbekende PDF-variant '{variant}'. Kies uit: pdf/ua-1.")
-        self.standards = STANDARDS[variant]
+    def __init__(self):
         compiler()  # the fonts are loaded now, not during the first document
 
     def render(self, source: str) -> bytes:
-        return compiler().compile(source.encode(), format="pdf", pdf_standards=self.standards)
+        return compiler().compile(source.encode(), format="pdf", pdf_standards=STANDARDS)
 
 
 def svg_to_png(svg: str, width_cm: float, ppi: int = 150) -> bytes:
