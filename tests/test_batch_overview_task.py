@@ -81,7 +81,8 @@ def test_a_worker_reports_the_processor_time_of_its_pdf_renders(tmp_path):
         message = worker.finish_overview(worker.stage_overview([str(plan)], "2026-11-01"), ("html", "pdf"))
     finally:
         worker.close()
-    assert outcome.status == "gemaakt" and 0.1 < outcome.pdf_seconds < outcome.seconds
+    # Typst renders one plan in 0.1-0.3 s of processor time; a fast CI machine came in under 0.1 s
+    assert outcome.status == "gemaakt" and 0.01 < outcome.pdf_seconds < outcome.seconds
     assert message[0] == "overzicht" and message[4] > 0.01  # Typst: about 0.04 s for one plan's overview
     assert worker.renderer.pdf_seconds == pytest.approx(outcome.pdf_seconds + message[4])
 
