@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= uitvoer
 
-.PHONY: demo test venv system-deps clean
+.PHONY: demo test venv system-deps node-tools clean
 
 venv: $(STAMP)
 
@@ -15,6 +15,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The HTML tests' tools from npm (package.json): the Nu Html Checker (vnu-jar, run with Debian's Java)
+# and axe-core; vnu-jar's install script (a Java download) is not needed.
+NODE_STAMP := node_modules/.package-lock.json
+node-tools: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
 system-deps:
 	./scripts/install-system-deps.sh
 
@@ -23,7 +31,7 @@ demo: $(STAMP) system-deps
 	@echo "De beleidsplannen van de voorbeeldplannen staan in $(OUT)/<nis>-<gemeente>/ (HTML, PDF en Word),"
 	@echo "het regio-overzicht in $(OUT)/regio-overzicht.pdf."
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:

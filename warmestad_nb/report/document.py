@@ -58,8 +58,9 @@ class Table:
 def column_widths(table: Table) -> list[float]:
     """Column widths in % from the text they hold, for every format (HTML, PDF and Word).
 
-    HTML tables get `table-layout: fixed` with these widths, the PDF's and Word's tables the same,
-    so a column is as wide in every format. Each column gets at
+    HTML tables get these widths as column hints (on a phone a table keeps the width its words need
+    and scrolls sideways), the PDF's and Word's tables the same, so a column is as wide in every
+    format. Each column gets at
     least its longest word (numbers: their whole text); the rest of the line goes to the columns
     with long text.
     """

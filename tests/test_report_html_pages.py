@@ -1,0 +1,117 @@
+"""The HTML documents (Gent's policy plan and the regional overview) as a browser and a validator see
+them: the Nu Html Checker (npm vnu-jar, run with Java) reports no error, axe-core finds no
+violation, and at 1280 and at 390 px (a phone) no number, amount or date in a table is broken over
+two lines: a wide table scrolls sideways in its frame instead."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from warmestad_nb.cli import main
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parents[1]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+GENT = next(p for p in EXAMPLES if "gent" in p.name)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
+def _npm_tool(path: Path) -> Path:
+    assert path.exists(), f"{path.relative_to(ROOT)} ontbreekt: `make node-tools` (npm ci) installeert het"
+    return path
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("uit")
+    assert main(["rapport", str(GENT), "--formaat", "html", "--uit", str(out), "--datum", "2026-11-01"]) == 0
+    assert main(["overzicht", str(GENT.parent), "--formaat", "html", "--uit", str(out), "--datum", "2026-11-01"]) == 0
+    return {"beleidsplan": next(out.glob("*/beleidsplan.html")), "overzicht": out / "regio-overzicht.html"}
+
+
+@pytest.fixture(params=["beleidsplan", "overzicht"])
+def page_path(request, pages) -> Path:
+    return pages[request.param]
+
+
+def test_nu_html_checker_reports_no_errors(page_path):
+    java = shutil.which("java")
+    assert java, "Java ontbreekt (Debian: openjdk-17-jre-headless, zie scripts/install-system-deps.sh)"
+    result = subprocess.run([java, "-jar", str(_npm_tool(VNU)), "--format", "json", "--errors-only", str(page_path)],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [f"{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] in ("error", "non-document-error")]
+    assert errors == []
+
+
+# For every figure in a table cell (an amount, a date, a month, a percentage, a range, a number), the
+# line boxes its characters land on: more than one means the browser broke it over two lines.
+BROKEN_FIGURES = r"""() => {
+  const months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
+  const figure = new RegExp(`€\\s?[\\d.,]+|(?:\\d{1,2}\\s)?(?:${months})\\s\\d{4}|\\d[\\d.,]*(?:\\s?-\\s?\\d[\\d.,]*)*%?`, "g");
+  const broken = [];
+  let checked = 0;
+  for (const cell of document.querySelectorAll("td, th")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(figure)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        checked += 1;
+        if (tops.size > 1) broken.push(match[0] + " in '" + cell.innerText.slice(0, 60) + "'");
+      }
+    }
+  }
+  return {checked, broken};
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_number_or_date_in_a_table_breaks_over_two_lines(page_path, width):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(page_path.as_uri())
+            result = page.evaluate(BROKEN_FIGURES)
+            assert result["checked"] > 50
+            assert result["broken"] == []
+            # The page itself never scrolls sideways; a table too wide for a phone scrolls in its frame.
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            frames = page.evaluate("""() => [...document.querySelectorAll('.tabel')].map(
+                f => [f.scrollWidth > f.clientWidth, getComputedStyle(f).overflowX])""")
+            assert all(overflow == "auto" for _, overflow in frames)
+            if width == 390:
+                assert any(scrolls for scrolls, _ in frames)  # the wide tables: sideways in their frame
+        finally:
+            browser.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_violations(page_path, width):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(page_path.as_uri())
+            page.add_script_tag(path=str(_npm_tool(AXE)))
+            violations = page.evaluate("async () => (await axe.run(document)).violations.map("
+                                       "v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+            assert violations == []
+        finally:
+            browser.close()
