@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -77,41 +78,40 @@ BROKEN_FIGURES = r"""() => {
 }"""
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_no_number_or_date_in_a_table_breaks_over_two_lines(page_path, width):
+@contextmanager
+def _opened(path: Path, width: int):
+    """The page in Debian's chromium, in a window `width` px wide."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": width, "height": 900})
-            page.goto(page_path.as_uri())
-            result = page.evaluate(BROKEN_FIGURES)
-            assert result["checked"] > 50
-            assert result["broken"] == []
-            # The page itself never scrolls sideways; a table too wide for a phone scrolls in its frame.
-            assert page.evaluate("document.documentElement.scrollWidth") <= width
-            frames = page.evaluate("""() => [...document.querySelectorAll('.tabel')].map(
-                f => [f.scrollWidth > f.clientWidth, getComputedStyle(f).overflowX])""")
-            assert all(overflow == "auto" for _, overflow in frames)
-            if width == 390:
-                assert any(scrolls for scrolls, _ in frames)  # the wide tables: sideways in their frame
+            page.goto(path.as_uri())
+            yield page
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_number_or_date_in_a_table_breaks_over_two_lines(page_path, width):
+    with _opened(page_path, width) as page:
+        result = page.evaluate(BROKEN_FIGURES)
+        assert result["checked"] > 50
+        assert result["broken"] == []
+        # The page itself never scrolls sideways; a table too wide for a phone scrolls in its frame.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        frames = page.evaluate("""() => [...document.querySelectorAll('.tabel')].map(
+            f => [f.scrollWidth > f.clientWidth, getComputedStyle(f).overflowX])""")
+    assert all(overflow == "auto" for _, overflow in frames)
+    if width == 390:
+        assert any(scrolls for scrolls, _ in frames)  # the wide tables: sideways in their frame
 
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_no_violations(page_path, width):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            page.goto(page_path.as_uri())
-            page.add_script_tag(path=str(_npm_tool(AXE)))
-            violations = page.evaluate("async () => (await axe.run(document)).violations.map("
-                                       "v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
-            assert violations == []
-        finally:
-            browser.close()
+    with _opened(page_path, width) as page:
+        page.add_script_tag(path=str(_npm_tool(AXE)))
+        violations = page.evaluate("async () => (await axe.run(document)).violations.map("
+                                   "v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+    assert violations == []
