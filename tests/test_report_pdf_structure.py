@@ -89,6 +89,22 @@ def test_every_link_is_under_a_link_tag(pdf_path):
     assert annotations and annotations == tagged  # the table of contents links to every chapter
 
 
+def test_every_link_says_where_it_leads(pdf_path):
+    """A screen reader reads a link's description (/Contents): the chapter's title and page, not only
+    "Hoofdstuk 1" or an anchor id."""
+    with pikepdf.open(pdf_path) as pdf:
+        links = [(str(a.Contents), i + 1) for i, page in enumerate(pdf.pages) for a in page.get("/Annots", [])
+                 if a.Subtype == "/Link"]
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert links
+    for description, page in links:
+        found = re.fullmatch(r"(\d*) ?“(.+)” pagina (\d+)", description)
+        assert found, description
+        number, title, target = found.groups()
+        assert f"{number} {title}".strip() in text and int(target) >= page
+
+
 def test_every_font_is_embedded(pdf_path):
     listing = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True, check=True).stdout
     rows = listing.splitlines()[2:]
