@@ -25,6 +25,10 @@ HOSTILE = '<script>alert("x")</script> {{ 7*7 }}'
 HOSTILE_FILE = "<b>vet<i> {{ plan }}.yaml"  # no slash: it is a file name
 
 
+# The pillars by their short names, as a reader sees them (not bare numbers).
+PILLARS = {p["nummer"]: p["kort"] for p in yaml.safe_load((ROOT / "data" / "pijlers.yaml").read_text())["items"]}
+
+
 def _plan_data(path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
@@ -73,7 +77,7 @@ def test_each_municipality_row_matches_its_plan_file(overview):
         name = data["gemeente"]["naam"]
         actions = data.get("acties", [])
         budget = sum(a.get("budget_eur") or 0 for a in actions)
-        chosen = ", ".join(str(p) for p in sorted(set(data["prioriteiten"]["gekozen_pijlers"])))
+        chosen = "; ".join(f"{p}. {PILLARS[p]}" for p in sorted(set(data["prioriteiten"]["gekozen_pijlers"])))
         row = _row(text, name)  # all plans are examples: the cover says so, not every row
         assert row["Prioritaire pijlers"] == chosen
         assert row["Acties"] == str(len(actions))
@@ -102,7 +106,7 @@ def test_gaps_name_the_municipalities_of_the_regions_without_a_plan(overview):
     section = text[text.index('id="h-hiaten"'):text.index('id="h-gemeenten"')]
     for region in regions:
         count = sum(r["gezondheidsmakers"] == region for r in missing)
-        assert f"Nog geen plan in deze map voor {count} gemeenten van Gezondheidsmakers {region}" in section
+        assert f"Nog geen plan in dit overzicht voor {count} gemeenten van Gezondheidsmakers {region}" in section
 
 
 def test_markup_from_a_plan_is_text(overview):

@@ -14,6 +14,7 @@ all write through these functions, so every figure reads alike everywhere:
 | period    | maart 2026 - juni 2027 (? for an open end) | `period`  |
 | list      | a, b en c                                  | `join`    |
 | count     | 1 actie, 3 acties                          | `count`   |
+| aside     | Mila (Muziekacademie Gent [voorbeeld])     | `aside`   |
 
 A missing figure is written "geen gegeven", never 0; a missing date or amount in a table "-".
 """
@@ -102,6 +103,14 @@ def join(items: Iterable[str], last: str = "en") -> str:
 def count(n: int, singular: str, plural: str) -> str:
     """(1, 'actie', 'acties') -> '1 actie'; (3, ...) -> '3 acties'."""
     return f"{n} {singular if n == 1 else plural}"
+
+
+def aside(text: str, extra: str | None) -> str:
+    """'Mila (Muziekacademie Gent)'. Brackets inside the aside become square ones, as Dutch writes
+    brackets within brackets: 'Mila (Muziekacademie Gent [voorbeeld])', never '((...))'."""
+    if not extra:
+        return text
+    return f"{text} ({extra.replace('(', '[').replace(')', ']')})"
 
 
 def paragraphs(text: str) -> list[str]:

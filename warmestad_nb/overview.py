@@ -127,9 +127,10 @@ def progress_section(tables: RegionTables, totals: RegionTotals, summaries: list
     onderweg = [len(tables.kern) - k - a for k, a in zip(klaar, achter)]
     source = f"{_plans_source(summaries)}; de checklist per stap uit {source_label('stappen')}"
     blocks = [
-        Paragraph("Elke stap heeft een checklist (data/stappen.yaml); het werkboek leest uit elk plan welke punten "
-                  "klaar zijn. Stappen worden vaak tegelijk of opnieuw doorlopen, dus een gemeente kan in een "
-                  "latere stap verder staan dan in een vroegere."),
+        Paragraph("Elke stap heeft een checklist: de punten die volgens de 7 stappen van de Gezonde "
+                  "Gemeente-cyclus klaar moeten zijn. Per gemeente staat hier welk deel daarvan in haar plan klaar "
+                  "is. Stappen worden vaak tegelijk of opnieuw doorlopen, dus een gemeente kan in een latere stap "
+                  "verder staan dan in een vroegere."),
         Bullets([f"Stap {s.nummer}: {s.naam}" for s in steps]),
         Figure("stappen_klaar", {"stappen": [f"{s.nummer}. {s.naam}" for s in steps], "klaar": klaar,
                                  "onderweg": onderweg, "achter": achter},
@@ -169,15 +170,17 @@ def pillar_section(tables: RegionTables, totals: RegionTotals, summaries: list[P
         Paragraph("Per gemeente: het aantal acties per pijler. Een kader duidt een pijler aan die de gemeente als "
                   "prioriteit koos; een leeg kader is een prioriteit waar nog geen actie tegenover staat."),
     ]
-    labels = [str(p.nummer) for p in pillars]
+    labels = [pillar_label(p.nummer) for p in pillars]
     for title, names in _groups(tables):
         acties, prioriteit = tables.acties.loc[names], tables.prioriteit.loc[names]
         blocks.append(Figure(
             "pijlers", {"gemeenten": names, "pijlers": labels, "acties": acties.values.tolist(),
                         "prioriteit": prioriteit.values.tolist()},
-            f"Acties per pijler (1-8) en prioritaire pijlers per gemeente - {title}",
-            f"Heatmap met per gemeente van {title} het aantal acties voor pijler 1 tot 8, prioriteiten omkaderd. "
-            + "; ".join(f"{n}: acties {', '.join(map(str, a))}; prioriteit {', '.join(str(p) for p, on in zip(labels, pr) if on) or 'geen'}"
+            f"Acties per pijler en prioritaire pijlers per gemeente - {title}",
+            f"Heatmap met per gemeente van {title} het aantal acties voor elk van de {len(pillars)} pijlers, "
+            "prioriteiten omkaderd. "
+            + "; ".join(f"{n}: {', '.join(f'{p} {count}' for p, count in zip(labels, a))}; prioriteit "
+                        f"{', '.join(p for p, on in zip(labels, pr) if on) or 'geen'}"
                         for n, a, pr in zip(names, acties.values, prioriteit.values)),
             source))
     return Section("pijlers", "3", "Prioriteiten en acties per pijler", blocks)
@@ -190,15 +193,20 @@ def budget_section(tables: RegionTables, totals: RegionTotals, summaries: list[P
                         "Gedeeld door het aantal inwoners van 0 tot 24 jaar zijn gemeenten van verschillende grootte "
                         "te vergelijken.")]
     if totals.acties_zonder_budget:
-        blocks.append(Note(f"{fmt.count(totals.acties_zonder_budget, 'actie heeft', 'acties hebben')} nog geen budget; "
-                           f"die tellen hier niet mee."))
+        n = totals.acties_zonder_budget
+        blocks.append(Note(f"{fmt.count(n, 'actie heeft', 'acties hebben')} nog geen budget; "
+                           f"{'die telt' if n == 1 else 'die tellen'} hier niet mee."))
+    per_young = {name: None if v != v else round(float(v), 2) for name, v in kern["budget_per_jongere"].items()}
+    all_labels = {name: f"{fmt.euro(v)} per jongere, totaal {fmt.euro(kern.at[name, 'budget_acties'])}"
+                  if v is not None else f"totaal {fmt.euro(kern.at[name, 'budget_acties'])}"
+                  for name, v in per_young.items()}
+    # One axis for every chart of the section: € 10 per young person is as long in each region.
+    scale = {"gemeenten": list(per_young), "per_jongere": list(per_young.values()), "labels": list(all_labels.values())}
     for title, names in _groups(tables):
-        part = kern.loc[names]
-        per_young = [None if v != v else round(float(v), 2) for v in part["budget_per_jongere"]]
-        labels = [f"{fmt.euro(v)} per jongere, totaal {fmt.euro(t)}" if v is not None else f"totaal {fmt.euro(t)}"
-                  for v, t in zip(per_young, part["budget_acties"])]
+        labels = [all_labels[n] for n in names]
         blocks.append(Figure(
-            "budget", {"gemeenten": names, "per_jongere": per_young, "labels": labels},
+            "budget", {"gemeenten": names, "per_jongere": [per_young[n] for n in names], "labels": labels,
+                       "schaal": scale},
             f"Budget voor acties per inwoner van 0-24 jaar - {title}",
             f"Staafdiagram met per gemeente van {title} het budget voor acties per jongere: " + "; ".join(
                 f"{n}: {lab}" for n, lab in zip(names, labels)),
@@ -238,7 +246,7 @@ def gap_lines(gaps: RegionGaps, limit: int | None = None) -> list[str]:
     sectors = reference.lookup("sectoren")
     lines = []
     for region, missing in gaps.zonder_plan.items():
-        lines.append(f"Nog geen plan in deze map voor {fmt.count(len(missing), 'gemeente', 'gemeenten')} van "
+        lines.append(f"Nog geen plan in dit overzicht voor {fmt.count(len(missing), 'gemeente', 'gemeenten')} van "
                      f"Gezondheidsmakers {region}: {names(missing)}.")
     for p in gaps.pijlers_zonder_prioriteit:
         lines.append(f"Geen enkele gemeente koos pijler {pillar_label(p)} als prioriteit.")
@@ -281,8 +289,9 @@ def table_section(tables: RegionTables, summaries: list[PlanSummary]) -> Section
     rows = []
     for s in summaries:
         k = tables.kern.loc[s.naam]
-        row = [s.naam + (" (voorbeeld)" if s.voorbeeld and mixed else "")] + ([s.regio] if multi else [])
-        row += [fmt.percent(100 * k["voortgang"], 0), ", ".join(map(str, s.prioriteiten)) or "-", str(s.acties),
+        row = [fmt.aside(s.naam, "voorbeeld" if s.voorbeeld and mixed else None)] + ([s.regio] if multi else [])
+        row += [fmt.percent(100 * k["voortgang"], 0), "; ".join(pillar_label(p) for p in s.prioriteiten) or "-",
+                str(s.acties),
                 fmt.euro(k["budget_acties"]), str(s.partners),
                 str(int((tables.partners.loc[s.naam] == 0).sum())) + f" van {n_sectors}"]
         rows.append(row)
@@ -293,7 +302,7 @@ def table_section(tables: RegionTables, summaries: list[PlanSummary]) -> Section
 
 def sources_section(summaries: list[PlanSummary], problems: list[str]) -> Section:
     blocks = [Bullets([
-        f"Plannen: {_plans_source(summaries)} (planbestanden in de map), zoals ze op de datum van dit overzicht waren.",
+        f"Plannen: {_plans_source(summaries)}, zoals ze op de datum van dit overzicht waren.",
         f"Bevolking van 0 tot 24 jaar: {source_label('bevolking')}.",
         f"Pijlers: {source_label('pijlers')}.",
         f"Stappen en checklist: {source_label('stappen')}.",

@@ -34,12 +34,23 @@ def _names_width(names: list[str]) -> float:
     return text_width_cm(names, LABEL_SIZE) + TICK + PAD
 
 
-def _rows_figure(rows: list[str], top: float, bottom: float, right: float = PAD):
+def _rows_figure(rows: list[str], top: float, bottom: float, right: float = PAD, names: list[str] | None = None):
     """A figure with one axes for a row per name (heat maps, bars): a fixed height per row, the names
-    on the left, the other margins as given (cm)."""
+    on the left (as wide as the widest of `names`, by default the rows), the other margins as given (cm)."""
     fig = new_figure(height_cm=top + bottom + ROW_CM * max(len(rows), 1), constrained=False)
-    ax = fixed_grid(fig, left=_names_width(rows), bottom=bottom, top=top, right=right)[0, 0]
+    ax = fixed_grid(fig, left=_names_width(names or rows), bottom=bottom, top=top, right=right)[0, 0]
     return fig, ax
+
+
+def _tilted_margins(heads: list[str]) -> tuple[float, float]:
+    """Top and right margin (cm) for column heads written at an angle above a heat map."""
+    tilt = np.radians(TILT)
+    last = text_width_cm(heads[-1:], LABEL_SIZE)  # the last head reaches furthest to the right
+    return text_width_cm(heads, LABEL_SIZE) * np.sin(tilt) + SMALL_LINE + 0.15, max(PAD, last * np.cos(tilt) + PAD)
+
+
+def _tilt_heads(ax) -> None:
+    ax.set_xticks(ax.get_xticks(), ax.get_xticklabels(), rotation=TILT, ha="left", rotation_mode="anchor")
 
 
 def _heatmap(ax, values: np.ndarray, rows: list[str], columns: list[str], cmap, norm, labels) -> None:
@@ -99,10 +110,12 @@ def pillar_heatmap(data: dict) -> Figure:
     actions = np.array(data["acties"], dtype=float).reshape(len(data["gemeenten"]), len(data["pijlers"]))
     priority = np.array(data["prioriteit"], dtype=bool).reshape(actions.shape)
     labels = np.vectorize(lambda v: str(int(v)) if v else "")(actions)
-    fig, ax = _rows_figure(data["gemeenten"], top=SMALL_LINE + 0.15, bottom=SMALL_LINE + 0.35)
-    top = max(4, int(actions.max()) if actions.size else 0)
-    cmap, norm = _levels([0, 0.5, 1.5, 2.5, 3.5, top + 0.5], 0.25, 0.85)
+    top, right = _tilted_margins(data["pijlers"])
+    fig, ax = _rows_figure(data["gemeenten"], top=top, bottom=SMALL_LINE + 0.35, right=right)
+    most = max(4, int(actions.max()) if actions.size else 0)
+    cmap, norm = _levels([0, 0.5, 1.5, 2.5, 3.5, most + 0.5], 0.25, 0.85)
     _heatmap(ax, actions, data["gemeenten"], data["pijlers"], cmap, norm, labels)
+    _tilt_heads(ax)
     for r, c in zip(*np.nonzero(priority)):
         ax.add_patch(Rectangle((c + 0.06, r + 0.08), 0.88, 0.84, fill=False, edgecolor=HIGHLIGHT, linewidth=1.4))
     ax.set_xlabel("kader: prioritaire pijler van de gemeente; leeg kader: prioriteit zonder actie",
@@ -119,15 +132,12 @@ def sector_heatmap(data: dict) -> Figure:
     sectors = data["sectoren"]
     values = np.array(data["partners"], dtype=float).reshape(len(data["gemeenten"]), len(sectors))
     labels = np.vectorize(lambda v: str(int(v)) if v else "")(values)
-    tilt = np.radians(TILT)
-    head = text_width_cm(sectors, LABEL_SIZE)
-    last = text_width_cm(sectors[-1:], LABEL_SIZE)  # the last head reaches furthest to the right
-    fig, ax = _rows_figure(data["gemeenten"], top=head * np.sin(tilt) + SMALL_LINE + 0.15, bottom=PAD,
-                              right=max(PAD, last * np.cos(tilt) + PAD))
-    top = max(4, int(values.max()) if values.size else 0)
-    cmap, norm = _levels([0, 0.5, 1.5, 2.5, top + 0.5], 0.3, 0.85)
+    top, right = _tilted_margins(sectors)
+    fig, ax = _rows_figure(data["gemeenten"], top=top, bottom=PAD, right=right)
+    most = max(4, int(values.max()) if values.size else 0)
+    cmap, norm = _levels([0, 0.5, 1.5, 2.5, most + 0.5], 0.3, 0.85)
     _heatmap(ax, values, data["gemeenten"], sectors, cmap, norm, labels)
-    ax.set_xticks(ax.get_xticks(), ax.get_xticklabels(), rotation=TILT, ha="left", rotation_mode="anchor")
+    _tilt_heads(ax)
     return fig
 
 
@@ -135,16 +145,21 @@ def sector_heatmap(data: dict) -> Figure:
 def budget_bars(data: dict) -> Figure:
     """Action budget per inhabitant aged 0-24, per municipality, with a label per bar.
 
-    data: {"gemeenten": [str], "per_jongere": [float|None], "labels": [str]}
+    data: {"gemeenten": [str], "per_jongere": [float|None], "labels": [str], "schaal": the same three
+    keys for every municipality of the document (optional)}: charts drawn with one `schaal` share their
+    axis, names column and all, so equal amounts get equally long bars in every chart.
     """
     names = data["gemeenten"]
     values = [v if v is not None else 0.0 for v in data["per_jongere"]]
     labels = [_plain(label) for label in data["labels"]]
-    fig, ax = _rows_figure(names, top=0.4, bottom=2 * (SMALL_LINE + TICK))
-    # The axis reaches so far that every bar keeps room for its label behind it.
+    scale = data.get("schaal", {"gemeenten": [], "per_jongere": [], "labels": []})
+    fig, ax = _rows_figure(names, top=0.4, bottom=2 * (SMALL_LINE + TICK), names=scale["gemeenten"] + names)
+    # The axis reaches so far that every bar (of this chart and of the scale) keeps room for its label.
     plot_width = ax.get_position().width * A4_TEXT_WIDTH_CM
-    rooms = [plot_width - width - LABEL_GAP - PAD for width in text_widths_cm(labels, CELL_SIZE)]
-    reach = max([v * plot_width / room for v, room in zip(values, rooms) if room > 0] + [1.0])
+    all_values = values + [v if v is not None else 0.0 for v in scale["per_jongere"]]
+    all_labels = labels + [_plain(label) for label in scale["labels"]]
+    rooms = [plot_width - width - LABEL_GAP - PAD for width in text_widths_cm(all_labels, CELL_SIZE)]
+    reach = max([v * plot_width / room for v, room in zip(all_values, rooms) if room > 0] + [1.0])
     ys = np.arange(len(names))
     bars = ax.barh(ys, values, color=MUTED, height=0.7)
     ax.set_yticks(ys, [_plain(n) for n in names], fontsize=LABEL_SIZE)
