@@ -12,6 +12,13 @@ def _unit(unit: str) -> str:
     return "procent" if unit == "%" else unit
 
 
+def _kind(definition) -> str:
+    """'aandeel van de geboorten, in procent'; an index is just 'index' (not 'index, in index')."""
+    kind = "aandeel van de " + definition.noemer if definition.soort == "aandeel" else "index"
+    unit = _unit(definition.eenheid)
+    return kind if unit in ("", "index") else f"{kind}, in {unit}"
+
+
 # Reference tables the document draws on, in the order the annex lists them.
 ANNEX_TABLES = ("bevolking", "stadsmonitor", "vlaamse_cijfers", "gemeenten", "pijlers", "stappen", "sectoren",
                 "inspiratiebox", "beleidsvelden", "sdgs", "sdg_targets", "vizier2030")
@@ -87,9 +94,7 @@ def annex(ctx: Context) -> list:
         blocks.append(Note("Dit is een voorbeeldplan: de cijfers uit de officiële bronnen zijn echt, de inhoud van "
                            "het plan (personen, acties, budgetten, bevragingen) is verzonnen ter illustratie."))
     blocks.append(Subheading("Definities"))
-    definitions = [(f"{d.naam} ({d.code})",
-                    f"{'aandeel van de ' + d.noemer if d.soort == 'aandeel' else 'index'}, in {_unit(d.eenheid)}; "
-                    f"{d.bron.opmerking}") for d in reference.indicator_defs()]
+    definitions = [(f"{d.naam} ({d.code})", f"{_kind(d)}; {d.bron.opmerking}") for d in reference.indicator_defs()]
     definitions += [
         ("Mediaan van de gemeenten", "de middelste waarde als alle gemeenten van laag naar hoog staan; "
                                      "geen gemiddelde over alle inwoners"),

@@ -26,7 +26,8 @@ def partners(ctx: Context) -> list:
               bron=f"{plan_source(ctx)}; sectorindeling: {source_label('sectoren')}"),
     ]
     if missing:
-        blocks.append(Paragraph(f"Nog geen partners uit: {fmt.join(missing)}. Die sectoren zijn een "
+        blocks.append(Paragraph(f"Nog geen partners uit: {fmt.join(missing)}. "
+                                f"{'Die sector is' if len(missing) == 1 else 'Die sectoren zijn'} een "
                                 f"aandachtspunt bij de volgende ronde om partners aan te spreken."))
     blocks.append(Table(
         ["Partner", "Betrokkenheid", "Rol"],
@@ -49,7 +50,7 @@ def _kickoff(ctx: Context) -> list:
         facts.append(("Aanwezig", f"{len(k.aanwezig)} van de {len(k.uitgenodigd)} uitgenodigde partners"))
     if k.aanmeldingen:
         facts.append(("Nieuwe aanmeldingen", "; ".join(
-            f"{a.naam} ({a.organisatie})" if a.organisatie else a.naam for a in k.aanmeldingen)))
+            fmt.aside(a.naam, a.organisatie) for a in k.aanmeldingen)))
     blocks.append(Facts(facts))
     if k.programma:
         blocks.append(Table(["Onderdeel", "Duur", "Wie"],

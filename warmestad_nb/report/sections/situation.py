@@ -184,7 +184,7 @@ def needs(ctx: Context) -> list:
     a = ctx.plan.omgevingsanalyse
     blocks = []
     if a.noden:
-        blocks.append(Bullets([f"{n.omschrijving} ({n.bron})" if n.bron else n.omschrijving for n in a.noden]))
+        blocks.append(Bullets([fmt.aside(n.omschrijving, n.bron) for n in a.noden]))
     else:
         blocks.append(Note("De noden van kinderen, jongeren en ouders zijn nog niet bevraagd (stap 2)."))
     if a.enquete:
