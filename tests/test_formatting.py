@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +68,13 @@ def test_example_documents_write_percent_and_euro_one_way(example_html, stem):
     # No other spelling of an amount: '1.500 euro', 'EUR 1.500', '€1.500', '1.500 €'.
     assert not re.findall(r".{20}(?:\d euro\b|\bEUR\b|€\d|\d\s?€)", text, flags=re.I)
     assert not re.search(r"\b(jan|feb|maa|apr|jun|jul|aug|sep|okt|nov|dec) \d{4}\b", text)
+
+
+def test_every_view_writes_a_percentage_through_formatting():
+    """No module puts the sign after a number itself (f"{x:.0%}", f"{n}%"): formatting.percent is the
+    one spelling (the survey chart and the budget line of step 5 did)."""
+    package = Path(__file__).resolve().parents[1] / "warmestad_nb"
+    own = re.compile(r":\.\d%\}|\}%")
+    found = [f"{path.relative_to(package)}:{i}" for path in package.rglob("*.py") if path.name != "formatting.py"
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if own.search(line)]
+    assert found == []

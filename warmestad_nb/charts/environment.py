@@ -16,7 +16,7 @@ from matplotlib.ticker import FuncFormatter
 
 from .. import reference, vocab
 from ..analysis.indicators import Comparison
-from ..formatting import number, value as format_value
+from ..formatting import number, percent, value as format_value
 from . import HIGHLIGHT, INK, MUTED, chart, new_figure
 
 GROUP = "#6B8EAE"  # the comparable municipalities
@@ -173,7 +173,7 @@ def survey_chart(results: pd.DataFrame, source: str, max_questions: int = 6) -> 
         y = np.arange(len(part))[::-1]
         ax.barh(y, part["procent"], color=GROUP, height=0.65)
         for yi, (n, pct) in zip(y, zip(part["aantal"], part["procent"])):
-            ax.text(pct + 1, yi, f"{number(pct, 0)}% ({number(n)})", va="center", fontsize=8, color=INK)
+            ax.text(pct + 1, yi, f"{percent(pct, 0)} ({number(n)})", va="center", fontsize=8, color=INK)
         ax.set_yticks(y, ["\n".join(textwrap.wrap(a, 34)) for a in part["antwoord"]], fontsize=8)
         ax.set_xlim(0, 118)
         ax.set_xticks([])

@@ -94,7 +94,7 @@ def budget(session: PlanSession) -> widgets.Widget:
     def totals(plan: Plan) -> str:
         t = analysis.budget_total(plan)
         parts = [f"Gepland: <b>{esc(euro(t.gepland))}</b>", f"uitgegeven: <b>{esc(euro(t.uitgegeven))}</b> "
-                 f"({t.aandeel_uitgegeven:.0%})"]
+                 f"({fmt.percent(100 * t.aandeel_uitgegeven, 0)})"]
         if t.zonder_budget:
             parts.append(f"{fmt.count(t.zonder_budget, 'actie', 'acties')} zonder budget")
         if t.boven_budget:
