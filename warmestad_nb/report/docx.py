@@ -205,6 +205,10 @@ def _settings(doc) -> None:
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:val"), LANGUAGE)
+    for tag, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):  # Flemish, for fields that calculate
+        el = settings.find(qn(tag))
+        if el is not None:
+            el.set(qn("w:val"), value)
 
 
 def _cover(doc, cover: Cover) -> None:
@@ -248,6 +252,9 @@ def _contents(doc, cover: Cover, sections: list[Section]) -> None:
         _run(link, ("fld", "end"))
         if index == len(sections) - 1:
             _run(p, ("fld", "end"))
+    hint = doc.add_paragraph("Vraagtekens in plaats van paginanummers? Klik in Word met de rechtermuisknop op de "
+                             "inhoud en kies 'Veld bijwerken'; in LibreOffice: Extra > Bijwerken > Alles bijwerken.")
+    _small(hint, MUTED)
 
 
 def _section(doc, section: Section, index: int) -> None:
