@@ -330,8 +330,11 @@ def _table(doc, block: Table) -> None:
 
 def _keep_rows_whole(table, header: bool = True) -> None:
     """No row split over two pages (cantSplit); the first row repeated at the top of every page the
-    table runs onto (tblHeader)."""
+    table runs onto (tblHeader); cells without the body text's space after each paragraph."""
     for i, row in enumerate(table.rows):
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.space_after = Pt(2)
         tr_pr = row._tr.get_or_add_trPr()
         for tag in ("w:cantSplit", "w:tblHeader") if i == 0 and header else ("w:cantSplit",):
             el = OxmlElement(tag)
