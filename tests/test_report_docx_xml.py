@@ -82,6 +82,8 @@ def test_contents_is_a_toc_field_with_page_numbers_updated_on_opening(parts):
     instructions = [" ".join(t.text.split()) for t in body.iterfind(".//w:instrText", NS)]
     assert instructions[0].startswith("TOC ")
     entries = [p for p, s in zip(paragraphs, styles) if s == "TOC1"]
+    toc1 = parts["word/styles.xml"].find("w:style[@w:styleId='TOC1']", NS)
+    assert toc1.find("w:name", NS).get(_w("val")) == "toc 1" and toc1.get(_w("customStyle")) is None  # Word's own
     shown = ["".join(e.xpath(".//w:hyperlink//w:t/text()", namespaces=NS)) for e in entries]
     assert shown == ["1. Samenvatting?", "2. Actieplan?"]  # "?" until Word fills in the page number
     bookmarks = {b.get(_w("name")) for b in body.iterfind(".//w:bookmarkStart", NS)}

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -29,6 +30,7 @@ WARN = RGBColor(0xA6, 0x1B, 0x1B)
 MUTED = RGBColor(0x52, 0x60, 0x6D)
 TEXT_WIDTH_CM = 17.4  # A4 minus the margins set in _page_setup
 FONT = "Arial"  # Word has Arial; LibreOffice shows it as Liberation Sans
+TOC_STYLE = "TOC1"  # the style id Word gives "toc 1"
 LANGUAGE = "nl-BE"  # Word's spelling check and hyphenation follow the language of the text
 
 
@@ -166,7 +168,11 @@ def _styles(doc) -> None:
     caption.font.size, caption.font.bold, caption.font.color.rgb = Pt(9), True, RGBColor(0x1F, 0x29, 0x33)
     caption.paragraph_format.keep_with_next = True
     caption.paragraph_format.space_after = Pt(4)
-    toc = doc.styles["TOC 1"] if "TOC 1" in [s.name for s in doc.styles] else doc.styles.add_style("TOC 1", 1)
+    # Word's own style for the first level of a contents ("toc 1", shown as "Inhopg 1"): a contents
+    # Word builds again on updating keeps this look.
+    toc = doc.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    toc.element.name_val = "toc 1"
+    toc.element.attrib.pop(qn("w:customStyle"), None)
     toc.base_style = doc.styles["Normal"]
     toc.paragraph_format.space_after = Pt(3)
     toc.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
@@ -239,7 +245,7 @@ def _contents(doc, cover: Cover, sections: list[Section]) -> None:
     updateFields) and LibreOffice fill in the page numbers when they open the file."""
     doc.add_paragraph("Inhoud", style="TOC Heading")  # not a Heading: it is no chapter of the outline
     for index, section in enumerate(sections):
-        p = doc.add_paragraph(style="TOC 1")._p
+        p = doc.add_paragraph(style=doc.styles.get_by_id(TOC_STYLE, WD_STYLE_TYPE.PARAGRAPH))._p
         if index == 0:
             _run(p, ("fld", "begin"), ("instr", 'TOC \\o "1-1" \\h \\z \\u'), ("fld", "separate"))
         link = OxmlElement("w:hyperlink")
