@@ -16,7 +16,7 @@ from PIL import Image
 
 from conftest import EXAMPLES
 from warmestad_nb.charts import region, report, to_png
-from warmestad_nb.overview import build_sections, load_summaries
+from warmestad_nb.report.overview import build_sections, load_summaries
 from warmestad_nb.report.document import Figure as FigureBlock
 from warmestad_nb.report.notebook import Beleidsplan
 from warmestad_nb.report.sections import build_section

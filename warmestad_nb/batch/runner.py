@@ -24,7 +24,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..files import atomic_write, check_writable_folder, dutch_write_errors
-from .inputs import OVERVIEW_BASENAME, OVERVIEW_FORMATS, PlanJob, find_plans, newest_input, outputs, up_to_date
+from ..report.overview_files import OVERVIEW_BASENAME, OVERVIEW_FORMATS
+from .inputs import PlanJob, find_plans, newest_input, outputs, up_to_date
 from .progress import Progress
 
 STATE_FILE = ".batch-staat.json"  # the options of the last run and the plans of its overview

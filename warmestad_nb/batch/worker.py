@@ -33,7 +33,8 @@ from ..errors import WarmeStadError
 from ..report.execute import PRELOAD, Kernel, NotebookFailure, execute, thread_event_loop
 from ..report.pipeline import Renderer, write_documents
 from . import overview_job
-from .inputs import OVERVIEW_BASENAME, ROOT
+from ..report.overview_files import OVERVIEW_BASENAME
+from .inputs import ROOT
 
 _STATE = "__import__('warmestad_nb.batch.kernelstate', fromlist=['x'])"
 SNAPSHOT = f"{_STATE}.snapshot()"
