@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import reference
 from ..analysis.checklist import met
 from ..model import Plan
-from .common import esc
+from .escape import esc
 
 
 def step_checklist(plan: Plan, step: int) -> str:
