@@ -35,9 +35,13 @@ def stage(plans: list[str], datum: str, folder: str) -> None:
     count, in `folder`."""
     from datetime import date
 
+    from ..report.failures import OVERVIEW, PartFailed
     from ..report.overview import build_overview
 
-    pages, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
+    try:
+        pages, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
+    except Exception as exc:
+        raise PartFailed(OVERVIEW, exc) from exc  # the worker reads its fields, not its text
     for kind, name in _PAGES.items():
         (Path(folder) / name).write_text(pages[kind], encoding="utf-8")
     (Path(folder) / _PROBLEMS).write_text(json.dumps(written.problems), encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..store import read_plan
 from .document import MIME_TYPE, Cover, Section
-from .failures import PartFailed
+from .failures import COVER, PLAN, PartFailed
 from . import html, typst_markup
 from .outline import check_language_level, chosen_chapters, numbering, parse_date
 from .sections import build_cover, build_section
@@ -31,25 +31,28 @@ class Beleidsplan:
 
     def __init__(self, plan: str, secties: str = "alle", taalniveau: str = "standaard", datum: str = "",
                  versie: str = ""):
-        self.plan = read_plan(plan)
-        self.chapters = chosen_chapters(secties)
-        self.numbers = numbering(self.chapters)
-        self.ctx = Context(self.plan, check_language_level(taalniveau))
-        self.datum = parse_date(datum)
+        try:
+            self.plan = read_plan(plan)
+            self.chapters = chosen_chapters(secties)
+            self.numbers = numbering(self.chapters)
+            self.ctx = Context(self.plan, check_language_level(taalniveau))
+            self.datum = parse_date(datum)
+        except Exception as exc:
+            raise PartFailed(PLAN, exc) from exc
         self.versie = versie
 
     def toon(self) -> None:
         """Show the cover and every chosen chapter, in order (the whole document, from one cell).
 
-        A part that fails raises PartFailed, which names it: the runner reads the part from it."""
+        A part that fails raises PartFailed, which names it: the runner reads its fields back."""
         from IPython.display import display
 
-        parts = [(None, self.omslag)] + [(c, lambda c=c: self.sectie(c.id)) for c in self.chapters]
-        for chapter, build in parts:
+        parts = [(COVER, self.omslag)] + [(c.id, lambda c=c: self.sectie(c.id)) for c in self.chapters]
+        for part, build in parts:
             try:
                 output = build()
             except Exception as exc:
-                raise PartFailed(chapter, exc) from exc
+                raise PartFailed(part, exc) from exc
             display(output)
 
     def omslag(self) -> Output:
