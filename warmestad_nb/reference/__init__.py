@@ -32,7 +32,7 @@ from warmestad_nb.formatting import join
 # What a practice of the inspiratiebox has as bron_adres when its facts could not be checked.
 NO_SOURCE = "geen bron gevonden"
 
-DATA_DIR = Path(os.environ.get("WARMESTAD_DATA") or Path(__file__).resolve().parent.parent / "data")
+DATA_DIR = Path(os.environ.get("WARMESTAD_DATA") or Path(__file__).resolve().parent.parent.parent / "data")
 
 MERGER_DATE_NL = "1 januari 2025"
 
