@@ -15,6 +15,7 @@ import json
 import shutil
 from pathlib import Path
 
+from ..report.failures import OVERVIEW, fails_as
 from ..report.overview_files import OVERVIEW_BASENAME, save_overview
 
 _PAGES = {"html": f"{OVERVIEW_BASENAME}.html", "typst": f"{OVERVIEW_BASENAME}.typ"}
@@ -30,18 +31,15 @@ def kernel_code(plans: list[str], datum: str, folder: Path) -> str:
             f".stage({plans!r}, {datum!r}, {str(Path(folder).resolve())!r})")
 
 
+@fails_as(OVERVIEW)  # the worker reads the failure's fields, not its text
 def stage(plans: list[str], datum: str, folder: str) -> None:
     """In the kernel: build the page and the PDF's source and leave them, with the plans that do not
     count, in `folder`."""
     from datetime import date
 
-    from ..report.failures import OVERVIEW, PartFailed
     from ..report.overview import build_overview
 
-    try:
-        pages, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
-    except Exception as exc:
-        raise PartFailed(OVERVIEW, exc) from exc  # the worker reads its fields, not its text
+    pages, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
     for kind, name in _PAGES.items():
         (Path(folder) / name).write_text(pages[kind], encoding="utf-8")
     (Path(folder) / _PROBLEMS).write_text(json.dumps(written.problems), encoding="utf-8")

@@ -13,6 +13,7 @@ Light on purpose: the runner imports it without pandas or matplotlib.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from dataclasses import asdict, dataclass
 from enum import Enum
@@ -85,6 +86,22 @@ class PartFailed(Exception):
     def __init__(self, part: str, error: BaseException):
         self.failure = Failure.of(part, error)
         super().__init__(self.failure.to_json())
+
+
+def fails_as(part: str):
+    """Decorator: whatever the function raises becomes PartFailed for `part` (the original chained)."""
+
+    def decorate(function):
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except Exception as exc:
+                raise PartFailed(part, exc) from exc
+
+        return wrapper
+
+    return decorate
 
 
 def read_failure(ename: str, evalue: str) -> Failure:

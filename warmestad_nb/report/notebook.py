@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..store import read_plan
 from .document import MIME_TYPE, Cover, Section
-from .failures import COVER, PLAN, PartFailed
+from .failures import COVER, PLAN, PartFailed, fails_as
 from . import html, typst_markup
 from .outline import check_language_level, chosen_chapters, numbering, parse_date
 from .sections import build_cover, build_section
@@ -29,16 +29,14 @@ class Output:
 class Beleidsplan:
     """The document for one plan file: the cover and the chosen chapters, as notebook outputs."""
 
+    @fails_as(PLAN)
     def __init__(self, plan: str, secties: str = "alle", taalniveau: str = "standaard", datum: str = "",
                  versie: str = ""):
-        try:
-            self.plan = read_plan(plan)
-            self.chapters = chosen_chapters(secties)
-            self.numbers = numbering(self.chapters)
-            self.ctx = Context(self.plan, check_language_level(taalniveau))
-            self.datum = parse_date(datum)
-        except Exception as exc:
-            raise PartFailed(PLAN, exc) from exc
+        self.plan = read_plan(plan)
+        self.chapters = chosen_chapters(secties)
+        self.numbers = numbering(self.chapters)
+        self.ctx = Context(self.plan, check_language_level(taalniveau))
+        self.datum = parse_date(datum)
         self.versie = versie
 
     def toon(self) -> None:
