@@ -183,14 +183,15 @@ def test_no_two_parts_of_the_package_import_each_other():
 
 
 def test_no_import_points_up(layers):
+    order = layers.order  # a part missing from the diagram is reported by the test above
     upward = [f"{i.where()} (layer {unit(i.source)} is below {unit(i.target)})" for i in IMPORTS
-              if layers.order[unit(i.source)] > layers.order[unit(i.target)]]
+              if order.get(unit(i.source), -1) > order.get(unit(i.target), len(order))]
     assert not upward, "\n".join(upward)
 
 
 def test_the_core_imports_no_jupyter(layers):
     found = [f"{module_path(name)}:{line} imports {top}" for name in MODULES
-             if layers.order[unit(name)] >= layers.core for top, line in imports_of(name)[1] if top in JUPYTER]
+             if layers.order.get(unit(name), -1) >= layers.core for top, line in imports_of(name)[1] if top in JUPYTER]
     assert not found, "\n".join(found)
 
 
