@@ -22,8 +22,6 @@ from .. import formatting, reference, tables
 from ..charts import to_svg
 from ..errors import WarmeStadError
 from ..model import Plan
-from .checklist_view import step_checklist
-from .escape import esc
 from .session import PlanSession, bind
 
 LABEL_WIDTH = "12em"
@@ -168,6 +166,10 @@ def remove_button(description: str, css: str, remove: Callable[[], Any]) -> widg
     return b
 
 
+def esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
 def page_header(session: PlanSession, step: int) -> widgets.VBox:
     """Step title, its aim, an example warning, and the sticky save status (with reload)."""
     info = reference.steps()[step - 1]
@@ -179,6 +181,8 @@ def page_header(session: PlanSession, step: int) -> widgets.VBox:
         f"<p><b>{esc(plan.gemeente.naam)}</b>, meerjarenplan {esc(plan.cyclus)}. {esc(info.doel)}</p>"
         f"{note}</div>"
     )
+    from .checklist_view import step_checklist  # here: that module uses esc from this one
+
     checklist = live_html(session, lambda p: step_checklist(p, step), "ws-stap-checklist")
     session.watch()
     return widgets.VBox([title, checklist, session.bar])
