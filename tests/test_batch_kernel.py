@@ -77,3 +77,17 @@ def test_a_kernel_that_dies_while_starting_gives_a_dutch_reason():
         assert time.monotonic() - started < 30
     finally:
         kernel.shutdown()
+
+
+def test_a_failing_step_is_named_by_the_step_itself(worker, monkeypatch):
+    """The PDF's Typst source failed: the report names the PDF (a guess from the traceback's function
+    names said "het uitgevoerde notebook"), with the kind of cause and the error's type."""
+    def broken(nb):
+        raise RuntimeError("kapotte sjabloon")
+
+    monkeypatch.setattr(worker.renderer, "formats", ("html", "pdf"))
+    monkeypatch.setattr(worker.renderer, "typst", broken)
+    outcome = worker.run(EXAMPLES[0])
+    assert outcome.status == "mislukt"
+    assert (outcome.failure.label, outcome.failure.soort.value) == ("de PDF", "onverwacht")
+    assert outcome.failure.tekst == "onverwachte fout: RuntimeError: kapotte sjabloon"

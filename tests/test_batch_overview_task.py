@@ -16,6 +16,7 @@ import pytest
 from conftest import BROKEN, EXAMPLES, ROOT
 from test_batch_failures import run_cli
 from warmestad_nb.batch.sample import generate_plans
+from warmestad_nb.batch.messages import OverviewDone
 from warmestad_nb.batch.worker import Worker
 
 pytestmark = pytest.mark.slow
@@ -65,7 +66,7 @@ def test_the_staged_overview_is_published_and_counts_the_plans(tmp_path):
         message = worker.finish_overview(worker.stage_overview([str(p) for p in plans], "2026-11-01"), ("html",))
     finally:
         worker.close()
-    assert message[0] == "overzicht" and message[3] == []
+    assert isinstance(message, OverviewDone) and message.skipped == []
     assert sorted(p.name for p in out.iterdir()) == ["regio-overzicht.html"]
     html = (out / "regio-overzicht.html").read_text(encoding="utf-8")
     assert html.rstrip().endswith("</html>") and "<dt>Plannen</dt><dd>2</dd>" in html
@@ -83,8 +84,8 @@ def test_a_worker_reports_the_processor_time_of_its_pdf_renders(tmp_path):
         worker.close()
     # Typst renders one plan in 0.1-0.3 s of processor time; a fast CI machine came in under 0.1 s
     assert outcome.status == "gemaakt" and 0.01 < outcome.pdf_seconds < outcome.seconds
-    assert message[0] == "overzicht" and message[4] > 0.01  # Typst: about 0.04 s for one plan's overview
-    assert worker.renderer.pdf_seconds == pytest.approx(outcome.pdf_seconds + message[4])
+    assert isinstance(message, OverviewDone) and message.pdf_seconds > 0.01  # Typst: about 0.04 s for one plan's overview
+    assert worker.renderer.pdf_seconds == pytest.approx(outcome.pdf_seconds + message.pdf_seconds)
 
 
 def test_a_relative_output_folder_gets_its_overview(tmp_path):

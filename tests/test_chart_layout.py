@@ -16,10 +16,12 @@ from PIL import Image
 
 from conftest import EXAMPLES
 from warmestad_nb.charts import region, report, to_png
-from warmestad_nb.overview import build_sections, load_summaries
+from warmestad_nb.report.overview import build_sections, load_summaries
 from warmestad_nb.report.document import Figure as FigureBlock
 from warmestad_nb.report.notebook import Beleidsplan
 from warmestad_nb.report.sections import build_section
+
+pytestmark = pytest.mark.slow  # executes notebooks or renders documents
 
 LONG_NAME = "Beveren-Kruibeke-Zwijndrecht"  # a 2025 merger, among the longest names
 LONG_PROVINCE = "provincie West-Vlaanderen"

@@ -16,6 +16,8 @@ from warmestad_nb.analysis.mjp_links import mjp_suggestions
 from warmestad_nb.analysis.sdg_links import sdg_suggestions, vizier_suggestions
 from warmestad_nb.store import read_plan
 
+pytestmark = pytest.mark.slow  # executes notebooks or renders documents
+
 NOTEBOOK = ROOT / "notebooks" / "04b_koppelingen.ipynb"
 
 

@@ -369,3 +369,22 @@ def _child_env() -> dict[str, str]:
     env.pop("WARMESTAD_DATA", None)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env
+
+
+def test_clear_cache_forgets_every_loaded_table():
+    """No list kept by hand: every cached loader of the package is registered when it is defined."""
+    import inspect
+
+    from warmestad_nb.reference import loader
+
+    ref.load_all()
+    ref.find_municipality("Herselt")
+    ref.practice(ref.catalogue()[0].id)
+    cached = [f for module in (m for name, m in inspect.getmembers(ref, inspect.ismodule)
+                               if m.__name__.startswith("warmestad_nb.reference."))
+              for f in vars(module).values() if hasattr(f, "cache_clear")]
+    assert {f.__module__ for f in cached} >= {"warmestad_nb.reference.loader", "warmestad_nb.reference.tables",
+                                               "warmestad_nb.reference.municipal", "warmestad_nb.reference.figures"}
+    assert sum(f.cache_info().currsize for f in cached) > 0
+    loader.clear_cache()
+    assert [f.__qualname__ for f in cached if f.cache_info().currsize] == []

@@ -16,6 +16,8 @@ from warmestad_nb.store import read_plan
 
 from conftest import EXAMPLES, tree_digest
 
+pytestmark = pytest.mark.slow  # executes notebooks or renders documents
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "01_draagvlak.ipynb"
 AGREED_CLASSES = ("ws-partner-organisatie", "ws-partner-sector", "ws-partner-type", "ws-partner-toevoegen",

@@ -13,6 +13,8 @@ import pytest
 
 from conftest import EXAMPLES, ROOT
 
+pytestmark = pytest.mark.slow  # executes notebooks or renders documents
+
 NOTEBOOK = ROOT / "notebooks" / "02_beginsituatie.ipynb"
 BANDS = ("0_4", "5_9", "10_14", "15_19", "20_24")
 

@@ -23,3 +23,9 @@ class WarmeStadError(Exception):
 
 class ConflictError(WarmeStadError):
     """The plan file changed on disk since it was loaded."""
+
+
+def is_user_error(error: BaseException) -> bool:
+    """The one rule for what is a user's mistake: a WarmeStadError (a ConflictError too), whose Dutch
+    text names the problem on its own; anything else is a fault of the workbook."""
+    return isinstance(error, WarmeStadError)

@@ -9,6 +9,6 @@
   progress.py     the Dutch progress line;  summary.py  batch-verslag.html/.json and the screen summary
   sample.py       plans for many municipalities from the example plans (trying out, benchmarks)
 
-The regional overview (warmestad_nb/overview.py) is made by one of the workers, before its first plan.
+The regional overview (warmestad_nb/report/overview.py) is made by one of the workers, before its first plan.
 Importing this package is light: the heavy modules are imported by the worker processes.
 """

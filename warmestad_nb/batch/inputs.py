@@ -23,10 +23,6 @@ from ..errors import WarmeStadError
 PACKAGE = Path(__file__).resolve().parent.parent
 ROOT = PACKAGE.parent
 PLAN_SUFFIXES = (".yaml", ".yml")
-# The regional overview's files (overview.py writes them; named here so that the coordinating
-# process can check them without importing pandas and matplotlib).
-OVERVIEW_BASENAME = "regio-overzicht"
-OVERVIEW_FORMATS = ("html", "pdf")
 # The municipality block at the top level of a plan file, in block style (the usual way).
 _GEMEENTE = re.compile(r"^gemeente:[ \t]*(?:#.*)?\n((?:[ \t]+.*\n|[ \t]*\n)+)", re.MULTILINE)
 

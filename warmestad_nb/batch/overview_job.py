@@ -1,4 +1,4 @@
-"""The regional overview as a task of a batch worker, and writing its files.
+"""The regional overview as a task of a batch worker.
 
 A worker builds the overview's page in its warm kernel, which has pandas and matplotlib loaded
 already (`stage` runs there and leaves the page in a hidden folder), then renders the PDF with its
@@ -15,28 +15,11 @@ import json
 import shutil
 from pathlib import Path
 
-from ..files import atomic_write
-from .inputs import OVERVIEW_BASENAME
+from ..report.failures import OVERVIEW, fails_as
+from ..report.overview_files import OVERVIEW_BASENAME, save_overview
 
 _PAGES = {"html": f"{OVERVIEW_BASENAME}.html", "typst": f"{OVERVIEW_BASENAME}.typ"}
 _PROBLEMS = "telt-niet-mee.json"  # a Dutch line per plan that does not count
-
-
-def save_overview(out: Path, pages: dict[str, str], formats: tuple[str, ...], render_pdf) -> dict[str, Path]:
-    """Write <out>/regio-overzicht.{html,pdf}; each file appears complete or not at all.
-
-    pages: {"html": the page, "typst": the PDF's source}; render_pdf(source) -> bytes: the PDF
-    compiler (a batch worker brings its warm one)."""
-    files = {"html": pages["html"].encode()} if "html" in formats else {}
-    if "pdf" in formats:
-        files["pdf"] = render_pdf(pages["typst"])
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for ext, data in files.items():
-        paths[ext] = out / f"{OVERVIEW_BASENAME}.{ext}"
-        atomic_write(paths[ext], data)
-    return paths
 
 
 def kernel_code(plans: list[str], datum: str, folder: Path) -> str:
@@ -48,12 +31,13 @@ def kernel_code(plans: list[str], datum: str, folder: Path) -> str:
             f".stage({plans!r}, {datum!r}, {str(Path(folder).resolve())!r})")
 
 
+@fails_as(OVERVIEW)  # the worker reads the failure's fields, not its text
 def stage(plans: list[str], datum: str, folder: str) -> None:
     """In the kernel: build the page and the PDF's source and leave them, with the plans that do not
     count, in `folder`."""
     from datetime import date
 
-    from ..overview import build_overview
+    from ..report.overview import build_overview
 
     pages, written = build_overview([Path(p) for p in plans], date.fromisoformat(datum) if datum else None)
     for kind, name in _PAGES.items():

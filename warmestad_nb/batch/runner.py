@@ -24,7 +24,11 @@ from datetime import datetime
 from pathlib import Path
 
 from ..files import atomic_write, check_writable_folder, dutch_write_errors
-from .inputs import OVERVIEW_BASENAME, OVERVIEW_FORMATS, PlanJob, find_plans, newest_input, outputs, up_to_date
+from ..report.overview_files import OVERVIEW_BASENAME, OVERVIEW_FORMATS
+from ..report.failures import PLAN_FILE, WORKER, part_label
+from .inputs import PlanJob, find_plans, newest_input, outputs, up_to_date
+from .messages import (KernelReplaced, OverviewDone, OverviewFailed, OverviewStarted, OverviewTask, PlanDone,
+                       PlanStarted, PlanTask, Ready, WorkerFailed)
 from .progress import Progress
 
 STATE_FILE = ".batch-staat.json"  # the options of the last run and the plans of its overview
@@ -160,7 +164,7 @@ def run_batch(plans: list[str | Path], out: str | Path, formats: tuple[str, ...]
     for job in all_jobs:
         status = "actueel" if job in current else "mislukt" if job in refused else "onderbroken"
         by_job[job] = PlanResult(str(job.path), job.naam, job.nis, status, reden=refused.get(job, ""),
-                                 deel="het planbestand" if job in refused else "")
+                                 deel=part_label(PLAN_FILE) if job in refused else "")
     if not overview_due and overview:
         result.overview = {ext: str(out / f"{OVERVIEW_BASENAME}.{ext}") for ext in views}
     if todo or overview_due:
@@ -201,9 +205,9 @@ class _Run:
         if overview_task is not None:
             plan_paths, views, datum = overview_task
             self.overview_done = False
-            self.tasks.put(("overzicht", plan_paths, views, datum))
+            self.tasks.put(OverviewTask(plan_paths, views, datum))
         for index, job in enumerate(self.todo):
-            self.tasks.put(("plan", index, str(job.path)))
+            self.tasks.put(PlanTask(index, str(job.path)))
         for _ in range(workers):
             self.tasks.put(None)
         # The children start with Ctrl-C held back until their own handlers are in place (a Ctrl-C
@@ -260,36 +264,35 @@ class _Run:
         self.progress.close()
 
     def _handle(self, message) -> None:
-        kind, number = message[0], message[1]
-        if kind == "gereed":
-            self.kernels.add(message[3])
-        elif kind == "kernel":
-            self.kernels.add(message[2])
-        elif kind == "bezig":
-            self.current.setdefault(number, set()).add(message[2])
-            self.progress.start(message[2], self.todo[message[2]].label)
-        elif kind == "klaar":
-            index, outcome = message[2], message[3]
-            self.current.get(number, set()).discard(index)
+        if isinstance(message, (Ready, KernelReplaced)):
+            self.kernels.add(message.kernel_pid)
+        elif isinstance(message, PlanStarted):
+            self.current.setdefault(message.worker, set()).add(message.index)
+            self.progress.start(message.index, self.todo[message.index].label)
+        elif isinstance(message, PlanDone):
+            index, outcome = message.index, message.outcome
+            self.current.get(message.worker, set()).discard(index)
             job = self.todo[index]
             entry = self.by_job[job]
             entry.status, entry.seconds, entry.files = outcome.status, outcome.seconds, outcome.files
             entry.done_after = time.perf_counter() - self.clock
-            entry.deel, entry.reden, entry.pdf_seconds = outcome.deel, outcome.reden, outcome.pdf_seconds
+            if outcome.failure is not None:
+                entry.deel, entry.reden = outcome.failure.label, outcome.failure.tekst
+            entry.pdf_seconds = outcome.pdf_seconds
             self.finished += 1
             self.progress.finish(index, job.label, outcome.status == "gemaakt", outcome.seconds)
-        elif kind == "fout":
-            print(f"\nEen werker kon niet starten: {message[2]}", file=self.progress.stream)
-        elif kind == "overzicht-bezig":
-            self.overview_worker = number
-        elif kind == "overzicht":
+        elif isinstance(message, WorkerFailed):
+            print(f"\nEen werker kon niet starten: {message.reason}", file=self.progress.stream)
+        elif isinstance(message, OverviewStarted):
+            self.overview_worker = message.worker
+        elif isinstance(message, OverviewDone):
             self.overview_done = True
-            self.result.overview = message[2]
-            self.result.overview_skipped = list(message[3])
-            self.result.overview_pdf_seconds = message[4]
-        elif kind == "overzicht-fout":
+            self.result.overview = message.files
+            self.result.overview_skipped = list(message.skipped)
+            self.result.overview_pdf_seconds = message.pdf_seconds
+        elif isinstance(message, OverviewFailed):
             self.overview_done = True
-            self.result.overview_problem = message[2]
+            self.result.overview_problem = message.reason
 
     def _check_processes(self) -> None:
         """A worker that died while on a plan: that plan failed. No workers left: the rest failed.
@@ -327,7 +330,7 @@ class _Run:
 
     def _fail(self, job: PlanJob, reason: str) -> None:
         entry = self.by_job[job]
-        entry.status, entry.deel, entry.reden = "mislukt", "de werker", reason
+        entry.status, entry.deel, entry.reden = "mislukt", part_label(WORKER), reason
         self.finished += 1
 
 

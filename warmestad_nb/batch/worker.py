@@ -25,15 +25,18 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import WarmeStadError
-from ..report.execute import PRELOAD, Kernel, NotebookFailure, execute, thread_event_loop
+from ..report import failures
+from ..report.execute import PRELOAD, Kernel, execute, thread_event_loop
+from ..report.failures import Cause, Failure, NotebookFailure
+from ..report.overview_files import OVERVIEW_BASENAME
 from ..report.pipeline import Renderer, write_documents
 from . import overview_job
-from .inputs import OVERVIEW_BASENAME, ROOT
+from .inputs import ROOT
+from .messages import (KernelReplaced, Outcome, OverviewDone, OverviewFailed, OverviewStarted, OverviewTask,
+                       PlanDone, PlanStarted, Ready, WorkerFailed)
 
 _STATE = "__import__('warmestad_nb.batch.kernelstate', fromlist=['x'])"
 SNAPSHOT = f"{_STATE}.snapshot()"
@@ -44,9 +47,15 @@ FEWER_COLLECTIONS = "__import__('gc').set_threshold(20_000, 10, 10)"
 
 
 class KernelCodeError(RuntimeError):
+    """Code run in the kernel failed: the error's name and text, as the kernel reports them."""
+
     def __init__(self, ename: str, evalue: str):
         super().__init__(f"{ename}: {evalue}")
         self.ename, self.evalue = ename, evalue
+
+    @property
+    def failure(self) -> Failure:
+        return failures.read_failure(self.ename, self.evalue)
 
 
 class KernelDied(RuntimeError):
@@ -125,24 +134,6 @@ def _kill(pid: int) -> None:
 
 
 @dataclass
-class Outcome:
-    """What became of one plan."""
-
-    status: str  # "gemaakt" or "mislukt"
-    seconds: float
-    files: dict[str, str] = field(default_factory=dict)
-    deel: str = ""  # the part that failed (Dutch), e.g. "het hoofdstuk 'Actieplan'"
-    reden: str = ""  # why (Dutch)
-    pdf_seconds: float = 0.0  # processor time in the PDF renderer (the benchmark compares the batch with it)
-
-
-# Where in the pipeline a failure happened, found from the functions in the traceback.
-_STEPS = (("_publish", "het wegschrijven van de bestanden"), ("build_docx", "het Word-document"),
-          ("pdf", "de PDF"), ("html", "het HTML-document"))  # else: the executed notebook itself
-PLAN_PART = "het planbestand of de opties"
-
-
-@dataclass
 class Executed:
     """A plan's notebook run: the executed notebook, or the outcome of its failure."""
 
@@ -191,10 +182,10 @@ class Worker:
             self.kernel.clean()
             run.nb = execute(plan, kernel=self.kernel.kernel, parameters=self.parameters, timeout=self.timeout)
         except NotebookFailure as exc:
-            run.failure = Outcome("mislukt", time.perf_counter() - run.clock, deel=exc.deel or PLAN_PART,
-                                  reden=exc.oorzaak)
+            run.failure = Outcome("mislukt", time.perf_counter() - run.clock, failure=exc.failure)
         except Exception as exc:  # noqa: BLE001 - one plan's failure must not stop the batch
-            run.failure = Outcome("mislukt", time.perf_counter() - run.clock, deel="de notebook", reden=_reason(exc))
+            run.failure = Outcome("mislukt", time.perf_counter() - run.clock,
+                                  failure=_failure(failures.NOTEBOOK, exc))
             self._replace_kernel()  # dead, hung or confused: start clean
         return run
 
@@ -206,7 +197,8 @@ class Worker:
         try:
             paths = write_documents(run.nb, self.out, self.renderer)
         except Exception as exc:  # noqa: BLE001 - one plan's failure must not stop the batch
-            return Outcome("mislukt", time.perf_counter() - run.clock, deel=_step(exc), reden=_reason(exc))
+            return Outcome("mislukt", time.perf_counter() - run.clock,
+                           failure=_failure(failures.failed_step(exc), exc))
         for path in paths.values():  # stamped with the start: an edit during the run counts as newer
             os.utime(path, (run.started, run.started))
         return Outcome("gemaakt", time.perf_counter() - run.clock, files={ext: str(p) for ext, p in paths.items()},
@@ -224,26 +216,27 @@ class Worker:
             self.kernel.run_code(overview_job.kernel_code(plans, datum, folder), timeout=self.timeout)
             return OverviewRun(folder)
         except KernelCodeError as exc:
-            problem = exc.evalue if exc.ename == "WarmeStadError" else f"onverwachte fout: {exc}"
+            problem = _text(exc.failure)
         except Exception as exc:  # noqa: BLE001 - the plans must still be made
-            problem = _reason(exc)
+            problem = _failure(failures.OVERVIEW, exc).tekst
             self._replace_kernel()
         self._staged.discard(folder)
         shutil.rmtree(folder, ignore_errors=True)
         return OverviewRun(problem=problem)
 
-    def finish_overview(self, run: OverviewRun, formats: tuple[str, ...]) -> tuple:
-        """Publish a staged overview: the message for the coordinator."""
+    def finish_overview(self, run: OverviewRun, formats: tuple[str, ...],
+                        number: int = 0) -> OverviewDone | OverviewFailed:
+        """Publish a staged overview: the message for the coordinator (from worker `number`)."""
         if run.folder is None:
-            return ("overzicht-fout", None, run.problem)
+            return OverviewFailed(number, run.problem)
         self._staged.discard(run.folder)  # publish removes it, whatever happens
         pdf_before = self.renderer.pdf_seconds
         try:
             paths, problems = overview_job.publish(run.folder, self.out, formats, self.renderer.pdf)
         except Exception as exc:  # noqa: BLE001 - reported in the batch report
-            return ("overzicht-fout", None, _reason(exc))
-        return ("overzicht", None, {ext: str(p) for ext, p in paths.items()}, problems,
-                self.renderer.pdf_seconds - pdf_before)
+            return OverviewFailed(number, _failure(failures.OVERVIEW, exc).tekst)
+        return OverviewDone(number, {ext: str(p) for ext, p in paths.items()}, problems,
+                            self.renderer.pdf_seconds - pdf_before)
 
     def _replace_kernel(self) -> None:
         with self._lock:
@@ -289,24 +282,21 @@ class Background:
         return self._result
 
 
-def _step(exc: BaseException) -> str:
-    names = [frame.name for frame in traceback.extract_tb(exc.__traceback__)]
-    for name, label in _STEPS:
-        if name in names:
-            return label
-    return "het uitgevoerde notebook"
+def _failure(part: str, exc: BaseException) -> Failure:
+    """A failure in this process, with the Dutch text of the batch report."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    if isinstance(exc, (DeadKernelError, KernelDied)):
+        return Failure(part, Cause.KERNEL, "de rekenkern (Python-kernel) stopte onverwacht.")
+    if isinstance(exc, (CellTimeoutError, TimeoutError)):
+        return Failure(part, Cause.TIMEOUT, "de notebook liep te lang en werd afgebroken.")
+    failure = Failure.of(part, exc)
+    return Failure(part, failure.soort, _text(failure))
 
 
-def _reason(exc: BaseException) -> str:
-    """Why, in Dutch: our own errors say it themselves."""
-    if isinstance(exc, WarmeStadError):
-        return str(exc)
-    kind = type(exc).__name__
-    if kind in ("DeadKernelError", "KernelDied"):
-        return "de rekenkern (Python-kernel) stopte onverwacht."
-    if kind in ("CellTimeoutError", "TimeoutError"):
-        return "de notebook liep te lang en werd afgebroken."
-    return f"onverwachte fout: {kind}: {exc}"
+def _text(failure: Failure) -> str:
+    """The batch report's text: an unexpected error says so."""
+    return f"onverwachte fout: {failure.tekst}" if failure.soort == Cause.UNEXPECTED else failure.tekst
 
 
 # ------------------------------------------------------------------------------ the worker process
@@ -352,10 +342,7 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
                 parameters: dict, timeout: int) -> None:
     """Take tasks until None; report every step on `results`.
 
-    Tasks: ("plan", index, plan path) or ("overzicht", plan paths, formats, datum).
-    Messages: ("gereed", n, worker pid, kernel pid), ("bezig", n, index), ("klaar", n, index, Outcome),
-    ("overzicht-bezig", n), ("overzicht", None, {format: path}, [problems], PDF seconds) or
-    ("overzicht-fout", None, text), ("kernel", n, kernel pid) after a replacement, ("fout", n, text) when the worker cannot start.
+    Tasks and messages: the records of messages.py.
     SIGTERM or SIGINT stops the worker at once: the current plan is dropped (nothing of it is
     published) and the kernel is shut down.
     """
@@ -366,9 +353,9 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
         _handle_stop_signals()  # a Ctrl-C held back during our start arrives here
         try:
             worker = Worker(tuple(formats), Path(out), parameters, timeout)
-            results.put(("gereed", number, os.getpid(), worker.kernel.pid))
+            results.put(Ready(number, os.getpid(), worker.kernel.pid))
         except Exception as exc:  # noqa: BLE001 - reported to the coordinator, who carries on
-            results.put(("fout", number, f"{type(exc).__name__}: {exc}"))
+            results.put(WorkerFailed(number, f"{type(exc).__name__}: {exc}"))
             return
         reported = worker.replaced
         ahead = _next(tasks, results, number, worker)  # the kernel starts on the first task
@@ -377,11 +364,11 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
             done = running.result()
             if worker.replaced != reported:  # the coordinator keeps every kernel pid, to be sure
                 reported = worker.replaced
-                results.put(("kernel", number, worker.kernel.pid))
+                results.put(KernelReplaced(number, worker.kernel.pid))
             # The kernel takes the next task while this process renders the documents of this one.
             ahead = None if _stop_requested else _next(tasks, results, number, worker)
-            if task[0] == "overzicht":
-                message = worker.finish_overview(done, tuple(task[2]))
+            if isinstance(task, OverviewTask):
+                message = worker.finish_overview(done, task.formats, number)
                 if _stop_requested:
                     break
                 results.put(message)
@@ -389,7 +376,7 @@ def worker_main(number: int, tasks, results, formats: tuple[str, ...], out: str,
             outcome = worker.finish(done)
             if _stop_requested and outcome.status != "gemaakt":
                 break  # failed because it was interrupted: it stays "not made", not "failed"
-            results.put(("klaar", number, task[1], outcome))
+            results.put(PlanDone(number, task.index, outcome))
     except KeyboardInterrupt:
         pass
     finally:
@@ -405,8 +392,8 @@ def _next(tasks, results, number: int, worker: Worker):
     task = tasks.get()
     if task is None:
         return None
-    if task[0] == "overzicht":
-        results.put(("overzicht-bezig", number))
-        return task, Background(worker.stage_overview, task[1], task[3])
-    results.put(("bezig", number, task[1]))
-    return task, Background(worker.execute, Path(task[2]))
+    if isinstance(task, OverviewTask):
+        results.put(OverviewStarted(number))
+        return task, Background(worker.stage_overview, task.plans, task.datum)
+    results.put(PlanStarted(number, task.index))
+    return task, Background(worker.execute, Path(task.path))

@@ -75,8 +75,8 @@ def run_batch_command(args) -> int:
 
 def run_overview_command(args) -> int:
     from ..batch.inputs import find_plans
-    from ..batch.inputs import OVERVIEW_FORMATS
-    from ..overview import write_overview
+    from ..report.overview_files import OVERVIEW_FORMATS
+    from ..report.overview import write_overview
     from ..report.outline import parse_date
 
     wanted = [f.strip().lower() for f in args.formaat.split(",") if f.strip()]

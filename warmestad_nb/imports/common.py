@@ -46,7 +46,7 @@ _AREA_NAMES = {"vlaamsbrabant", "westvlaanderen", "oostvlaanderen", "limburg", "
 
 
 def _key(text: str) -> str:
-    return reference._normalize(text)  # the same matching as municipality names
+    return reference.name_key(text)  # the same matching as municipality names
 
 
 @dataclass

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from ..errors import WarmeStadError
-from .failures import read_failure
+from .failures import NotebookFailure, read_failure
 
 NOTEBOOK = Path(__file__).resolve().parent.parent.parent / "notebooks" / "beleidsplan.ipynb"
 ENGINE = "warmestad"
@@ -187,15 +187,4 @@ def execute(plan_path: str | Path, *, kernel: Kernel | None = None, parameters: 
             str(notebook), None, parameters=params, kernel_name=KERNEL_NAME, progress_bar=False,
             execution_timeout=timeout, **engine)
     except PapermillExecutionError as exc:
-        raise NotebookFailure(*read_failure(exc.ename, exc.evalue)) from None
-
-
-class NotebookFailure(WarmeStadError):
-    """A cell of the notebook failed; `deel` names the part in Dutch, `oorzaak` is the Dutch cause."""
-
-    def __init__(self, deel: str, oorzaak: str):
-        if deel:
-            super().__init__(f"Het beleidsplan kon niet gemaakt worden: {deel} liep fout. Oorzaak: {oorzaak}")
-        else:  # reading the plan or the options
-            super().__init__(f"Het beleidsplan kon niet gemaakt worden: {oorzaak}")
-        self.deel, self.oorzaak = deel, oorzaak
+        raise NotebookFailure(read_failure(exc.ename, exc.evalue)) from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..store import read_plan
 from .document import MIME_TYPE, Cover, Section
-from .failures import PartFailed
+from .failures import COVER, PLAN, PartFailed, fails_as
 from . import html, typst_markup
 from .outline import check_language_level, chosen_chapters, numbering, parse_date
 from .sections import build_cover, build_section
@@ -29,6 +29,7 @@ class Output:
 class Beleidsplan:
     """The document for one plan file: the cover and the chosen chapters, as notebook outputs."""
 
+    @fails_as(PLAN)
     def __init__(self, plan: str, secties: str = "alle", taalniveau: str = "standaard", datum: str = "",
                  versie: str = ""):
         self.plan = read_plan(plan)
@@ -41,15 +42,15 @@ class Beleidsplan:
     def toon(self) -> None:
         """Show the cover and every chosen chapter, in order (the whole document, from one cell).
 
-        A part that fails raises PartFailed, which names it: the runner reads the part from it."""
+        A part that fails raises PartFailed, which names it: the runner reads its fields back."""
         from IPython.display import display
 
-        parts = [(None, self.omslag)] + [(c, lambda c=c: self.sectie(c.id)) for c in self.chapters]
-        for chapter, build in parts:
+        parts = [(COVER, self.omslag)] + [(c.id, lambda c=c: self.sectie(c.id)) for c in self.chapters]
+        for part, build in parts:
             try:
                 output = build()
             except Exception as exc:
-                raise PartFailed(chapter, exc) from exc
+                raise PartFailed(part, exc) from exc
             display(output)
 
     def omslag(self) -> Output:

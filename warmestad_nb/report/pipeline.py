@@ -24,6 +24,7 @@ from ..files import dutch_write_errors, signals_deferred
 from ..ids import new_id
 from .document import content_from_notebook
 from .execute import Kernel, execute
+from .failures import DOCX, FILES, HTML, PDF, step
 
 FORMATS = ("html", "pdf", "docx")
 BASENAME = "beleidsplan"
@@ -126,14 +127,17 @@ def write_documents(nb, out: str | Path, renderer: Renderer) -> dict[str, Path]:
     target = plan_folder(Path(out), cover.nis, cover.gemeente)
     files: dict[str, bytes] = {"ipynb": nbformat.writes(nb).encode()}
     if "html" in renderer.formats:
-        files["html"] = renderer.html(nb).encode()
+        with step(HTML):
+            files["html"] = renderer.html(nb).encode()
     if "pdf" in renderer.formats:
-        files["pdf"] = renderer.pdf(renderer.typst(nb))
+        with step(PDF):
+            files["pdf"] = renderer.pdf(renderer.typst(nb))
     if "docx" in renderer.formats:
         from .docx import build_docx
 
-        files["docx"] = build_docx(*content_from_notebook(nb))
-    with dutch_write_errors(target):  # a full disk or a folder without write permission, in Dutch
+        with step(DOCX):
+            files["docx"] = build_docx(*content_from_notebook(nb))
+    with step(FILES), dutch_write_errors(target):  # a full disk or a folder without write permission, in Dutch
         return _publish(target, files)
 
 

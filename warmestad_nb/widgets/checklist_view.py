@@ -5,10 +5,11 @@ The answers come from analysis/checklist.py, as on the start page and in the doc
 
 from __future__ import annotations
 
+import html
+
 from .. import reference
 from ..analysis.checklist import met
 from ..model import Plan
-from .common import esc
 
 
 def step_checklist(plan: Plan, step: int) -> str:
@@ -16,6 +17,6 @@ def step_checklist(plan: Plan, step: int) -> str:
     done = [met(plan, item.id) for item in items]
     rows = "".join(
         f'<li><span class="{"ws-klaar" if ok else "ws-open"}">{"✔ in orde" if ok else "✘ nog te doen"}</span> '
-        f"{esc(item.tekst)}</li>" for item, ok in zip(items, done))
+        f"{html.escape(item.tekst)}</li>" for item, ok in zip(items, done))
     return (f'<div class="ws-stap-checklist-inhoud"><p><b>Checklist van stap {step}: {sum(done)} van '
             f"{len(items)} in orde.</b></p><ul>{rows}</ul></div>")

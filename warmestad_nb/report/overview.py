@@ -18,19 +18,18 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import reference
-from .analysis.region import PlanSummary, RegionGaps, RegionTables, RegionTotals, plan_summary, region_gaps
-from .analysis.region import region_tables, region_totals
-from .batch.inputs import OVERVIEW_FORMATS
-from .batch.overview_job import save_overview
-from .charts.region import ROWS_PER_CHART, draw
-from .errors import WarmeStadError
-from . import formatting as fmt
-from .report.document import Bullets, Facts, Figure, Note, Paragraph, Section, Subheading, Table
-from .report.sections.common import pillar_label, source_label
-from .store import read_plan
+from .. import formatting as fmt
+from .. import reference
+from ..analysis.region import PlanSummary, RegionGaps, RegionTables, RegionTotals, plan_summary, region_gaps
+from ..analysis.region import region_tables, region_totals
+from ..charts.region import ROWS_PER_CHART, draw
+from ..errors import WarmeStadError
+from ..store import read_plan
+from .document import Bullets, Facts, Figure, Note, Paragraph, Section, Subheading, Table
+from .overview_files import OVERVIEW_FORMATS, save_overview
+from .sections.common import pillar_label, source_label
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 TITLE = "Regio-overzicht Warme Steden & Gemeenten"
 EXAMPLE_NOTE = ("Dit overzicht bevat voorbeeldplannen om het werkboek te leren kennen. De bevolkingscijfers zijn "
                 "echt; acties, budgetten en partners in die plannen zijn verzonnen.")
@@ -334,7 +333,7 @@ def _environment() -> Environment:
 
 def render_pages(summaries: list[PlanSummary], problems: list[str], datum: date) -> dict[str, str]:
     """{"html": the page, "typst": the PDF's source}, from the same sections and charts."""
-    from .report import html, typst_markup
+    from . import html, typst_markup
 
     if not summaries:
         raise WarmeStadError("Geen enkel plan kon gelezen worden, dus er is geen overzicht:\n" + "\n".join(problems))
@@ -365,7 +364,7 @@ def build_overview(plans: list[Path], datum: date | None = None) -> tuple[dict[s
 def write_overview(plans: list[Path], out: Path, formats: tuple[str, ...] = OVERVIEW_FORMATS,
                    datum: date | None = None) -> Written:
     """Build the overview and write <out>/regio-overzicht.{html,pdf} (`warmestad overzicht`)."""
-    from .report.typst_pdf import PdfCompiler
+    from .typst_pdf import PdfCompiler
 
     pages, written = build_overview(plans, datum)
     written.paths = save_overview(out, pages, formats, lambda source: PdfCompiler().render(source))
