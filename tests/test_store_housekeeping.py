@@ -41,6 +41,22 @@ def test_temp_files_of_killed_saves_are_removed_by_the_next_save(herselt):
     assert read_plan(herselt).omgevingsanalyse.notities == "na de crash"
 
 
+def test_temp_files_of_killed_saves_are_removed_when_the_plan_is_opened(herselt):
+    """Saves killed before any finished (on a busy machine) must not pile up temp files."""
+    dead = _dead_pid()
+    backups = herselt.parent / ".backups" / herselt.stem
+    backups.mkdir(parents=True)
+    plan_leftover = herselt.parent / f".{herselt.name}.{dead}.abcd1234.tmp"
+    backup_leftover = backups / f".{herselt.stem}.00002.yaml.{dead}.abcd1234.tmp"
+    for path in (plan_leftover, backup_leftover):
+        path.write_text("half", encoding="utf-8")
+    running = herselt.parent / f".{herselt.name}.{os.getpid()}.zzzz9999.tmp"
+    running.write_text("bezig", encoding="utf-8")
+    PlanStore(herselt)
+    assert _temp_files(herselt.parent) == [running.name]
+    assert _temp_files(backups) == []
+
+
 def test_a_stray_file_among_the_backups_never_stops_a_save(herselt):
     plan_store = PlanStore(herselt)
     plan_store.plan.omgevingsanalyse.notities = "eerste"

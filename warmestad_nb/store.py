@@ -296,6 +296,10 @@ class PlanStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.reload()
+        # Temp files of killed saves also go when the plan is opened, not only after a save: saves
+        # killed one after the other before any finished (a busy machine) leave no pile.
+        remove_stale_temps(self.path.parent, self.path.name)
+        remove_stale_temps(self.backup_dir)
 
     def reload(self) -> None:
         data = _read_bytes(self.path)
