@@ -33,7 +33,6 @@ def run_report(args) -> int:
     from ..report.execute import Kernel
     from ..report.pipeline import Renderer, parse_formats, render_plan
     from ..report.outline import check_language_level, chosen_chapters, parse_date
-    from ..store import read_plan
 
     # Everything the user can get wrong is checked before any document is made, the options before
     # the first kernel starts; the plans (0.2 s to read) while it boots. A mistake gets its Dutch
@@ -48,6 +47,8 @@ def run_report(args) -> int:
                   "versie": args.versie}
     kernels = [Kernel()]  # boots in its own process while this one reads the plans and builds the exporters
     try:
+        from ..store import read_plan  # the plan model: 0.1 s of imports, also while the kernel boots
+
         for plan in args.plannen:
             read_plan(plan)
         renderer = Renderer(formats)
