@@ -8,6 +8,7 @@ Layers, each usable alone (the batch reuses them with warm kernels and one expor
   notebook.py   what notebooks/beleidsplan.ipynb calls (a section as a mimebundle: HTML + Typst + JSON)
   failures.py   naming the part that failed: raised in the kernel, read back by the runner
   execute.py    papermill with an optional, already running kernel
+  ipykernel_launcher.py, kernel_imports.py  how that kernel starts, and what it imports while it boots
   export.py     one reusable nbconvert HTMLExporter with templates/beleidsplan
   typst_export.py  the nbconvert Typst exporter with templates/beleidsplan_typst
   typst_pdf.py  Typst source -> PDF, chart SVG -> PNG (the typst package, in process)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import signal
+import sys
 import threading
 import time
 from pathlib import Path
@@ -26,12 +28,14 @@ NOTEBOOK = Path(__file__).resolve().parent.parent.parent / "notebooks" / "beleid
 ENGINE = "warmestad"
 KERNEL_NAME = "python3"
 READY_TIMEOUT = 120  # seconds; a kernel is ready in about a second, slower on a busy machine
+EXIT_TIMEOUT = 10  # seconds; a killed kernel is gone within milliseconds
+# No input history: nobody reads it, and keeping it costs each run a database and a thread.
+NO_HISTORY = "--HistoryManager.enabled=False"
 
 
 # Run by the kernel while it boots, in parallel with this process: the notebook's imports and
-# matplotlib's font list are then ready when the first cell runs (about 1 s of the kernel's work).
-PRELOAD = ("import warmestad_nb.report.notebook", "import warmestad_nb.charts.report",
-           "from matplotlib import font_manager; font_manager.findfont('DejaVu Sans')")
+# matplotlib's font list are then ready when the first cell runs (about 0.5 s of the kernel's work).
+PRELOAD = ("import warmestad_nb.report.kernel_imports",)
 
 
 class Kernel:
@@ -42,16 +46,21 @@ class Kernel:
     """
 
     def __init__(self, cwd: Path = NOTEBOOK.parent, kernel_name: str = KERNEL_NAME,
-                 preload: tuple[str, ...] = PRELOAD, options: tuple[str, ...] = ()):
-        """options: more kernel command-line options, e.g. "--HistoryManager.enabled=False"."""
+                 preload: tuple[str, ...] = PRELOAD, options: tuple[str, ...] = (NO_HISTORY,)):
+        """options: kernel command-line options (traitlets settings such as NO_HISTORY)."""
         from jupyter_client import KernelManager
 
-        self.km = KernelManager(kernel_name=kernel_name)
-        # exec_lines run before the kernel reports ready; log_level hides the TCP transport warning.
-        self.km.start_kernel(cwd=str(cwd), extra_arguments=[
-            f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR", *options])
+        self.km = KernelManager(kernel_name=kernel_name, kernel_spec_manager=_this_python())
+        try:
+            # exec_lines run before the kernel reports ready; log_level hides the TCP transport warning.
+            self.km.start_kernel(cwd=str(cwd), extra_arguments=[
+                f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR", *options])
+        except BaseException:  # e.g. Ctrl-C while it starts: the caller never gets this Kernel to stop
+            self._kill()
+            raise
         self._kc = None
         self._connect_error: BaseException | None = None
+        self._stop = threading.Event()
         self._connecting = threading.Thread(target=self._connect, daemon=True)
         self._connecting.start()
 
@@ -60,7 +69,7 @@ class Kernel:
         with thread_event_loop():
             try:
                 kc.start_channels()
-                wait_until_ready(kc, self.km, READY_TIMEOUT)
+                wait_until_ready(kc, self.km, READY_TIMEOUT, self._stop)
                 kc.allow_stdin = False
                 self._kc = kc
             except BaseException as exc:  # noqa: BLE001 - handed to the thread that asks for the client
@@ -76,18 +85,47 @@ class Kernel:
         return self._kc
 
     def shutdown(self) -> None:
-        if self.km.has_kernel:
-            self.km.shutdown_kernel(now=True)
+        """End the kernel process (and anything it started) and wait until it is gone."""
+        self._stop.set()
+        self._kill()
         self._connecting.join(READY_TIMEOUT)  # ends quickly once the kernel is gone
         if self._kc is not None:
             self._kc.stop_channels()
             self._kc = None
+
+    def _kill(self) -> None:
+        if self.km.has_kernel:
+            # Killed and reaped here: jupyter_client's own kill looks every 0.1 s whether the kernel
+            # is gone, and its first look always came too early (0.1 s added to every plan).
+            with contextlib.suppress(ProcessLookupError):
+                self.km.signal_kernel(signal.SIGKILL)  # the kernel's whole process group
+            deadline = time.monotonic() + EXIT_TIMEOUT
+            while self.km.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.001)
+            self.km.shutdown_kernel(now=True)  # nothing left to wait for: only the clean-up
 
     def __enter__(self) -> "Kernel":
         return self
 
     def __exit__(self, *exc) -> None:
         self.shutdown()
+
+
+def _this_python():
+    """The kernel specification: ipykernel in this Python, without its debugger (ipykernel_launcher.py).
+
+    The notebook needs the workbook's own Python (the one warmestad_nb is installed in) whatever
+    kernels the computer has installed, and no search through Jupyter's kernel folders (0.03 s)."""
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+
+    class ThisPython(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            return KernelSpec(
+                argv=[sys.executable, "-m", f"{__package__}.ipykernel_launcher", "-f", "{connection_file}"],
+                display_name="Python 3 (ipykernel)", language="python", interrupt_mode="signal",
+                name=kernel_name)
+
+    return ThisPython()
 
 
 @contextlib.contextmanager
@@ -116,20 +154,24 @@ def thread_event_loop():
             loop.close()
 
 
-def wait_until_ready(kc, km, timeout: float) -> None:
+def wait_until_ready(kc, km, timeout: float, stop: threading.Event | None = None) -> None:
     """jupyter_client's wait_for_ready without its closing 0.2 s wait for IOPub to fall quiet.
 
     That wait only drops stray messages, and every reader here (nbclient, WarmKernel.run_code)
     skips messages that answer another request; it was pure waiting before each first plan.
     As there: a kernel_info reply, then a message on IOPub to know that channel is connected.
+    Short waits, so that a kernel stopped while it boots (stop set) ends this at once.
     """
     import queue
 
     deadline = time.monotonic() + timeout
+    asked = -1.0
     while True:
-        kc.kernel_info()
+        if time.monotonic() - asked >= 1:  # ask about once a second, as jupyter_client does
+            kc.kernel_info()
+            asked = time.monotonic()
         try:
-            reply = kc.get_shell_msg(timeout=1)
+            reply = kc.get_shell_msg(timeout=0.02)
         except queue.Empty:
             reply = None
         if reply is not None and reply["msg_type"] == "kernel_info_reply":
@@ -137,7 +179,9 @@ def wait_until_ready(kc, km, timeout: float) -> None:
                 kc.get_iopub_msg(timeout=0.2)
                 return
             except queue.Empty:
-                pass  # IOPub not connected yet: ask again
+                asked = -1.0  # IOPub not connected yet: ask again
+        if stop is not None and stop.is_set():
+            raise WarmeStadError("De rekenkern (Python-kernel) werd gestopt tijdens het opstarten.")
         if not km.is_alive():
             raise WarmeStadError("De rekenkern (Python-kernel) stopte tijdens het opstarten.")
         if time.monotonic() > deadline:
