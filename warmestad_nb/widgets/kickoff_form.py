@@ -12,7 +12,8 @@ from ..exports.kickoff import write_kickoff_exports
 from ..model import Plan, ProgrammaOnderdeel
 from ..step1_edits import add_signup, signups_to_partners
 from . import step1_html
-from .common import MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, note, status_text
+from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, named, note,
+                     status_text)
 from .session import PlanSession
 
 PART_FIELDS = ("titel", "duur_min", "wie")
@@ -55,11 +56,15 @@ class ProgrammeBuilder(Section):
         return ok
 
     def _row(self, index: int) -> dict[str, widgets.Widget]:
+        number = index + 1
         row = {
-            "titel": widgets.Text(continuous_update=False, layout=widgets.Layout(width="30em")),
+            "titel": named(widgets.Text(continuous_update=False, layout=widgets.Layout(width="30em")),
+                           f"Onderdeel {number}"),
             # Not a BoundedIntText: that silently turns -20 into 0; the plan's check refuses it with a message.
-            "duur_min": widgets.IntText(step=5, layout=widgets.Layout(width="6em")),
-            "wie": widgets.Text(continuous_update=False, placeholder="wie", layout=widgets.Layout(width="18em")),
+            "duur_min": named(widgets.IntText(step=5, layout=widgets.Layout(width="6em")),
+                              f"Duur van onderdeel {number} in minuten"),
+            "wie": named(widgets.Text(continuous_update=False, placeholder="wie", layout=widgets.Layout(width="18em")),
+                         f"Wie bij onderdeel {number}"),
             "omhoog": button("↑", "ws-kickoff-onderdeel-omhoog"),
             "weg": button("✕", "ws-kickoff-onderdeel-weg"),
         }

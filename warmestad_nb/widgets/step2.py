@@ -139,7 +139,8 @@ class Section:
 
 
 def header(session: PlanSession) -> Section:
-    return Section(session.status, live(session, views.header_view, "ws-stap2-kop-view"),
+    session.watch()  # a change elsewhere is warned at once, with the reload button in the bar
+    return Section(session.bar, live(session, views.header_view, "ws-stap2-kop-view"),
                    live(session, lambda p: step_checklist(p, 2), "ws-stap-checklist"))
 
 
