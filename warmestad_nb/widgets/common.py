@@ -43,6 +43,36 @@ def button(text: str, css: str, style: str = "") -> widgets.Button:
     return b
 
 
+SETTLE_S = 0.3  # after a save: time for values the browser held back to come in (a round trip or two)
+
+
+def on_add_click(b: widgets.Button, add: Callable[[], Any]) -> widgets.Button:
+    """Run `add` (reads a form, saves) on a click, with the button disabled until the form has caught up.
+
+    The browser sends an input's next value only when the kernel answered the previous one, but a
+    click at once: while the kernel is busy saving, a level or age group picked before the next click
+    would reach the kernel after that click, and the item was saved without it. The button is
+    therefore disabled from the click until SETTLE_S after the save, when the values held back in the
+    meantime have come in. Without a kernel loop (scripts, tests) it is enabled again at once.
+    """
+
+    def enable() -> None:
+        b.disabled = False
+
+    def clicked(_) -> None:
+        b.disabled = True
+        try:
+            add()
+        finally:
+            try:
+                asyncio.get_running_loop().call_later(SETTLE_S, enable)
+            except RuntimeError:
+                enable()
+
+    b.on_click(clicked)
+    return b
+
+
 def html_box(css: str, value: str = "") -> widgets.HTML:
     box = widgets.HTML(value)
     box.add_class(css)

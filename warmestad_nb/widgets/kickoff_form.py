@@ -13,7 +13,7 @@ from ..model import Plan, ProgrammaOnderdeel
 from ..step1_edits import add_signup, signups_to_partners
 from . import step1_html
 from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, named, note,
-                     status_text)
+                     on_add_click, status_text)
 from .session import PlanSession
 
 PART_FIELDS = ("titel", "duur_min", "wie")
@@ -129,7 +129,7 @@ class KickoffForm(Section):
             "sector": field(widgets.Dropdown(description="Sector", options=sectors), "ws-aanmelding-sector"),
         }
         self.signup_button = button("Aanmelding toevoegen", "ws-aanmelding-toevoegen")
-        self.signup_button.on_click(lambda _: self.add_signup())
+        on_add_click(self.signup_button, self.add_signup)
         self.signups = html_box("ws-kickoff-aanmeldingen")
         self.level = field(widgets.Dropdown(description="Betrokkenheid",
                                             options=[(v, c) for c, v in vocab.ENGAGEMENT_LEVELS.items()],

@@ -6,7 +6,7 @@ import ipywidgets as widgets
 
 from ..errors import WarmeStadError
 from ..model import Persoon, Plan
-from .common import Section, button, esc, field, html_box, note, status_text
+from .common import Section, button, esc, field, html_box, note, on_add_click, status_text
 from .session import PlanSession
 
 NEW = -1  # the chooser's value for "a new member"
@@ -38,7 +38,7 @@ class ProjectGroupForm(Section):
         self.chooser.observe(lambda _: self._load() if not self.is_quiet else None, names="value")
         for name, widget in self.inputs.items():
             widget.observe(lambda change, name=name: self._on_input(name, change["new"]), names="value")
-        self.add_button.on_click(lambda _: self.add())
+        on_add_click(self.add_button, self.add)
         self.remove_button.on_click(lambda _: self.remove())
         session.on_change(self._refresh)
         self._refresh(session.plan)

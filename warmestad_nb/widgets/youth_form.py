@@ -12,7 +12,7 @@ from ..model import Kanaal, Plan
 from ..step1_edits import add_channel
 from . import step1_html
 from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, note,
-                     status_text)
+                     on_add_click, status_text)
 from .session import PlanSession
 
 
@@ -38,7 +38,7 @@ class YouthForm(Section):
             "uitgevoerd": field(widgets.Checkbox(description="Al uitgevoerd", indent=True), "ws-jongeren-uitgevoerd"),
         }
         self.add_button = button("Kanaal toevoegen", "ws-jongeren-toevoegen", "primary")
-        self.add_button.on_click(lambda _: self.add())
+        on_add_click(self.add_button, self.add)
         self.chooser = field(widgets.Dropdown(description="Kanaal in het plan"), "ws-jongeren-kies", "48em")
         self.done_button = button("Markeer als uitgevoerd", "ws-jongeren-klaar")
         self.remove_button = button("Verwijderen", "ws-jongeren-verwijderen", "danger")
