@@ -12,7 +12,7 @@ from ..exports.kickoff import write_kickoff_exports
 from ..model import Plan, ProgrammaOnderdeel
 from ..step1_edits import add_signup, signups_to_partners
 from . import step1_html
-from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, named, note,
+from .common import (MULTIPLE, EntryRemover, Section, button, download_link, export_folder, field, hint, html_box, named, note,
                      on_add_click, status_text)
 from .session import PlanSession
 
@@ -131,6 +131,9 @@ class KickoffForm(Section):
         self.signup_button = button("Aanmelding toevoegen", "ws-aanmelding-toevoegen")
         on_add_click(self.signup_button, self.add_signup)
         self.signups = html_box("ws-kickoff-aanmeldingen")
+        self.signup_remover = EntryRemover(
+            session, lambda p: [", ".join(x for x in (a.naam, a.organisatie) if x) for a in k(p).aanmeldingen],
+            lambda p, i: k(p).aanmeldingen.pop(i), "Aanmelding", "ws-aanmelding", "Verwijder deze aanmelding")
         self.level = field(widgets.Dropdown(description="Betrokkenheid",
                                             options=[(v, c) for c, v in vocab.ENGAGEMENT_LEVELS.items()],
                                             value="geconsulteerd"), "ws-kickoff-omzetten-betrokkenheid")
@@ -152,7 +155,7 @@ class KickoffForm(Section):
             widgets.HTML("<b>Uitnodigen</b>"), self.invited, hint(MULTIPLE), self.invite_all,
             widgets.HTML("<b>Na het startmoment</b>"), self.present,
             widgets.HTML("Wie wil meedoen? Noteer de aanmeldingen en maak er in één stap partners van."),
-            *self.signup.values(), self.signup_button, self.signups,
+            *self.signup.values(), self.signup_button, self.signups, self.signup_remover.box,
             widgets.HBox([self.level, self.convert_button]), self.message, self.minutes,
             widgets.HTML("<b>Overzicht en export</b>"), self.export_button, self.files, self.overview,
         ])
