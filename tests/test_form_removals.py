@@ -53,3 +53,12 @@ def test_a_kickoff_signup_can_be_removed(gent):
     form.signup_remover.button.click()
     assert read_plan(gent).kickoff.aanmeldingen == signups[1:]
     assert signups[0].naam not in form.signups.value
+
+
+def test_an_evaluation_year_can_be_removed(gent):
+    session = PlanSession(str(gent))
+    page = evaluation.year(session)
+    years = [e.jaar for e in read_plan(gent).evaluaties]
+    find(page, "ws-eval-jaar-verwijderen").click()
+    assert [e.jaar for e in read_plan(gent).evaluaties] == years[:-1]
+    assert find(page, "ws-eval-jaar-verwijderen").disabled  # no year left to remove

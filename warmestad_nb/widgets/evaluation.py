@@ -8,7 +8,7 @@ from ..analysis import evaluation as analysis
 from ..charts.evaluation import year_on_year_chart
 from ..model import Meting, Plan
 from .common import (BUTTON, EntryRemover, ItemEditor, esc, live_chart, live_html, named, page_header, parse_number,
-                     show_number, table)
+                     remove_button, show_number, table)
 from .session import PlanSession, bind
 
 # The columns of a year's measurements, with their Dutch headings.
@@ -92,13 +92,23 @@ def year(session: PlanSession) -> widgets.Widget:
 
     remover = EntryRemover(session, measurements, remove_measurement, "Indicator", "ws-meting",
                            "Verwijder deze indicator")
+
+    def remove_year() -> None:
+        # An ordinary save: "Ongedaan maken" brings the year back.
+        target = editor.current
+        if target is not None:
+            session.change(lambda plan: plan.evaluaties.remove(analysis.evaluation(plan, target)))
+
+    drop_year = remove_button("Verwijder dit evaluatiejaar", "ws-eval-jaar-verwijderen", remove_year)
+    editor.on_choose(lambda key: setattr(drop_year, "disabled", key is None))
+    drop_year.disabled = editor.current is None
     start.on_click(on_start)
     add_row.on_click(on_add_row)
     editor.on_choose(lambda _: (setattr(rows, "children", ()), build_rows(), remover.refresh()))
     session.on_change(lambda plan: (label_start(plan), build_rows()))
     label_start(session.plan)
     build_rows()
-    return widgets.VBox([widgets.HBox([editor.picker, start]), rows, add_row, remover.box, *texts])
+    return widgets.VBox([widgets.HBox([editor.picker, start]), rows, add_row, remover.box, *texts, drop_year])
 
 
 def year_on_year(session: PlanSession) -> widgets.Widget:
