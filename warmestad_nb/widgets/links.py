@@ -96,7 +96,8 @@ def _read_upload(upload: widgets.FileUpload, cyclus: str) -> ImportResult:
 def _cycle_choice(session: PlanSession) -> widgets.Dropdown:
     choice = widgets.Dropdown(options=[(label, code) for code, label in vocab.CYCLES.items()],
                               value=session.plan.meerjarenplan.cyclus if session.plan.meerjarenplan
-                              else session.plan.cyclus, description="Cyclus")
+                              else session.plan.cyclus, description="Cyclus",
+                              layout=widgets.Layout(width="26em"))  # the whole "meerjarenplan 2026-2031"
     choice.add_class("ws-mjp-cycle")
     return choice
 
