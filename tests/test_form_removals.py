@@ -1,4 +1,5 @@
-"""Entries that could be added but not removed in the forms: a year's measurement, a kick-off sign-up."""
+"""Entries that could be added but not removed in the forms: a year's measurement, an evaluation year, a
+kick-off sign-up, survey results."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from test_app_widgets import find
 
 from conftest import EXAMPLES
 from warmestad_nb.store import read_plan
-from warmestad_nb.widgets import evaluation, step1
+from warmestad_nb.widgets import evaluation, step1, step2
 from warmestad_nb.widgets.session import PlanSession
 
 GENT = next(p for p in EXAMPLES if p.stem == "44021-gent")
@@ -62,3 +63,14 @@ def test_an_evaluation_year_can_be_removed(gent):
     find(page, "ws-eval-jaar-verwijderen").click()
     assert [e.jaar for e in read_plan(gent).evaluaties] == years[:-1]
     assert find(page, "ws-eval-jaar-verwijderen").disabled  # no year left to remove
+
+
+def test_survey_results_can_be_removed_with_their_source(gent):
+    session = PlanSession(str(gent))
+    assert read_plan(gent).omgevingsanalyse.enquete
+    needs = step2.needs_section(session)
+    needs.find("ws-enquete-verwijder").click()
+    analysis = read_plan(gent).omgevingsanalyse
+    assert (analysis.enquete, analysis.enquete_bron) == ([], "")
+    assert needs.find("ws-enquete-verwijder").disabled
+    assert "verwijderd" in needs.find("ws-enquete-melding").value
