@@ -145,3 +145,21 @@ def test_every_step_page_shows_its_checklist_with_the_same_answers(make, tmp_pat
     for step in reference.steps():
         shown = _step_checklist(find(pages[step.nummer], "ws-stap-checklist").value)
         assert shown == {item.tekst: met(plan, item.id) for item in step.checklist}, step.nummer
+
+
+def test_step_1_and_the_document_agree_on_a_project_group_of_partners(herselt):
+    """Two partners in the project group and no named members: the step page says 'in orde', and
+    the document names them instead of saying the project group is missing."""
+    plan = read_plan(herselt)
+    plan.projectgroep = []
+    plan.engagement.vast_agendapunt = ""
+    for partner in plan.partners:
+        partner.betrokkenheid = "geinformeerd"
+    plan.partners[0].betrokkenheid, plan.partners[1].betrokkenheid = "projectgroep", "trekker"
+    assert _step_page(plan)["projectgroep"] and met(plan, "projectgroep")
+    text = " ".join(str(b) for b in front.context(Context(plan)))
+    assert "staat nog niet in het plan" not in text
+    assert plan.partners[0].organisatie in text and plan.partners[1].organisatie in text
+    plan.partners[1].betrokkenheid = "geinformeerd"  # one is too few, for the page and the document
+    assert not _step_page(plan)["projectgroep"]
+    assert "te weinig leden" in " ".join(str(b) for b in front.context(Context(plan)))

@@ -357,6 +357,23 @@ def _upload(form, path: Path) -> None:
                           "content": memoryview(path.read_bytes()), "last_modified": datetime.now()},)
 
 
+def test_a_youth_channel_in_the_plan_can_be_changed(herselt):
+    session, _ = step1.open_plan(str(herselt))
+    form = step1.YouthForm(session)
+    form.chooser.value = 0
+    channel = read_plan(herselt).jongeren.kanalen[0]
+    assert form.chosen["boodschap"].value == channel.boodschap
+    form.chosen["boodschap"].value = "Affiche in de jeugdhuizen (aangepast)"
+    form.chosen["leeftijdsgroepen"].value = ("12-18", "18-24")
+    saved = read_plan(herselt).jongeren.kanalen[0]
+    assert (saved.boodschap, saved.leeftijdsgroepen) == ("Affiche in de jeugdhuizen (aangepast)", ["12-18", "18-24"])
+    form.chosen["leeftijdsgroepen"].value = ()  # refused, and the field shows the plan again
+    assert read_plan(herselt).jongeren.kanalen[0].leeftijdsgroepen == ["12-18", "18-24"]
+    assert form.chosen["leeftijdsgroepen"].value == ("12-18", "18-24")
+    assert "minstens één leeftijdsgroep" in session.status.value
+
+
+
 def test_excel_export_and_import_through_the_widgets(herselt, tmp_path):
     session, _ = step1.open_plan(str(herselt))
     form, partners = step1.PartnerFileForm(session), step1.PartnerForm(session)

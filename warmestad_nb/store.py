@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -290,6 +293,15 @@ def read_plan(path: str | Path) -> Plan:
         return validate(path, tree)
 
 
+@dataclass(frozen=True)
+class Version:
+    """An earlier version of a plan: a numbered backup and the time that version was saved."""
+
+    number: int
+    path: Path
+    saved: datetime
+
+
 class PlanStore:
     """One plan file: its validated plan, its YAML tree, and the version on disk it came from."""
 
@@ -365,13 +377,36 @@ class PlanStore:
         return _numbered(self.path.parent / ".conflicten",
                          rf"{re.escape(self.path.stem)}\.(\d{{8}}-\d{{6}}-\d{{6}})\.yaml", str)
 
+    def versions(self) -> list[Version]:
+        """The earlier versions of this plan (its backups), newest first, each with the time it was saved."""
+        return [Version(_backup_number(p), p, datetime.fromtimestamp(p.stat().st_mtime))
+                for p in reversed(self.backups())]
+
+    def read_version(self, number: int) -> Plan:
+        """Earlier version `number` as a plan (upgraded like any plan file); a Dutch message when it is gone."""
+        found = [v for v in self.versions() if v.number == number]
+        if not found:
+            raise WarmeStadError(f"{self.path}: versie {number} bestaat niet (meer); alleen de laatste "
+                                 f"{BACKUPS_KEPT} versies worden bewaard in {self.backup_dir}.")
+        return read_plan(found[0].path)
+
+    def restore(self, number: int) -> bool:
+        """Make earlier version `number` the plan again: an ordinary save (conflict check, a backup of
+        what it replaces, comments of the current file kept), so a restore can itself be undone."""
+        return self.save(self.read_version(number))
+
     def _backup(self, data: bytes) -> None:
         # A failure names the plan: its save is what the user asked for.
         with dutch_write_errors(self.path):
             self.backup_dir.mkdir(parents=True, exist_ok=True)
         existing = self.backups()
         number = _backup_number(existing[-1]) + 1 if existing else 1
-        atomic_write(self.backup_dir / f"{self.path.stem}.{number:05d}.yaml", data, about=self.path)
+        target = self.backup_dir / f"{self.path.stem}.{number:05d}.yaml"
+        atomic_write(target, data, about=self.path)
+        # The backup keeps the time its version was saved: the list of versions shows that time.
+        with contextlib.suppress(OSError):
+            saved = self.path.stat()
+            os.utime(target, ns=(saved.st_atime_ns, saved.st_mtime_ns))
         _prune(self.backups(), BACKUPS_KEPT)
 
     def _keep_refused(self, text: bytes) -> Path:

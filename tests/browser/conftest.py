@@ -194,3 +194,13 @@ def type_into(page, css: str, text: str) -> None:
     box = page.locator(f"{css} input, {css} textarea").first
     box.fill(text)
     box.press("Enter")
+
+
+def accessibility_problems(page, impacts=("critical", "serious")) -> list[str]:
+    """axe-core (axe-playwright-python, the test extras) on the page as shown: one line per violation
+    of the given impacts, with the rule, its help text and where (the HTML of up to 3 nodes)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['impact']} {v['id']}: {v['help']} ({' | '.join(n['html'][:160] for n in v['nodes'][:3])})"
+            for v in results.response["violations"] if v["impact"] in impacts]

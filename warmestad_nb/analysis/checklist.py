@@ -31,10 +31,15 @@ def coordinator_reachable(plan: Plan) -> bool:
     return c is not None and bool(c.naam) and bool(c.email or c.telefoon)
 
 
+def project_group_partners(plan: Plan) -> list[str]:
+    """The partners that sit in the project group: engagement level 'lid van de projectgroep' or 'trekker'."""
+    return [p.organisatie for p in plan.partners if p.betrokkenheid in ("projectgroep", "trekker")]
+
+
 def project_group_formed(plan: Plan) -> bool:
-    # A fixed agenda item of an existing body counts as a project group, as the programme advises.
-    return (len(plan.projectgroep) >= 2
-            or sum(x.betrokkenheid in ("projectgroep", "trekker") for x in plan.partners) >= 2
+    # Its members by name, or partners in it; a fixed agenda item of an existing body counts as a
+    # project group too, as the programme advises. The step page and the document both ask this.
+    return (len(plan.projectgroep) >= 2 or len(project_group_partners(plan)) >= 2
             or bool(plan.engagement.vast_agendapunt))
 
 

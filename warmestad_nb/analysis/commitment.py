@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import vocab
 from ..formatting import day, euro
 from ..model import Plan
-from .checklist import college_decision_missing, met
+from .checklist import college_decision_missing, met, project_group_partners
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def _logo(plan: Plan) -> CheckItem:
 
 def _project_group(plan: Plan) -> CheckItem:
     people = [p.naam for p in plan.projectgroep]
-    partners = [p.organisatie for p in plan.partners if p.betrokkenheid in ("projectgroep", "trekker")]
+    partners = project_group_partners(plan)
     done = met(plan, "projectgroep")
     if people or partners:
         detail = ", ".join(people + [f"{name} (partner)" for name in partners if name not in people])

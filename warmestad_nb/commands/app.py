@@ -33,6 +33,8 @@ CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager
 # kernel can be taken by another program before the kernel binds it, and that kernel then never
 # starts (seen with ten kernels started ahead while a browser opened connections).
 IPC = ["--KernelManager.transport=ipc"]
+# Voila's lab template with the page in Dutch and a main landmark (templates/voila/templates/warmestad/).
+TEMPLATE = ["--template=warmestad"]
 STOP_WAIT_S = 30
 # One kernel per notebook started ahead, with its imports done, so a page opens fast; a used
 # kernel is replaced a little later, not while the coach's page is still loading. Not for the
@@ -77,7 +79,7 @@ def server_command(kind: str, port: int, token: str, root: Path = NOTEBOOKS) -> 
     """The command line of the server (without the token: see server_env) and the address to open."""
     if kind == "app":
         cmd = [sys.executable, "-m", "warmestad_nb.local_voila", str(root), "--no-browser", f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *CULL, *IPC, *PREHEAT]
+               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *CULL, *IPC, *PREHEAT, *TEMPLATE]
         return cmd, f"http://127.0.0.1:{port}/voila/render/00_start.ipynb?token={token}"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.allow_remote_access=False",
@@ -91,6 +93,8 @@ def server_env(plan: Path | None, folder: Path | None, server_id: str, token: st
     env = dict(os.environ)
     env[MARKER] = server_id
     env["JUPYTER_TOKEN"] = token  # read by jupyter_server's identity provider (Voila and JupyterLab)
+    # Voila finds the workbook's page template (TEMPLATE) in templates/voila/templates/.
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(PROJECT / "templates"), env.get("JUPYTER_PATH", "")) if p)
     # Kernels import this very copy of the package (a work tree, not some other install).
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PROJECT), env.get("PYTHONPATH", "")) if p)
     if plan:

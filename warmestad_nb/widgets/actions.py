@@ -9,7 +9,7 @@ from ..analysis import actions as analysis
 from ..analysis.cycle import action_dates_outside_cycle
 from ..charts.actions import balance_chart
 from ..model import Plan
-from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html,
+from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html, scroll_box,
                      page_header, parse_number, pillar_options, show_number, table)
 from .session import PlanSession
 
@@ -41,7 +41,7 @@ def _fiche(practice) -> str:
     if practice is None:
         return "<p>Geen praktijk past bij deze filters.</p>"
     example = f"<br><b>Voorbeeldgemeente:</b> {esc(practice.voorbeeldgemeente)}" if practice.voorbeeldgemeente else ""
-    return (f"<div><h4>{esc(practice.titel)}</h4><p>{esc(practice.omschrijving)}</p>"
+    return (f"<div><h3>{esc(practice.titel)}</h3><p>{esc(practice.omschrijving)}</p>"
             f"<p><b>Soort:</b> {esc(vocab.PRACTICE_KINDS[practice.soort])}"
             f"<br><b>Doel:</b> {esc(practice.doel)}<br><b>Aanbieder:</b> {esc(practice.aanbieder)} {_link(practice.website)}"
             f"<br><b>Evaluatie:</b> {esc(practice.evaluatie or 'niet nagegaan')}{example}"
@@ -74,7 +74,8 @@ def catalogue(session: PlanSession) -> widgets.Widget:
         used = {a.catalogus_id for a in session.plan.acties if a.catalogus_id}
         heads = ["Praktijk", "Soort", "Pijlers", "Leeftijd", "Setting", "Strategie", "Preventie", "Kosten", "Aanbieder"]
         results.value = (f"<p>{len(found)} van de {len(analysis.filter_catalogue())} praktijken.</p>"
-                         f'<div class="ws-scroll">{table(heads, [_practice_row(p, used) for p in found], raw=True)}</div>')
+                         + scroll_box(table(heads, [_practice_row(p, used) for p in found], raw=True),
+                                      "Praktijken uit de inspiratiebox"))
         keep = picker.value
         ids = [p.id for p in found]
         picker.options = [(p.titel, p.id) for p in found]
@@ -112,7 +113,7 @@ def actions_table(plan: Plan) -> str:
     heads = ["Actie", "Pijlers", "Leeftijd", "Trekker", "Periode", "Budget", "Status"]
     warnings = "".join(f'<p class="ws-open ws-datum-buiten-cyclus">{esc(w)}</p>'
                        for w in action_dates_outside_cycle(plan))
-    return f'<p>{len(plan.acties)} acties.</p>{warnings}<div class="ws-scroll">{table(heads, rows)}</div>'
+    return f'<p>{len(plan.acties)} acties.</p>{warnings}' + scroll_box(table(heads, rows), "Acties van het plan")
 
 
 def action_plan(session: PlanSession) -> widgets.Widget:

@@ -8,7 +8,7 @@ from .. import vocab
 from ..analysis import anchoring as analysis
 from ..model import Plan
 from .. import formatting as fmt
-from .common import BUTTON, EntryRemover, code_options, esc, labelled, live_html, page_header, table
+from .common import BUTTON, EntryRemover, code_options, esc, labelled, live_html, page_header, scroll_box, table
 from .session import PlanSession, bind
 
 
@@ -26,8 +26,8 @@ def overview(session: PlanSession) -> widgets.Widget:
                              for kind, (done, total) in counts.items())
         rows = [[a.soort, a.titel, "; ".join(a.plaatsen) or "nog niet verankerd"] for a in analysis.anchors(plan)]
         classes = ["" if a.verankerd else "ws-gekozen" for a in analysis.anchors(plan)]
-        return (f"<p>{summary}</p><div class=\"ws-scroll\">"
-                + table(["Soort", "Titel", "Verankerd in"], rows, row_classes=classes) + "</div>")
+        return (f"<p>{summary}</p>" + scroll_box(table(["Soort", "Titel", "Verankerd in"], rows, row_classes=classes),
+                                                 "Verankering van doelstellingen en acties"))
 
     def missing(plan: Plan) -> str:
         found = analysis.not_anchored(plan)

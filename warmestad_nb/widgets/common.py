@@ -43,6 +43,36 @@ def button(text: str, css: str, style: str = "") -> widgets.Button:
     return b
 
 
+SETTLE_S = 0.3  # after a save: time for values the browser held back to come in (a round trip or two)
+
+
+def on_add_click(b: widgets.Button, add: Callable[[], Any]) -> widgets.Button:
+    """Run `add` (reads a form, saves) on a click, with the button disabled until the form has caught up.
+
+    The browser sends an input's next value only when the kernel answered the previous one, but a
+    click at once: while the kernel is busy saving, a level or age group picked before the next click
+    would reach the kernel after that click, and the item was saved without it. The button is
+    therefore disabled from the click until SETTLE_S after the save, when the values held back in the
+    meantime have come in. Without a kernel loop (scripts, tests) it is enabled again at once.
+    """
+
+    def enable() -> None:
+        b.disabled = False
+
+    def clicked(_) -> None:
+        b.disabled = True
+        try:
+            add()
+        finally:
+            try:
+                asyncio.get_running_loop().call_later(SETTLE_S, enable)
+            except RuntimeError:
+                enable()
+
+    b.on_click(clicked)
+    return b
+
+
 def html_box(css: str, value: str = "") -> widgets.HTML:
     box = widgets.HTML(value)
     box.add_class(css)
@@ -128,6 +158,24 @@ class Section:
             widget.value = value
 
 
+# A label only screen readers read: for inputs in a row or grid whose column says what they are.
+HIDDEN_LABEL_CSS = (".ws-verborgen-label > .widget-label { position: absolute !important; width: 1px !important; "
+                    "height: 1px; min-width: 0 !important; overflow: hidden; clip: rect(0 0 0 0); "
+                    "white-space: nowrap; }")
+
+
+def named(widget: widgets.Widget, name: str) -> widgets.Widget:
+    """Give an input without a visible label its name for screen readers (a hidden <label>)."""
+    widget.description = name
+    widget.add_class("ws-verborgen-label")
+    return widget
+
+
+def scroll_box(content: str, name: str) -> str:
+    """A scrolling block of HTML that the keyboard can reach (tab to it, then scroll with the arrows)."""
+    return f'<div class="ws-scroll" tabindex="0" role="region" aria-label="{esc(name)}">{content}</div>'
+
+
 # House style for the pages: readable on a projector, sticky save status, plain tables.
 CSS = """
 <style>
@@ -150,6 +198,7 @@ CSS = """
 .ws-melding { color: #8a4b00; }
 .ws-voorbeeld { background: #fff4d6; padding: 4px 8px; border-left: 4px solid #d97706; }
 .widget-label { min-width: 12em; }
+""" + HIDDEN_LABEL_CSS + """
 </style>
 """
 
@@ -170,22 +219,29 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def page_header(session: PlanSession, step: int) -> widgets.VBox:
-    """Step title, its aim, an example warning, and the sticky save status (with reload)."""
-    info = reference.steps()[step - 1]
+def page_header(session: PlanSession, step: int | None, title: str = "", aim: str = "") -> widgets.VBox:
+    """Step title, its aim, an example warning, the step's checklist and the sticky save status (with reload).
+
+    A page that is not one of the 7 steps (step None) gives its own title and aim and has no checklist.
+    """
+    if step is not None:
+        info = reference.steps()[step - 1]
+        title, aim = f"Stap {step}: {info.naam}", info.doel
     plan = session.plan
     note = ('<p class="ws-voorbeeld">Dit is een VOORBEELDPLAN: de inhoud is verzonnen ter '
             "illustratie.</p>" if plan.voorbeeld else "")
-    title = widgets.HTML(
-        f'{CSS}<div class="ws-titel"><h1>Stap {step}: {esc(info.naam)}</h1>'
-        f"<p><b>{esc(plan.gemeente.naam)}</b>, meerjarenplan {esc(plan.cyclus)}. {esc(info.doel)}</p>"
+    heading = widgets.HTML(
+        f'{CSS}<div class="ws-titel"><h1>{esc(title)}</h1>'
+        f"<p><b>{esc(plan.gemeente.naam)}</b>, meerjarenplan {esc(plan.cyclus)}. {esc(aim)}</p>"
         f"{note}</div>"
     )
-    from .checklist_view import step_checklist  # here: that module uses esc from this one
+    parts: list[widgets.Widget] = [heading]
+    if step is not None:
+        from .checklist_view import step_checklist  # here: that module uses esc from this one
 
-    checklist = live_html(session, lambda p: step_checklist(p, step), "ws-stap-checklist")
+        parts.append(live_html(session, lambda p: step_checklist(p, step), "ws-stap-checklist"))
     session.watch()
-    return widgets.VBox([title, checklist, session.bar])
+    return widgets.VBox([*parts, session.bar])
 
 
 def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], raw: bool = False,

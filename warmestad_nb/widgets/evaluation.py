@@ -7,9 +7,13 @@ import ipywidgets as widgets
 from ..analysis import evaluation as analysis
 from ..charts.evaluation import year_on_year_chart
 from ..model import Meting, Plan
-from .common import (BUTTON, ItemEditor, esc, live_chart, live_html, page_header, parse_number, show_number,
-                     table)
+from .common import (BUTTON, EntryRemover, ItemEditor, esc, live_chart, live_html, named, page_header, parse_number,
+                     remove_button, show_number, table)
 from .session import PlanSession, bind
+
+# The columns of a year's measurements, with their Dutch headings.
+COLUMNS = {"indicator": "Indicator", "streefwaarde": "Streefwaarde", "waarde": "Waarde", "eenheid": "Eenheid",
+           "toelichting": "Toelichting"}
 
 
 def header(session: PlanSession) -> widgets.Widget:
@@ -41,7 +45,8 @@ def year(session: PlanSession) -> widgets.Widget:
         return ev.metingen[index] if ev and index < len(ev.metingen) else None
 
     def cell(index: int, name: str, number: bool, width: str) -> widgets.Text:
-        box = widgets.Text(continuous_update=False, layout=widgets.Layout(width=width))
+        box = named(widgets.Text(continuous_update=False, layout=widgets.Layout(width=width)),
+                    f"{COLUMNS[name]} van indicator {index + 1}")
         box.add_class(f"ws-meting-{name}")
 
         def read(plan: Plan):
@@ -52,7 +57,7 @@ def year(session: PlanSession) -> widgets.Widget:
         def write(plan: Plan, value) -> None:
             m = meting(plan, index)
             if m is not None:
-                setattr(m, name, parse_number(value, name) if number else value)
+                setattr(m, name, parse_number(value, COLUMNS[name]) if number else value)
 
         return bind(box, session, read, write)
 
@@ -61,10 +66,11 @@ def year(session: PlanSession) -> widgets.Widget:
         count = len(ev.metingen) if ev else 0
         if len(rows.children) - 1 == count:
             return
-        head = widgets.HTML("<b>Indicator · streefwaarde · waarde · eenheid</b>")
+        head = widgets.HTML(f"<b>{' · '.join(COLUMNS.values())}</b>")
         rows.children = [head] + [widgets.HBox([
-            cell(i, "indicator", False, "28em"), cell(i, "streefwaarde", True, "8em"),
-            cell(i, "waarde", True, "8em"), cell(i, "eenheid", False, "12em")]) for i in range(count)]
+            cell(i, "indicator", False, "24em"), cell(i, "streefwaarde", True, "8em"),
+            cell(i, "waarde", True, "8em"), cell(i, "eenheid", False, "10em"),
+            cell(i, "toelichting", False, "20em")]) for i in range(count)]
 
     def on_start(_) -> None:
         session.change(lambda plan: analysis.carry_forward(plan))
@@ -77,13 +83,32 @@ def year(session: PlanSession) -> widgets.Widget:
         session.change(lambda plan: analysis.evaluation(plan, target).metingen.append(
             Meting(indicator="Nieuwe indicator")))
 
+    def measurements(plan: Plan) -> list[str]:
+        ev = editor.item(plan)
+        return [m.indicator for m in ev.metingen] if ev else []
+
+    def remove_measurement(plan: Plan, index: int) -> None:
+        editor.item(plan).metingen.pop(index)
+
+    remover = EntryRemover(session, measurements, remove_measurement, "Indicator", "ws-meting",
+                           "Verwijder deze indicator")
+
+    def remove_year() -> None:
+        # An ordinary save: "Ongedaan maken" brings the year back.
+        target = editor.current
+        if target is not None:
+            session.change(lambda plan: plan.evaluaties.remove(analysis.evaluation(plan, target)))
+
+    drop_year = remove_button("Verwijder dit evaluatiejaar", "ws-eval-jaar-verwijderen", remove_year)
+    editor.on_choose(lambda key: setattr(drop_year, "disabled", key is None))
+    drop_year.disabled = editor.current is None
     start.on_click(on_start)
     add_row.on_click(on_add_row)
-    editor.on_choose(lambda _: (setattr(rows, "children", ()), build_rows()))
+    editor.on_choose(lambda _: (setattr(rows, "children", ()), build_rows(), remover.refresh()))
     session.on_change(lambda plan: (label_start(plan), build_rows()))
     label_start(session.plan)
     build_rows()
-    return widgets.VBox([widgets.HBox([editor.picker, start]), rows, add_row, *texts])
+    return widgets.VBox([widgets.HBox([editor.picker, start]), rows, add_row, remover.box, *texts, drop_year])
 
 
 def year_on_year(session: PlanSession) -> widgets.Widget:

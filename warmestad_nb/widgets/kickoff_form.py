@@ -12,7 +12,8 @@ from ..exports.kickoff import write_kickoff_exports
 from ..model import Plan, ProgrammaOnderdeel
 from ..step1_edits import add_signup, signups_to_partners
 from . import step1_html
-from .common import MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, note, status_text
+from .common import (MULTIPLE, EntryRemover, Section, button, download_link, export_folder, field, hint, html_box, named, note,
+                     on_add_click, status_text)
 from .session import PlanSession
 
 PART_FIELDS = ("titel", "duur_min", "wie")
@@ -55,11 +56,15 @@ class ProgrammeBuilder(Section):
         return ok
 
     def _row(self, index: int) -> dict[str, widgets.Widget]:
+        number = index + 1
         row = {
-            "titel": widgets.Text(continuous_update=False, layout=widgets.Layout(width="30em")),
+            "titel": named(widgets.Text(continuous_update=False, layout=widgets.Layout(width="30em")),
+                           f"Onderdeel {number}"),
             # Not a BoundedIntText: that silently turns -20 into 0; the plan's check refuses it with a message.
-            "duur_min": widgets.IntText(step=5, layout=widgets.Layout(width="6em")),
-            "wie": widgets.Text(continuous_update=False, placeholder="wie", layout=widgets.Layout(width="18em")),
+            "duur_min": named(widgets.IntText(step=5, layout=widgets.Layout(width="6em")),
+                              f"Duur van onderdeel {number} in minuten"),
+            "wie": named(widgets.Text(continuous_update=False, placeholder="wie", layout=widgets.Layout(width="18em")),
+                         f"Wie bij onderdeel {number}"),
             "omhoog": button("↑", "ws-kickoff-onderdeel-omhoog"),
             "weg": button("✕", "ws-kickoff-onderdeel-weg"),
         }
@@ -124,8 +129,11 @@ class KickoffForm(Section):
             "sector": field(widgets.Dropdown(description="Sector", options=sectors), "ws-aanmelding-sector"),
         }
         self.signup_button = button("Aanmelding toevoegen", "ws-aanmelding-toevoegen")
-        self.signup_button.on_click(lambda _: self.add_signup())
+        on_add_click(self.signup_button, self.add_signup)
         self.signups = html_box("ws-kickoff-aanmeldingen")
+        self.signup_remover = EntryRemover(
+            session, lambda p: [", ".join(x for x in (a.naam, a.organisatie) if x) for a in k(p).aanmeldingen],
+            lambda p, i: k(p).aanmeldingen.pop(i), "Aanmelding", "ws-aanmelding", "Verwijder deze aanmelding")
         self.level = field(widgets.Dropdown(description="Betrokkenheid",
                                             options=[(v, c) for c, v in vocab.ENGAGEMENT_LEVELS.items()],
                                             value="geconsulteerd"), "ws-kickoff-omzetten-betrokkenheid")
@@ -147,7 +155,7 @@ class KickoffForm(Section):
             widgets.HTML("<b>Uitnodigen</b>"), self.invited, hint(MULTIPLE), self.invite_all,
             widgets.HTML("<b>Na het startmoment</b>"), self.present,
             widgets.HTML("Wie wil meedoen? Noteer de aanmeldingen en maak er in één stap partners van."),
-            *self.signup.values(), self.signup_button, self.signups,
+            *self.signup.values(), self.signup_button, self.signups, self.signup_remover.box,
             widgets.HBox([self.level, self.convert_button]), self.message, self.minutes,
             widgets.HTML("<b>Overzicht en export</b>"), self.export_button, self.files, self.overview,
         ])

@@ -28,7 +28,19 @@ from ..imports.meerjarenplan import ImportResult, add_item, read_meerjarenplan, 
 from ..model import Meerjarenplan, MjpItem, Plan
 from ..store import create_plan
 from ..tables import parse_number
+from .common import BUTTON, page_header, table
 from .session import PlanSession
+
+# Rows of inputs and buttons wrap on a narrow screen instead of squeezing the buttons' text.
+ROW = dict(flex_flow="row wrap", align_items="center")
+
+
+def header(session: PlanSession) -> widgets.Widget:
+    """The page header of the other pages (title, aim, save status with reload) for this extra page."""
+    return page_header(session, None, "Koppelingen: meerjarenplan, SDG's en Vizier 2030",
+                       "Geef elke doelstelling en actie een plaats in het meerjarenplan en zie hoe het plan "
+                       "bijdraagt aan de SDG's en aan Vizier 2030.")
+
 
 def _message(css: str, text: str) -> str:
     return f'<div class="{css}">{html.escape(text)}</div>'
@@ -84,7 +96,8 @@ def _read_upload(upload: widgets.FileUpload, cyclus: str) -> ImportResult:
 def _cycle_choice(session: PlanSession) -> widgets.Dropdown:
     choice = widgets.Dropdown(options=[(label, code) for code, label in vocab.CYCLES.items()],
                               value=session.plan.meerjarenplan.cyclus if session.plan.meerjarenplan
-                              else session.plan.cyclus, description="Cyclus")
+                              else session.plan.cyclus, description="Cyclus",
+                              layout=widgets.Layout(width="26em"))  # the whole "meerjarenplan 2026-2031"
     choice.add_class("ws-mjp-cycle")
     return choice
 
@@ -95,10 +108,10 @@ def meerjarenplan_import(session: PlanSession) -> widgets.VBox:
                                 layout=widgets.Layout(width="auto"))
     upload.add_class("ws-mjp-upload")
     cycle = _cycle_choice(session)
-    read = widgets.Button(description="Inlezen", icon="upload")
+    read = widgets.Button(description="Inlezen", icon="upload", layout=BUTTON)
     read.add_class("ws-mjp-read")
     apply = widgets.Button(description="Overnemen in het plan", button_style="primary", disabled=True,
-                           layout=widgets.Layout(width="auto"))
+                           layout=BUTTON)
     apply.add_class("ws-mjp-apply")
     result = widgets.HTML()
     result.add_class("ws-mjp-import-result")
@@ -133,7 +146,7 @@ def meerjarenplan_import(session: PlanSession) -> widgets.VBox:
 
     read.on_click(on_read)
     apply.on_click(on_apply)
-    box = widgets.VBox([widgets.HBox([upload, cycle, read, apply]), result])
+    box = widgets.VBox([widgets.HBox([upload, cycle, read, apply], layout=widgets.Layout(**ROW)), result])
     box.add_class("ws-mjp-import")
     return box
 
@@ -159,9 +172,9 @@ def meerjarenplan_entry(session: PlanSession) -> widgets.VBox:
                                                           for b in reference.beleidsvelden()],
                              description="Beleidsveld")
     budget = widgets.Text(description="Budget (euro)", placeholder="bv. 12.500")
-    add = widgets.Button(description="Toevoegen", icon="plus", button_style="primary")
+    add = widgets.Button(description="Toevoegen", icon="plus", button_style="primary", layout=BUTTON)
     remove_choice = widgets.Dropdown(description="Verwijder")
-    remove = widgets.Button(description="Verwijderen", icon="trash")
+    remove = widgets.Button(description="Verwijderen", icon="trash", layout=BUTTON)
     message = widgets.HTML()
     view = widgets.HTML()
     for widget in (cycle, level, code, title, parent, field, budget, remove_choice):
@@ -207,8 +220,10 @@ def meerjarenplan_entry(session: PlanSession) -> widgets.VBox:
     session.on_change(refresh)
     refresh(session.plan)
     box = widgets.VBox([
-        widgets.HBox([cycle, level, code]), title, widgets.HBox([parent, priority]), widgets.HBox([field, budget]),
-        add, widgets.HBox([remove_choice, remove]), message, view,
+        widgets.HBox([cycle, level, code], layout=widgets.Layout(**ROW)), title,
+        widgets.HBox([parent, priority], layout=widgets.Layout(**ROW)),
+        widgets.HBox([field, budget], layout=widgets.Layout(**ROW)),
+        add, widgets.HBox([remove_choice, remove], layout=widgets.Layout(**ROW)), message, view,
     ])
     box.add_class("ws-mjp-entry")
     return box
@@ -235,7 +250,7 @@ class _Look:
     def __init__(self) -> None:
         self.button = widgets.Layout(width="auto")
         self.box = widgets.Layout(border="1px solid #d0d7de", padding="4px", margin="4px 0")
-        self.row = widgets.Layout()
+        self.row = widgets.Layout(**ROW)
         self.text = widgets.Layout()
         self.text_style = HTMLStyle()
         self.button_style = widgets.ButtonStyle()
@@ -313,7 +328,8 @@ def _free_choice(session: PlanSession, look: _Look, kind: str) -> widgets.HBox:
     subject = widgets.Dropdown(options=[(f"{k}: {s.titel}"[:60], (k, s.id)) for k, s in linking.subjects(plan)],
                                description="Zelf koppelen")
     subject.add_class("ws-link-subject-choice")
-    code = widgets.Dropdown(options=_options(plan, kind), layout=widgets.Layout(width="30em"))
+    code = widgets.Dropdown(options=_options(plan, kind), description="aan", layout=widgets.Layout(width="30em"))
+    code.style.description_width = "2em"
     code.add_class("ws-link-choice")
 
     def add() -> None:
@@ -321,7 +337,8 @@ def _free_choice(session: PlanSession, look: _Look, kind: str) -> widgets.HBox:
             kind_, sid = subject.value
             session.change(lambda p: linking.accept(linking.find_subject(p, kind_, sid), kind, code.value))
 
-    return widgets.HBox([subject, code, _button(look, "Toevoegen", "ws-link-add", add, "success")])
+    return widgets.HBox([subject, code, _button(look, "Toevoegen", "ws-link-add", add, "success")],
+                        layout=widgets.Layout(**ROW))
 
 
 def link_editor(session: PlanSession, kind: str) -> widgets.VBox:
@@ -381,8 +398,8 @@ def _anchoring_html(plan: Plan) -> str:
     counts = anchoring_counts(plan)
     head = "; ".join(f"{done} van de {total} {'doelstellingen' if kind == 'doelstelling' else 'acties'} "
                      "gekoppeld aan het meerjarenplan" for kind, (done, total) in counts.items())
-    table = anchoring_table(plan).to_html(index=False, classes="ws-table", justify="left")
-    return f"<p>{html.escape(head)}</p>{table}"
+    rows = anchoring_table(plan)[["soort", "titel", "verankerd", "meerjarenplan"]].itertuples(index=False)
+    return f"<p>{html.escape(head)}</p>" + table(["Soort", "Titel", "Gekoppeld", "In het meerjarenplan"], rows)
 
 
 def anchoring_view(session: PlanSession) -> widgets.HTML:
@@ -390,18 +407,19 @@ def anchoring_view(session: PlanSession) -> widgets.HTML:
 
 
 def _coverage_html(plan: Plan) -> str:
-    table = pillar_coverage(plan)
-    if table.empty:
+    coverage = pillar_coverage(plan)
+    if coverage.empty:
         return _message("ws-empty", "Er is nog geen meerjarenplan ingevuld.")
     pillars = [str(p.nummer) for p in reference.pillars()]
-    cells = table.astype(str).map(html.escape)
+    cells = coverage.astype(str).map(html.escape)
     # pandas strips leading spaces from cells: the tree's indentation is written as &nbsp; (escape=False,
     # every cell escaped above); a zero is left empty so the pillars that are served stand out.
-    cells["titel"] = ["&nbsp;" * (len(t) - len(t.lstrip(" "))) + html.escape(t.lstrip(" ")) for t in table["titel"]]
+    cells["titel"] = ["&nbsp;" * (len(t) - len(t.lstrip(" "))) + html.escape(t.lstrip(" ")) for t in coverage["titel"]]
     for column in pillars:
-        cells[column] = ["" if n == 0 else str(n) for n in table[column]]
+        cells[column] = ["" if n == 0 else str(n) for n in coverage[column]]
     legend = "; ".join(f"{p.nummer} {p.kort}" for p in reference.pillars())
-    return (cells.to_html(index=False, escape=False, classes="ws-table", justify="left")
+    heads = ["Code", "Titel", "Niveau", *(f"Pijler {n}" for n in pillars)]
+    return (table(heads, cells.itertuples(index=False), raw=True)
             + f"<p><small>Pijlers: {html.escape(legend)}.</small></p>")
 
 
@@ -410,10 +428,13 @@ def pillar_view(session: PlanSession) -> widgets.HTML:
 
 
 def _sdg_html(plan: Plan) -> str:
-    table = sdg_overview(plan).to_html(index=False, classes="ws-table", justify="left")
-    vizier = vizier_overview(plan).to_html(index=False, classes="ws-table", justify="left")
-    return (f'<div class="ws-sdg-chart">{to_svg(sdg_contribution(plan))}</div>{table}'
-            f"<h4>Vizier 2030</h4>{vizier}")
+    sdgs = table(["SDG", "Naam", "Acties", "Doelstellingen", "Subdoelen"],
+                 sdg_overview(plan).reindex(columns=["sdg", "naam", "acties", "doelstellingen", "subdoelen"])
+                 .itertuples(index=False))
+    vizier = table(["Thema", "Doel van Vizier 2030", "Acties", "Doelstellingen"],
+                   vizier_overview(plan).reindex(columns=["thema", "doel", "acties", "doelstellingen"])
+                   .itertuples(index=False))
+    return f'<div class="ws-sdg-chart">{to_svg(sdg_contribution(plan))}</div>{sdgs}<h3>Vizier 2030</h3>{vizier}'
 
 
 def sdg_view(session: PlanSession) -> widgets.HTML:
@@ -436,8 +457,7 @@ def carry_over_form(session: PlanSession) -> widgets.VBox:
     upload = widgets.FileUpload(accept=".xlsx,.xlsm,.csv,.txt", multiple=False,
                                 description=f"Meerjarenplan {target} (mag later)", layout=widgets.Layout(width="auto"))
     upload.add_class("ws-carry-upload")
-    run = widgets.Button(description=f"Maak het plan voor {target}", button_style="primary",
-                         layout=widgets.Layout(width="auto"))
+    run = widgets.Button(description=f"Maak het plan voor {target}", button_style="primary", layout=BUTTON)
     run.add_class("ws-carry-run")
     result = widgets.HTML()
     result.add_class("ws-carry-result")
@@ -454,6 +474,6 @@ def carry_over_form(session: PlanSession) -> widgets.VBox:
         result.value = _lines("ws-carry-report", [*report.lines(), f"Nieuw plan bewaard: {out}"])
 
     run.on_click(on_run)
-    box = widgets.VBox([widgets.HBox([upload, run]), result])
+    box = widgets.VBox([widgets.HBox([upload, run], layout=widgets.Layout(**ROW)), result])
     box.add_class("ws-carry-over")
     return box

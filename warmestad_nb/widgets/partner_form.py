@@ -13,7 +13,7 @@ from .. import reference, vocab
 from ..model import Partner, Plan
 from ..step1_edits import PARTNER_FIELDS, add_partner, remove_partner, update_partner
 from . import step1_html
-from .common import MULTIPLE, Section, button, field, hint, html_box, note, status_text
+from .common import MULTIPLE, Section, button, field, hint, html_box, note, on_add_click, status_text
 from .session import PlanSession
 
 NEW = ""  # the chooser's value for "a new partner"
@@ -89,7 +89,7 @@ class PartnerForm(Section):
         self.chooser.observe(self._on_choose, names="value")
         for name, widget in self.inputs.items():
             widget.observe(lambda change, name=name: self._on_input(name, change["new"]), names="value")
-        self.add_button.on_click(lambda _: self.add())
+        on_add_click(self.add_button, self.add)
         self.remove_button.on_click(lambda _: self.remove())
         self._partners: list[Partner] | None = None
         session.on_change(self._refresh)
@@ -165,12 +165,17 @@ class PartnerForm(Section):
 
     def add(self) -> bool:
         values = self.values()
+        # Emptied before the save, not after: the browser shows the empty form before the coach types
+        # the next partner, so the reset does not wipe what she typed meanwhile.
+        self._load(None)
         added: list[str] = []
         if not self.session.change(lambda plan: added.append(add_partner(plan, **values))):
+            with self.quiet():  # refused: the form holds what was typed again, to be corrected
+                for name, value in values.items():
+                    self.inputs[name].value = to_widget(name, value)
             self._say("ws-fout", status_text(self.session))
             return False
         self._say("ws-ok", f"'{values['organisatie']}' is toegevoegd aan de partnerlijst.")
-        self._load(None)
         return True
 
     def remove(self) -> bool:

@@ -10,7 +10,8 @@ from ..analysis.goals import remove_goal, smart_missing
 from ..charts.priorities import priority_matrix
 from ..ids import new_id
 from ..model import Doelstelling, Plan
-from .common import BUTTON, ItemEditor, esc, remove_button, live_chart, live_html, page_header, pillar_options, table
+from .common import (BUTTON, ItemEditor, esc, live_chart, live_html, named, page_header, pillar_options, remove_button,
+                     table)
 from .session import PlanSession, bind
 
 SCORE_OPTIONS = [("–", None)] + [(str(n), n) for n in range(1, 6)]
@@ -26,7 +27,8 @@ def header(session: PlanSession) -> widgets.Widget:
 
 
 def _score_widget(session: PlanSession, pillar: int, field: str) -> widgets.Dropdown:
-    box = widgets.Dropdown(options=SCORE_OPTIONS, layout=widgets.Layout(width="5em"))
+    box = named(widgets.Dropdown(options=SCORE_OPTIONS, layout=widgets.Layout(width="5em")),
+                f"{SCORE_FIELDS[field]}, pijler {pillar}")
     box.add_class(f"ws-score-{field}-{pillar}")
     return bind(box, session,
                 lambda plan: getattr(analysis.score_of(plan, pillar), field),
@@ -40,8 +42,8 @@ def scores(session: PlanSession) -> widgets.Widget:
     heads = ["Pijler", "Situatie", "Belang", "Haalbaar", "Aanbod (stap 2)", "Toelichting"]
     items = [widgets.HTML(f"<b>{h}</b>", layout=cell) for h in heads]
     for pillar in reference.pillars():
-        note = widgets.Text(placeholder="waarom deze scores?", continuous_update=False,
-                            layout=widgets.Layout(width="95%"))
+        note = named(widgets.Text(placeholder="waarom deze scores?", continuous_update=False,
+                                  layout=widgets.Layout(width="95%")), f"Toelichting bij pijler {pillar.nummer}")
         note.add_class(f"ws-score-toelichting-{pillar.nummer}")
         bind(note, session, lambda plan, n=pillar.nummer: analysis.score_of(plan, n).toelichting,
              lambda plan, value, n=pillar.nummer: analysis.set_score(plan, n, "toelichting", value))

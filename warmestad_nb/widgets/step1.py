@@ -13,11 +13,12 @@ from .engagement_form import EngagementForm
 from .kickoff_form import KickoffForm
 from .partner_file import PartnerFileForm
 from .partner_form import PartnerForm
+from .project_group_form import ProjectGroupForm
 from .session import PlanSession
 from .youth_form import YouthForm
 
-__all__ = ["CoverageView", "EngagementForm", "KickoffForm", "PartnerFileForm", "PartnerForm", "YouthForm",
-           "StatusLine", "open_plan"]
+__all__ = ["CoverageView", "EngagementForm", "KickoffForm", "PartnerFileForm", "PartnerForm", "ProjectGroupForm",
+           "YouthForm", "StatusLine", "open_plan"]
 
 
 class StatusLine(Section):
@@ -27,7 +28,9 @@ class StatusLine(Section):
         super().__init__()
         self.session = session
         self.checklist = live_html(session, lambda p: step_checklist(p, 1), "ws-stap-checklist")
-        self.box = widgets.VBox([session.status, self.checklist])
+        # The bar: the status with the reload button, warned live when the file changes elsewhere.
+        self.box = widgets.VBox([session.bar, self.checklist])
+        session.watch()
 
     def snapshot(self) -> str:
         plan = self.session.plan

@@ -15,7 +15,7 @@ from ..charts import to_svg
 from ..charts.partners import reach_heatmap
 from ..formatting import day
 from ..model import Plan
-from .common import esc
+from .common import HIDDEN_LABEL_CSS, esc
 
 TABLE_CSS = "ws-tabel"
 STYLE = """<style>
@@ -29,6 +29,7 @@ table.ws-tabel th { background: #e8eef4; }
 .ws-ok, .ws-status-ok { color: #1a7f37; }
 .ws-pad { color: #52606d; font-size: 0.85em; }
 .ws-types p { margin: 0.2em 0; }
+""" + HIDDEN_LABEL_CSS + """
 </style>"""
 
 

@@ -139,7 +139,8 @@ class Section:
 
 
 def header(session: PlanSession) -> Section:
-    return Section(session.status, live(session, views.header_view, "ws-stap2-kop-view"),
+    session.watch()  # a change elsewhere is warned at once, with the reload button in the bar
+    return Section(session.bar, live(session, views.header_view, "ws-stap2-kop-view"),
                    live(session, lambda p: step_checklist(p, 2), "ws-stap-checklist"))
 
 
@@ -344,8 +345,21 @@ def needs_section(session: PlanSession) -> Section:
     read.on_click(lambda _: _import_from_upload(
         session, file_box, upload, lambda p, shown: survey.import_survey(p, session.plan, survey_source.value,
                                                                          shown_as=shown)))
+    drop = _button("Bevraging verwijderen", "ws-enquete-verwijder", "warning")
+
+    def on_drop(_):
+        # The read-in results and their source go together; "Ongedaan maken" brings them back.
+        def edit(plan: Plan) -> None:
+            plan.omgevingsanalyse.enquete, plan.omgevingsanalyse.enquete_bron = [], ""
+
+        if session.change(edit):
+            _show(file_box, "De bevraging is verwijderd uit het plan.", ok=True)
+
+    drop.on_click(on_drop)
+    session.on_change(lambda plan: setattr(drop, "disabled", not plan.omgevingsanalyse.enquete))
+    drop.disabled = not session.plan.omgevingsanalyse.enquete
     from_file = widgets.VBox([widgets.HTML("Kolommen: vraag, antwoord, aantal."), upload, survey_source, read,
-                              file_box])
+                              file_box, drop])
     tabs = widgets.Tab(children=[typed, from_file], titles=("Noden uit gesprekken", "Bevraging (CSV of Excel)"))
     tabs.add_class("ws-noden-invoer")
     return Section(view, tabs)

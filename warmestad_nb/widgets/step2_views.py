@@ -61,7 +61,7 @@ def section(css: str, body: str) -> str:
 
 def header_view(plan: Plan) -> str:
     g = plan.gemeente
-    parts = [f"<h3>{esc(g.naam)} (NIS {esc(g.nis)})</h3>",
+    parts = [f"<h2>{esc(g.naam)} (NIS {esc(g.nis)})</h2>",
              f"<p>Provincie {esc(g.provincie)} · {esc(g.logo)} · Gezondheidsmakers {esc(g.gezondheidsmakers)} · "
              f"eerstelijnszone {esc(g.eerstelijnszone)}</p>"]
     if plan.voorbeeld:
@@ -111,12 +111,12 @@ def indicators_view(plan: Plan) -> str:
     footnotes = indicators.footnotes(items)
     parts = [table(overview, "ws-indicatoren-tabel ws-getallen"), notes(footnotes)]
     for c in items:
-        parts.append(f"<h4>{esc(c.naam)}</h4><p>{esc(summaries.indicator_sentence(c))} {esc(c.method())}</p>")
+        parts.append(f"<h3>{esc(c.naam)}</h3><p>{esc(summaries.indicator_sentence(c))} {esc(c.method())}</p>")
         own_notes = [n for n in c.notes if n not in footnotes]  # the rest is said once, above
         if own_notes:
             parts.append(notes(own_notes))
         parts.append(figure(charts.indicator_chart(c), f"{c.naam}: {plan.gemeente.naam} tussen alle gemeenten"))
-    parts.append(f"<h4>{esc(summaries.FLEMISH_TITLE)}</h4><p>{esc(summaries.FLEMISH_INTRO)}</p>")
+    parts.append(f"<h3>{esc(summaries.FLEMISH_TITLE)}</h3><p>{esc(summaries.FLEMISH_INTRO)}</p>")
     parts.append(table(pd.DataFrame(summaries.flemish_figure_rows(), columns=summaries.FLEMISH_HEADS),
                        "ws-vlaamse-cijfers", index=False))
     parts.append(notes(summaries.flemish_figure_addresses()))
@@ -154,7 +154,7 @@ def offer_view(plan: Plan) -> str:
     return section("ws-aanbod", "".join([
         paragraphs(summaries.offer_text(plan)),
         figure(chart, "Aantal initiatieven per pijler, leeftijdsgroep en strategie"),
-        "<h4>Gezondheidsmatrix: strategie x niveau</h4>",
+        "<h3>Gezondheidsmatrix: strategie x niveau</h3>",
         table(matrix, "ws-gezondheidsmatrix ws-getallen"),
         table(offer.offer_table(items), "ws-aanbod-tabel", index=False),
     ]))
@@ -175,5 +175,5 @@ def summary_view(plan: Plan) -> str:
               "aanbod": "Bestaand aanbod", "noden": "Noden"}
     parts = []
     for key, text in summaries.all_texts(plan).items():
-        parts.append(f"<h4>{titles[key]}</h4>{paragraphs(text)}")
+        parts.append(f"<h3>{titles[key]}</h3>{paragraphs(text)}")
     return section("ws-samenvatting", "".join(parts))

@@ -7,12 +7,13 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from .. import vocab
+from ..errors import WarmeStadError
 from ..exports.flyer import write_flyer
 from ..model import Kanaal, Plan
 from ..step1_edits import add_channel
 from . import step1_html
 from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, note,
-                     status_text)
+                     on_add_click, status_text)
 from .session import PlanSession
 
 
@@ -38,7 +39,7 @@ class YouthForm(Section):
             "uitgevoerd": field(widgets.Checkbox(description="Al uitgevoerd", indent=True), "ws-jongeren-uitgevoerd"),
         }
         self.add_button = button("Kanaal toevoegen", "ws-jongeren-toevoegen", "primary")
-        self.add_button.on_click(lambda _: self.add())
+        on_add_click(self.add_button, self.add)
         self.chooser = field(widgets.Dropdown(description="Kanaal in het plan"), "ws-jongeren-kies", "48em")
         self.done_button = button("Markeer als uitgevoerd", "ws-jongeren-klaar")
         self.remove_button = button("Verwijderen", "ws-jongeren-verwijderen", "danger")
@@ -46,6 +47,19 @@ class YouthForm(Section):
                                                                                          "uitgevoerd", True)))
         self.remove_button.on_click(lambda _: self._edit_chosen(lambda plan, i: plan.jongeren.kanalen.pop(i)))
         self.message = html_box("ws-jongeren-melding")
+        # The chosen channel's own fields, saved at once (the form above is for a new channel).
+        self.chosen = {
+            "leeftijdsgroepen": field(widgets.SelectMultiple(description="Leeftijdsgroepen", rows=5,
+                                                             options=[(v, c) for c, v in vocab.AGE_GROUPS.items()]),
+                                      "ws-jongeren-kanaal-leeftijden"),
+            "boodschap": field(widgets.Text(description="Wat communiceert u?", continuous_update=False),
+                               "ws-jongeren-kanaal-boodschap", "48em"),
+            "datum": field(widgets.DatePicker(description="Wanneer"), "ws-jongeren-kanaal-datum"),
+        }
+        for name, widget in self.chosen.items():
+            self.bind(widget, session, lambda p, name=name: self._chosen_value(p, name),
+                      lambda p, v, name=name: self._set_chosen(p, name, v))
+        self.chooser.observe(lambda _: self._show_chosen(), names="value")
         self.notes = self.bind(field(widgets.Textarea(description="Notities", rows=3, continuous_update=False),
                                      "ws-jongeren-notities", "48em"), session,
                                lambda p: p.jongeren.notities, lambda p, v: setattr(p.jongeren, "notities", v.strip()))
@@ -62,7 +76,7 @@ class YouthForm(Section):
             *list(self.inputs.values())[2:], self.add_button,
             widgets.HTML("<b>Kanalen in het plan</b>"), widgets.HBox([self.chooser, self.done_button,
                                                                      self.remove_button]),
-            self.message, self.notes,
+            *self.chosen.values(), self.message, self.notes,
             widgets.HTML("<b>Flyer voor jongeren, scholen en partners</b>"), self.flyer_button, self.flyer_link,
         ])
         self.box.add_class("ws-jongeren")
@@ -87,6 +101,30 @@ class YouthForm(Section):
             self.inputs["datum"].value = None
             self.inputs["uitgevoerd"].value = False
 
+    def _chosen_value(self, plan: Plan, name: str):
+        index = self.chooser.value
+        if index is None or index >= len(plan.jongeren.kanalen):
+            return () if name == "leeftijdsgroepen" else ("" if name == "boodschap" else None)
+        value = getattr(plan.jongeren.kanalen[index], name)
+        return tuple(value) if name == "leeftijdsgroepen" else value
+
+    def _set_chosen(self, plan: Plan, name: str, value) -> None:
+        index = self.chooser.value
+        if index is None:
+            return
+        if name == "leeftijdsgroepen":
+            value = [a for a in vocab.AGE_GROUPS if a in value]
+            if not value:
+                raise WarmeStadError("Een kanaal bereikt minstens één leeftijdsgroep; verwijder het kanaal als "
+                                     "het weg moet.")
+        setattr(plan.jongeren.kanalen[index], name, value.strip() if isinstance(value, str) else value)
+
+    def _show_chosen(self) -> None:
+        with self.quiet():
+            for name, widget in self.chosen.items():
+                widget.value = self._chosen_value(self.session.plan, name)
+                widget.disabled = self.chooser.value is None
+
     def _edit_chosen(self, edit) -> bool:
         index = self.chooser.value
         if index is None:
@@ -99,6 +137,7 @@ class YouthForm(Section):
         options = [(_label(i, k), i) for i, k in enumerate(plan.jongeren.kanalen)]
         current = self.chooser.value if self.chooser.value is not None and self.chooser.value < len(options) else None
         self.set_options(self.chooser, options, current if current is not None else (0 if options else None))
+        self._show_chosen()
         self.check.value = step1_html.youth(plan)
 
     def snapshot(self) -> str:

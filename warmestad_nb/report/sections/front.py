@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ... import reference
+from ...analysis.checklist import project_group_formed, project_group_partners
 from ...analysis.progress import step_progress
 from ..document import Bullets, Facts, Note, Paragraph, Subheading, Table
 from ... import formatting as fmt
@@ -99,8 +100,13 @@ def context(ctx: Context) -> list:
             ["Naam", "Functie", "Organisatie"],
             [[p.naam, p.functie, p.organisatie] for p in plan.projectgroep],
             titel="De projectgroep"))
-    else:
-        blocks.append(Note("De projectgroep staat nog niet in het plan."))
+    partners = project_group_partners(plan)
+    if partners:
+        blocks.append(Paragraph(f"Partners in de projectgroep: {fmt.join(partners)}."))
+    # The same rule as the checklist of step 1 (analysis/checklist.py), so page and document agree.
+    if not project_group_formed(plan):
+        blocks.append(Note("De projectgroep staat nog niet in het plan." if not (plan.projectgroep or partners)
+                           else "De projectgroep telt nog te weinig leden: minstens twee mensen of partners."))
     return blocks
 
 

@@ -1,0 +1,47 @@
+"""axe-core on every page of the app: no critical and no serious accessibility violation."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import (ROOT, accessibility_problems, copy_plan, new_context, step_url, workbook_server)
+
+pytestmark = pytest.mark.browser
+
+EXAMPLE = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
+
+PAGES = [  # notebook, an element that shows the page is built
+    ("00_start.ipynb", ".ws-voortgang"),
+    ("01_draagvlak.ipynb", ".ws-partner-organisatie"),
+    ("02_beginsituatie.ipynb", ".ws-indicatoren-keuze"),
+    ("03_prioriteiten.ipynb", ".ws-prioriteit-pijler-7"),
+    ("04_acties.ipynb", ".ws-praktijk-keuze"),
+    ("04b_koppelingen.ipynb", ".ws-mjp-cycle"),
+    ("05_uitvoering.ipynb", ".ws-tijdlijn svg"),
+    ("06_evaluatie.ipynb", ".ws-eval-nieuw-jaar"),
+    ("07_verankering.ipynb", ".ws-verankering-tabel"),
+]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("a11y")
+    plan = copy_plan(EXAMPLE, tmp / "plannen")
+    with workbook_server("app", plan, tmp) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(browser, app):
+    context = new_context(browser)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("notebook,ready", PAGES, ids=[n for n, _ in PAGES])
+def test_page_has_no_serious_accessibility_violation(page, app, notebook, ready):
+    page.goto(step_url(app, notebook))
+    page.locator(ready).first.wait_for(timeout=90_000)
+    page.wait_for_timeout(500)  # widgets still attaching below the marker
+    problems = accessibility_problems(page, ("critical", "serious", "moderate"))
+    assert not problems, "\n".join(problems)
