@@ -35,9 +35,9 @@ def test_deeply_nested_yaml_is_refused_fast_with_its_line(tmp_path, capsys, comm
     path = _plan_with(tmp_path, name, DEEP[name])
     line = len(HERSELT.read_text(encoding="utf-8").splitlines()) + 2
     before = tree_digest(tmp_path)
-    started = time.perf_counter()
+    started = time.process_time()  # processor time: a busy machine must not fail the test
     assert main([command, str(path)]) == 2
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     err = capsys.readouterr().err
     assert err.startswith(f"Fout: {path}, regel ")
     assert "te diep genest" in err and "Traceback" not in err
@@ -273,15 +273,19 @@ def test_formula_like_text_survives_export_and_import_unchanged(herselt, tmp_pat
 
 
 def _timed_refusal(function, *args, match: str, seconds: float = 5.0, megabytes: int = 200, **kwargs) -> str:
-    """Call `function`; it must raise a WarmeStadError matching `match`, in time and in bounded memory."""
+    """Call `function`; it must raise a WarmeStadError matching `match`, in time and in bounded memory.
+
+    Time is this process's processor time: on a busy machine (load 20) the wall time of a 1.5 s
+    refusal went past the bound, while a runaway read (the old code: 90 s or more) still fails it.
+    """
     import tracemalloc
 
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         with pytest.raises(WarmeStadError, match=match) as caught:
             function(*args, **kwargs)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -487,9 +491,9 @@ def test_a_zip_of_an_unknown_version_is_a_dutch_message(herselt, tmp_path, capsy
 
 def test_a_megabyte_of_text_in_one_field_is_named_without_a_second_read(tmp_path, capsys):
     path = _replace_in_copy(tmp_path, "  naam: Herselt", "  naam: " + "x" * 1_000_000)
-    started = time.perf_counter()
+    started = time.process_time()  # processor time: a busy machine must not fail the test
     assert main(["controleer", str(path)]) == 2
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     err = capsys.readouterr().err
     assert "regel 22: veld gemeente › naam: is te lang: hooguit 20000 tekens (nu: 1000000 tekens)" in err
     assert len(err) < 1000
