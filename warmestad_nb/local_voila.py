@@ -1,17 +1,31 @@
 """Voilà for this computer only: `python -m warmestad_nb.local_voila` takes Voilà's own options.
 
-Two differences with `python -m voila`, both for safety on a shared computer:
+Three differences with `python -m voila`, two for safety on a shared computer, one against a leak:
 - Requests must name this computer in their Host header (127.0.0.1, another loopback address or
   localhost); Voilà itself accepts any Host, which lets a web page in the user's browser reach the
   server through DNS rebinding. jupyter_server refuses the others (403) once remote access is off.
 - The token comes from the environment (JUPYTER_TOKEN, read by jupyter_server's identity
   provider), not from the command line, where every user of the computer can read it.
+- A page sets the `_xsrf` cookie. When a page is left, Voila's page script asks the server to stop
+  its kernel (a POST to /voila/api/shutdown/<kernel>) with the value of that cookie as its `_xsrf`
+  field; but no Voila handler ever sets the cookie, so the field is empty, jupyter_server refuses
+  the request ("'_xsrf' argument missing", voila-dashboards/voila#1458) and every page view leaves
+  a kernel behind until culling. The request keeps its XSRF check: it is now simply answerable.
 """
 
 from __future__ import annotations
 
 from traitlets import default
 from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+
+
+class PageHandler(TornadoVoilaHandler):
+    """Voila's page, with the XSRF cookie its page script sends back when the page is left."""
+
+    async def prepare(self, *args, **kwargs):
+        await super().prepare(*args, **kwargs)
+        self.xsrf_token  # noqa: B018 - reading it sets the _xsrf cookie on this response
 
 
 class LocalVoila(Voila):
@@ -26,6 +40,10 @@ class LocalVoila(Voila):
         settings["allow_remote_access"] = False  # Voila sets True: every Host header passed
         settings["local_hostnames"] = ["localhost"]
         return settings
+
+    def init_handlers(self) -> list:
+        return [(route, PageHandler, *rest) if handler is TornadoVoilaHandler else (route, handler, *rest)
+                for route, handler, *rest in super().init_handlers()]
 
 
 if __name__ == "__main__":

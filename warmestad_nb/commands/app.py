@@ -34,11 +34,13 @@ CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager
 # starts (seen with ten kernels started ahead while a browser opened connections).
 IPC = ["--KernelManager.transport=ipc"]
 STOP_WAIT_S = 30
-# One kernel per notebook started ahead, with its imports done, so a page opens fast; a used
-# kernel is replaced a little later, not while the coach's page is still loading. Not for the
-# policy plan notebook: `warmestad rapport` runs it, no page of the app opens it.
+# The app is one page (notebooks/app.ipynb; the step notebooks run inside it), so one kernel is
+# started ahead for it, with its imports done; a used kernel is replaced a little later, not while
+# the coach's page is still loading. The other notebooks, still served for a direct address, start
+# their kernel when asked (a kernel ahead for each would cost memory for pages no one opens).
+APP_PAGE = "app.ipynb"
 PREHEAT = ["--preheat_kernel=True", "--pool_size=1", "--VoilaKernelManager.fill_delay=8",
-           "--VoilaKernelManager.preheat_denylist=['beleidsplan.ipynb']"]
+           "--VoilaKernelManager.preheat_denylist=['^(?!.*app\\.ipynb$)']"]
 
 
 def register(commands) -> None:
@@ -78,7 +80,7 @@ def server_command(kind: str, port: int, token: str, root: Path = NOTEBOOKS) -> 
     if kind == "app":
         cmd = [sys.executable, "-m", "warmestad_nb.local_voila", str(root), "--no-browser", f"--port={port}",
                "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *CULL, *IPC, *PREHEAT]
-        return cmd, f"http://127.0.0.1:{port}/voila/render/00_start.ipynb?token={token}"
+        return cmd, f"http://127.0.0.1:{port}/voila/render/{APP_PAGE}?token={token}"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.allow_remote_access=False",
            "--ServerApp.local_hostnames=['localhost']", f"--ServerApp.root_dir={root}", *CULL, *IPC]
