@@ -103,9 +103,9 @@ def server_env(plan: Path | None, folder: Path | None, server_id: str, token: st
     return env
 
 
-def processes_with(server_id: str) -> list[int]:
-    """Processes (the server, its kernels) that carry this server's marker (Linux /proc)."""
-    needle = f"{MARKER}={server_id}".encode()
+def processes_with(server_id: str, variable: str = MARKER) -> list[int]:
+    """Processes (the server, its kernels) whose environment has variable=server_id (Linux /proc)."""
+    needle = f"{variable}={server_id}".encode()
     found = []
     for entry in Path("/proc").glob("[0-9]*"):
         try:
@@ -128,9 +128,13 @@ def wait_until_listening(port: int, proc: subprocess.Popen, timeout: float = 90)
     raise WarmeStadError(f"De server luistert na {timeout:.0f} s nog niet op poort {port}.")
 
 
-def stop(proc: subprocess.Popen, server_id: str) -> list[int]:
-    """Stop the server cleanly, then any process of it that is left; returns what had to be killed."""
-    if proc.poll() is None:
+def stop(proc: subprocess.Popen | None, server_id: str) -> list[int]:
+    """Stop the server cleanly, then any process of it that is left; returns what had to be killed.
+
+    proc is None when a Ctrl-C came while the server was being started: its processes, if any, are
+    still found by their marker.
+    """
+    if proc is not None and proc.poll() is None:
         proc.send_signal(signal.SIGTERM)  # Jupyter's clean stop: kernels are shut down first
         try:
             proc.wait(STOP_WAIT_S)
@@ -176,14 +180,11 @@ def serve(kind: str, args) -> int:
     token, server_id = secrets.token_urlsafe(24), secrets.token_hex(8)
     root = NOTEBOOKS if kind == "app" else session_notebooks()  # Voila never saves a notebook
     cmd, url = server_command(kind, port, token, root)
-    try:
+    proc = None
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:  # from here on a Ctrl-C, however early, ends in the clean-up below
         proc = subprocess.Popen(cmd, env=server_env(plan, folder, server_id, token), cwd=root,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
-    except BaseException:
-        _remove_copy(root)
-        raise
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
         wait_until_listening(port, proc)
         what = "Het werkboek" if kind == "app" else "JupyterLab"
         say(f"{what} draait. Open dit adres in de browser:\n\n    {url}\n\n"
