@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -48,10 +49,21 @@ def test_twenty_starts_stopped_with_ctrl_c_at_random_moments_leave_nothing(tmp_p
         proc = subprocess.Popen([sys.executable, "-m", "warmestad_nb.cli", "app", str(plan)], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                 start_new_session=True, cwd=tmp_path)
-        moment = chance.uniform(0.3, 8.0)
-        time.sleep(moment)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+        reader.start()
+        started = time.monotonic()
+        if attempt % 2:  # half of the stops while the kernels started ahead wait for their page
+            while not any("is filled" in line for line in lines) and time.monotonic() - started < 120:
+                time.sleep(0.1)
+            time.sleep(chance.uniform(0, 4.0))
+        else:  # the other half at any moment of the start
+            time.sleep(chance.uniform(1.0, 8.0))  # from 1 s: before, Python itself is still starting
+        moment = time.monotonic() - started
         os.killpg(proc.pid, signal.SIGINT)
-        out, _ = proc.communicate(timeout=120)
+        proc.wait(timeout=120)
+        reader.join(30)
+        out = "".join(lines)
         left = processes_mentioning(f"WARMESTAD_PLAN={plan}")
         for pid in left:
             os.kill(pid, signal.SIGKILL)

@@ -18,6 +18,7 @@ Three differences with `python -m voila`, two for safety on a shared computer, o
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import shutil
 
@@ -37,21 +38,31 @@ class PageHandler(TornadoVoilaHandler):
 
 
 async def stop_kernels(manager) -> None:
-    """Stop every kernel of Voila's kernel manager, each on its own (one that ended meanwhile is no error).
+    """Stop every kernel of Voila's kernel manager, all at once, each on its own (one that ended
+    meanwhile is no error).
 
     Kernels started ahead still wait, in a running cell, for the page that would use them: they hold
     nothing to save and are ended at once; a graceful stop would let that cell end after the kernel
     closed its sockets (a ZMQError traceback from the kernel). The others get the graceful stop.
     """
     pools, manager._pools = getattr(manager, "_pools", {}), {}
-    waiting = set()
-    for pool in pools.values():
-        for task in pool:
-            with contextlib.suppress(Exception):  # a kernel that failed to start: nothing to stop
-                waiting.add((await task)["kernel_id"])
-    for kernel_id in list(manager.list_kernel_ids()):
-        with contextlib.suppress(web.HTTPError, KeyError, RuntimeError):  # already gone
-            await ensure_async(manager.shutdown_kernel(kernel_id, now=kernel_id in waiting))
+    tasks = [task for pool in pools.values() for task in pool]
+    waiting = {task.result()["kernel_id"] for task in tasks
+               if task.done() and not task.cancelled() and task.exception() is None}
+
+    async def stop(kernel_id: str, now: bool) -> None:
+        with contextlib.suppress(web.HTTPError, KeyError, RuntimeError):  # already gone or going
+            await ensure_async(manager.shutdown_kernel(kernel_id, now=now))
+
+    async def stop_when_started(task) -> None:
+        try:
+            kernel_id = (await task)["kernel_id"]
+        except Exception:  # noqa: BLE001 - a kernel that failed to start: nothing to stop
+            return
+        await stop(kernel_id, True)
+
+    await asyncio.gather(*(stop(kernel_id, kernel_id in waiting) for kernel_id in manager.list_kernel_ids()),
+                         *(stop_when_started(task) for task in tasks if not task.done()))
 
 
 class LocalVoila(Voila):
