@@ -71,3 +71,26 @@ def test_pages_are_built_when_first_opened_and_then_kept(plan):
     # A change made on one page is saved through the one session and shown in its one status line.
     assert app.session.change(lambda p: setattr(p.prioriteiten, "gekozen_pijlers", [7]))
     assert "Opgeslagen om" in app.session.status.value
+
+
+def test_the_policy_plan_job_reports_a_bad_plan_in_dutch(tmp_path, capsys):
+    import json
+
+    from warmestad_nb.plan_job import make
+
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("gemeente: [\n", encoding="utf-8")
+    assert make(str(broken), str(tmp_path / "uitvoer")) == 2
+    last = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert last["fase"] == "fout" and "kapot.yaml" in last["melding"] and "geen geldige YAML" in last["melding"]
+    assert not (tmp_path / "uitvoer").exists()
+
+
+def test_the_policy_plan_page_shows_a_failure_and_can_be_tried_again(plan):
+    from warmestad_nb.widgets.plan_page import PlanPage
+
+    page = PlanPage(PlanSession(str(plan)))
+    page.button.disabled = True
+    page._show("fout", {"melding": "Het beleidsplan kon niet gemaakt worden: het hoofdstuk Actieplan liep fout."})
+    assert "hoofdstuk Actieplan" in page.phase.value and "ws-status-error" in page.phase.value
+    assert not page.button.disabled and page.files.value == ""
