@@ -169,11 +169,13 @@ def measure(browser, tree: Path, one_page: bool, folder: Path, runs: int, leave:
                 results["memory_mb"] = resident_mb(plan)
             page.close()
             if name == "gent":
+                window = browser.new_context()  # one browser window; its tabs are opened and closed
                 for _ in range(leave):
-                    page = browser.new_page()
+                    page = window.new_page()
                     page.goto(server.page_url("app.ipynb" if one_page else "00_start.ipynb"), timeout=300_000)
                     page.locator(".ws-voortgang").wait_for(timeout=300_000)
                     page.close(run_before_unload=True)  # the page is left as a tab is closed
+                window.close()
                 time.sleep(10)  # a kernel's stop takes a moment
                 results["kernels"] = kernels(plan)
                 results["left"] = leave

@@ -65,7 +65,7 @@ def test_step1_add_partner(page, app):
     saved = wait_for_plan(plan, lambda p: any(x.organisatie == "CGG Kempen (test)" for x in p.partners))
     partner = [x for x in saved.partners if x.organisatie == "CGG Kempen (test)"]
     assert partner and partner[0].sector == "zorg"
-    assert "CGG Kempen (test)" in page.locator(".ws-partner-tabel").inner_text()
+    page.locator(".ws-partner-tabel").locator("text=CGG Kempen (test)").first.wait_for(timeout=30_000)
     assert "Opgeslagen om" in page.locator(".ws-status").first.inner_text()
     full_screenshot(page, "01-draagvlak")
 

@@ -57,16 +57,26 @@ def collected(parts: list[widgets.Widget]):
 
 
 def run_cell(source: str, namespace: dict) -> None:
-    """Run a code cell as the notebook would: its last expression is displayed."""
+    """Run a code cell as the notebook would: its last expression is displayed, and the shell's
+    cell events fire around it (views that wait for the end of the notebook, such as the charts
+    of `common.after_page_shown`, are drawn once the last cell ran)."""
+    from IPython import get_ipython
+    from IPython.core.interactiveshell import ExecutionInfo, ExecutionResult
     from IPython.display import display
 
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cel>", "exec"), namespace)
-    if last is not None:
-        value = eval(compile(ast.Expression(last.value), "<cel>", "eval"), namespace)
-        if value is not None:
-            display(value)
+    events = get_ipython().events
+    info = ExecutionInfo(source, store_history=False, silent=False, shell_futures=True, cell_id=None)
+    events.trigger("pre_run_cell", info)
+    try:
+        tree = ast.parse(source)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        exec(compile(tree, "<cel>", "exec"), namespace)
+        if last is not None:
+            value = eval(compile(ast.Expression(last.value), "<cel>", "eval"), namespace)
+            if value is not None:
+                display(value)
+    finally:
+        events.trigger("post_run_cell", ExecutionResult(info))
 
 
 def code_cells(notebook: Path) -> list[tuple[str, str]]:
