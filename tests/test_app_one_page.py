@@ -94,3 +94,18 @@ def test_the_policy_plan_page_shows_a_failure_and_can_be_tried_again(plan):
     page._show("fout", {"melding": "Het beleidsplan kon niet gemaakt worden: het hoofdstuk Actieplan liep fout."})
     assert "hoofdstuk Actieplan" in page.phase.value and "ws-status-error" in page.phase.value
     assert not page.button.disabled and page.files.value == ""
+
+
+def test_a_hidden_page_is_brought_up_to_date_when_shown_not_at_every_change(plan):
+    app = App(str(plan))
+    app.open("3")
+    calls = []
+    app.listeners["3"].append(lambda p: calls.append(list(p.prioriteiten.gekozen_pijlers)))
+    assert app.session.change(lambda p: setattr(p.prioriteiten, "gekozen_pijlers", [1]))
+    assert calls == [[1]]  # shown: updated at once
+    app.open("4")
+    assert app.session.change(lambda p: setattr(p.prioriteiten, "gekozen_pijlers", [2]))
+    assert app.session.change(lambda p: setattr(p.prioriteiten, "gekozen_pijlers", [3]))
+    assert calls == [[1]]  # hidden: not updated for each change
+    app.open("3")
+    assert calls == [[1], [3]]  # shown again: once, with the plan as it is now

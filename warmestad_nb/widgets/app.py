@@ -71,6 +71,8 @@ class App:
         self.content = widgets.VBox()
         self.content.add_class("ws-app-pagina")
         self.views: dict[str, widgets.Widget] = {}
+        self.listeners: dict[str, list] = {}  # per page: what it registered with the session
+        self.stale: set[str] = set()  # hidden pages whose plan changed since they were shown
         self.current = ""
         self.box = widgets.VBox([head, self.content])
         self.open("start")
@@ -87,15 +89,43 @@ class App:
         if key == self.current:
             return
         if key not in self.views:
-            self.views[key] = self._build(key)
+            self.views[key] = self._build_page(key)
             self.content.children = (*self.content.children, self.views[key])
         elif key == "start" and self.session is not None:
             self._refresh_progress()
+        elif key in self.stale:
+            self.stale.discard(key)
+            for listener in self.listeners[key]:
+                listener(self.session.plan)
         for name, view in self.views.items():
             view.layout.display = None if name == key else "none"
         for name, b in self.buttons.items():
             b.button_style = "primary" if name == key else ""
         self.current = key
+
+    def _build_page(self, key: str) -> widgets.Widget:
+        """Build a page; what it registers with the session runs only while it is shown.
+
+        A change then costs only the shown page's updates (a hidden page's charts are not drawn
+        again for every change); a hidden page is brought up to date when it is shown again.
+        """
+        if self.session is None:
+            return self._build(key)
+        listeners = self.session._listeners
+        before = len(listeners)
+        view = self._build(key)
+        self.listeners[key] = listeners[before:]
+        del listeners[before:]
+
+        def changed(plan, key=key) -> None:
+            if self.current == key:
+                for listener in self.listeners[key]:
+                    listener(plan)
+            else:
+                self.stale.add(key)
+
+        self.session.on_change(changed)
+        return view
 
     def _refresh_progress(self) -> None:
         """The start page's progress table, as the plan is now (other pages may have changed it)."""
