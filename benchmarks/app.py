@@ -176,7 +176,9 @@ def measure(browser, tree: Path, one_page: bool, folder: Path, runs: int, leave:
                     page.locator(".ws-voortgang").wait_for(timeout=300_000)
                     page.close(run_before_unload=True)  # the page is left as a tab is closed
                 window.close()
-                time.sleep(10)  # a kernel's stop takes a moment
+                deadline = time.monotonic() + 30  # a kernel's stop takes a moment
+                while kernels(plan) > (1 if one_page else 9) and time.monotonic() < deadline:
+                    time.sleep(0.5)
                 results["kernels"] = kernels(plan)
                 results["left"] = leave
         finally:
