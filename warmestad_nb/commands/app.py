@@ -34,6 +34,7 @@ CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager
 # starts (seen with ten kernels started ahead while a browser opened connections).
 IPC = ["--KernelManager.transport=ipc"]
 STOP_WAIT_S = 30
+KERNEL_EXIT_WAIT_S = 5
 # The app is one page (notebooks/app.ipynb; the step notebooks run inside it), so one kernel is
 # started ahead for it, with its imports done; a used kernel is replaced a little later, not while
 # the coach's page is still loading. The other notebooks, still served for a direct address, start
@@ -141,6 +142,10 @@ def stop(proc: subprocess.Popen | None, server_id: str) -> list[int]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    # A kernel told to stop just before the server ended (its page was just left) may need a moment.
+    deadline = time.monotonic() + KERNEL_EXIT_WAIT_S
+    while [pid for pid in processes_with(server_id) if pid != os.getpid()] and time.monotonic() < deadline:
+        time.sleep(0.1)
     leftovers = [pid for pid in processes_with(server_id) if pid != os.getpid()]
     for pid in leftovers:
         try:
