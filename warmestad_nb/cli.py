@@ -66,5 +66,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> int:
+    """main, with a Ctrl-C that comes while the command's modules are still being imported answered
+    the same way (a Ctrl-C right after `warmestad app`)."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print("Onderbroken.", file=sys.stderr)
+        return 130
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

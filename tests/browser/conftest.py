@@ -145,7 +145,14 @@ def screenshot(page, name: str) -> Path:
 
 def step_url(start_url: str, notebook: str) -> str:
     """The address of another notebook on the same Voila server (the token stays in the query)."""
-    return start_url.replace("00_start.ipynb", notebook)
+    return re.sub(r"/render/[^?]+", f"/render/{notebook}", start_url)
+
+
+def open_in_app(page, key: str, ready: str) -> None:
+    """Open a page of the app through its navigation bar (key: start, 1, ..., 4b, ..., 7, beleidsplan)."""
+    page.locator(f".ws-nav-{key}").click()
+    page.locator(f".ws-nav-{key}.mod-primary").wait_for()
+    page.locator(f"{ready} >> visible=true").first.wait_for(timeout=60_000)
 
 
 def wait_saved(page, timeout: float = 15_000) -> str:

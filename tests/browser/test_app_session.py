@@ -1,13 +1,14 @@
 """A session as a coach runs it: `warmestad app` on a copy of an example plan, driven in chromium.
 
-Every change made in the browser is then read back from the plan file on disk.
+The app is one page: its navigation bar opens each step. Every change made in the browser is then
+read back from the plan file on disk.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import (ROOT, copy_plan, full_screenshot, new_context, step_url, type_into,
+from .conftest import (ROOT, copy_plan, full_screenshot, new_context, open_in_app, type_into,
                        wait_for_plan, workbook_server)
 
 pytestmark = pytest.mark.browser
@@ -31,26 +32,28 @@ def page(browser, app):
 
 
 def open_step(page, url: str, notebook: str, ready: str):
-    response = page.goto(step_url(url, notebook))
-    assert response.ok, f"{notebook}: HTTP {response.status}"
-    page.locator(ready).first.wait_for(timeout=60_000)
+    if page.url != url:  # a test run on its own: open the app first
+        page.goto(url)
+    open_in_app(page, notebook.split("_")[0].lstrip("0"), ready)  # 03_prioriteiten.ipynb: page 3
 
 
-def test_start_page_shows_progress_and_links_to_every_step(page, app):
+def test_start_page_shows_progress_and_a_link_to_every_step(page, app):
     url, plan = app
-    page.goto(url)
+    response = page.goto(url)
+    assert response.ok, f"HTTP {response.status}"
     progress = page.locator(".ws-voortgang")
     progress.wait_for(timeout=60_000)
     text = progress.inner_text()
     assert "Herselt" in text and "VOORBEELDPLAN" in text
     assert "Het integrale beleidsplan is opgemaakt" in text  # what step 7 still needs
-    hrefs = [a.get_attribute("href") for a in progress.locator("a").all()]
-    for notebook in ("01_draagvlak", "02_beginsituatie", "03_prioriteiten", "04_acties", "04b_koppelingen",
-                     "05_uitvoering", "06_evaluatie", "07_verankering"):
-        assert any(h.startswith(f"{notebook}.ipynb?plan=") for h in hrefs), notebook
+    nav = page.locator(".ws-app-nav").inner_text()
+    for label in ("Start", "1. Draagvlak en partners", "2. Omgevingsanalyse", "3. Prioriteiten en doelstellingen",
+                  "4. Actieplan", "4b. Koppelingen met meerjarenplan en SDG's", "5. Uitvoering", "6. Evaluatie",
+                  "7. Verankering", "Beleidsplan"):
+        assert label in nav, label
     full_screenshot(page, "00-start")
-    page.locator("a:has-text('Prioriteiten en doelstellingen')").click()
-    page.locator(".ws-prioriteit-pijler-7").wait_for(timeout=60_000)  # the link opens the step
+    page.locator("button:has-text('3. Prioriteiten en doelstellingen')").click()
+    page.locator(".ws-prioriteit-pijler-7").wait_for(timeout=60_000)  # the button opens the step
 
 
 def test_step1_add_partner(page, app):
@@ -62,7 +65,7 @@ def test_step1_add_partner(page, app):
     saved = wait_for_plan(plan, lambda p: any(x.organisatie == "CGG Kempen (test)" for x in p.partners))
     partner = [x for x in saved.partners if x.organisatie == "CGG Kempen (test)"]
     assert partner and partner[0].sector == "zorg"
-    assert "CGG Kempen (test)" in page.locator(".ws-partner-tabel").inner_text()
+    page.locator(".ws-partner-tabel").locator("text=CGG Kempen (test)").first.wait_for(timeout=30_000)
     assert "Opgeslagen om" in page.locator(".ws-status").first.inner_text()
     full_screenshot(page, "01-draagvlak")
 
@@ -126,5 +129,6 @@ def test_other_steps_open_without_errors(page, app, notebook, ready, name):
     url, _ = app
     open_step(page, url, notebook, ready)
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert page.locator(".ws-app-pagina .ws-status-error >> visible=true").count() == 0
     assert "Traceback" not in page.content()
     full_screenshot(page, name)

@@ -36,11 +36,14 @@ IPC = ["--KernelManager.transport=ipc"]
 # Voila's lab template with the page in Dutch and a main landmark (templates/voila/templates/warmestad/).
 TEMPLATE = ["--template=warmestad"]
 STOP_WAIT_S = 30
-# One kernel per notebook started ahead, with its imports done, so a page opens fast; a used
-# kernel is replaced a little later, not while the coach's page is still loading. Not for the
-# policy plan notebook: `warmestad rapport` runs it, no page of the app opens it.
+KERNEL_EXIT_WAIT_S = 5
+# The app is one page (notebooks/app.ipynb; the step notebooks run inside it), so one kernel is
+# started ahead for it, with its imports done; a used kernel is replaced a little later, not while
+# the coach's page is still loading. The other notebooks, still served for a direct address, start
+# their kernel when asked (a kernel ahead for each would cost memory for pages no one opens).
+APP_PAGE = "app.ipynb"
 PREHEAT = ["--preheat_kernel=True", "--pool_size=1", "--VoilaKernelManager.fill_delay=8",
-           "--VoilaKernelManager.preheat_denylist=['beleidsplan.ipynb']"]
+           "--VoilaKernelManager.preheat_denylist=['^(?!.*app\\.ipynb$)']"]
 
 
 def register(commands) -> None:
@@ -80,7 +83,7 @@ def server_command(kind: str, port: int, token: str, root: Path = NOTEBOOKS) -> 
     if kind == "app":
         cmd = [sys.executable, "-m", "warmestad_nb.local_voila", str(root), "--no-browser", f"--port={port}",
                "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *CULL, *IPC, *PREHEAT, *TEMPLATE]
-        return cmd, f"http://127.0.0.1:{port}/voila/render/00_start.ipynb?token={token}"
+        return cmd, f"http://127.0.0.1:{port}/voila/render/{APP_PAGE}?token={token}"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.allow_remote_access=False",
            "--ServerApp.local_hostnames=['localhost']", f"--ServerApp.root_dir={root}", *CULL, *IPC]
@@ -105,9 +108,9 @@ def server_env(plan: Path | None, folder: Path | None, server_id: str, token: st
     return env
 
 
-def processes_with(server_id: str) -> list[int]:
-    """Processes (the server, its kernels) that carry this server's marker (Linux /proc)."""
-    needle = f"{MARKER}={server_id}".encode()
+def processes_with(server_id: str, variable: str = MARKER) -> list[int]:
+    """Processes (the server, its kernels) whose environment has variable=server_id (Linux /proc)."""
+    needle = f"{variable}={server_id}".encode()
     found = []
     for entry in Path("/proc").glob("[0-9]*"):
         try:
@@ -130,15 +133,23 @@ def wait_until_listening(port: int, proc: subprocess.Popen, timeout: float = 90)
     raise WarmeStadError(f"De server luistert na {timeout:.0f} s nog niet op poort {port}.")
 
 
-def stop(proc: subprocess.Popen, server_id: str) -> list[int]:
-    """Stop the server cleanly, then any process of it that is left; returns what had to be killed."""
-    if proc.poll() is None:
+def stop(proc: subprocess.Popen | None, server_id: str) -> list[int]:
+    """Stop the server cleanly, then any process of it that is left; returns what had to be killed.
+
+    proc is None when a Ctrl-C came while the server was being started: its processes, if any, are
+    still found by their marker.
+    """
+    if proc is not None and proc.poll() is None:
         proc.send_signal(signal.SIGTERM)  # Jupyter's clean stop: kernels are shut down first
         try:
             proc.wait(STOP_WAIT_S)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    # A kernel told to stop just before the server ended (its page was just left) may need a moment.
+    deadline = time.monotonic() + KERNEL_EXIT_WAIT_S
+    while [pid for pid in processes_with(server_id) if pid != os.getpid()] and time.monotonic() < deadline:
+        time.sleep(0.1)
     leftovers = [pid for pid in processes_with(server_id) if pid != os.getpid()]
     for pid in leftovers:
         try:
@@ -178,14 +189,11 @@ def serve(kind: str, args) -> int:
     token, server_id = secrets.token_urlsafe(24), secrets.token_hex(8)
     root = NOTEBOOKS if kind == "app" else session_notebooks()  # Voila never saves a notebook
     cmd, url = server_command(kind, port, token, root)
-    try:
+    proc = None
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:  # from here on a Ctrl-C, however early, ends in the clean-up below
         proc = subprocess.Popen(cmd, env=server_env(plan, folder, server_id, token), cwd=root,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
-    except BaseException:
-        _remove_copy(root)
-        raise
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
         wait_until_listening(port, proc)
         what = "Het werkboek" if kind == "app" else "JupyterLab"
         say(f"{what} draait. Open dit adres in de browser:\n\n    {url}\n\n"

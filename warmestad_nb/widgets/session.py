@@ -64,15 +64,30 @@ def open_store(path: str) -> PlanStore:
     return PlanStore(path)
 
 
+_SHARED: list["PlanSession"] = []  # the app's session, once the app page opened its plan
+
+
 class PlanSession:
     """One plan file opened for editing by widgets.
 
     Widgets never hold the truth: they call `change()`, which applies the edit to a
     copy of the plan, validates it and saves it through the store (atomic, conflict
     checked). Views that show derived figures register with `on_change()`.
+
+    In the app (one page for all steps) `share()` makes this the kernel's session: a step
+    notebook run there that opens the same plan gets this very session, so every step saves
+    through one store and shows one status line.
     """
 
+    def __new__(cls, path: str):
+        for shared in _SHARED:
+            if os.path.realpath(path) == os.path.realpath(shared.store.path):
+                return shared
+        return super().__new__(cls)
+
     def __init__(self, path: str):
+        if self in _SHARED:
+            return  # already open: keep its store, status and listeners
         self.store = open_store(path)
         self.status = widgets.HTML()
         self.status.add_class("ws-status")
@@ -86,6 +101,10 @@ class PlanSession:
         self._listeners: list[Callable[[Plan], None]] = []
         self._watching = False
         self._show("ws-status-ok", f"Plan geopend: {self.store.path}")
+
+    def share(self) -> "PlanSession":
+        _SHARED[:] = [self]
+        return self
 
     @property
     def plan(self) -> Plan:

@@ -12,10 +12,12 @@ from .. import reference
 from ..analysis.progress import step_progress
 from ..newplan import new_plan, plan_filename
 from ..errors import WarmeStadError
+from ..model import Plan
 from ..store import create_plan
 from .common import BUTTON, CSS, esc, labelled
 from .session import open_store
 
+START = "00_start.ipynb"
 # The notebooks of each step (01, 02 and 04b are built in their own issues).
 STEP_NOTEBOOKS = {
     1: [("01_draagvlak.ipynb", "Draagvlak en partners")],
@@ -47,14 +49,16 @@ def _bar(fraction: float) -> str:
     return f'<span class="ws-balk" style="width:{width}px"></span><span class="ws-balk-leeg" style="width:{120 - width}px"></span>'
 
 
-def progress_html(plan_file: str) -> str:
-    plan = open_store(plan_file).plan
+def progress_html(plan_file: str, plan: Plan | None = None, linked: bool = True) -> str:
+    """The plan's progress per step; linked: with links to the step notebooks (the app has its navigation bar)."""
+    plan = plan or open_store(plan_file).plan
     rows = []
     for step in step_progress(plan):
         total = len(step.klaar) + len(step.open)
         todo = "".join(f"<li>{esc(t)}</li>" for t in step.open) or '<li class="ws-ok">klaar</li>'
-        links = " · ".join(f'<a href="{esc(link(nb, plan_file))}">{esc(label)}</a>'
-                           for nb, label in STEP_NOTEBOOKS[step.nummer])
+        pages = [(link(nb, plan_file), label) for nb, label in STEP_NOTEBOOKS[step.nummer]]
+        links = " · ".join(f'<a href="{esc(href)}">{esc(label)}</a>' if linked else esc(label)
+                           for href, label in pages)
         rows.append(f"<tr><td><b>{step.nummer}. {esc(step.naam)}</b><br>{links}</td>"
                     f"<td>{_bar(step.fraction)} {len(step.klaar)}/{total}</td><td><ul>{todo}</ul></td></tr>")
     example = ('<p class="ws-voorbeeld">Dit is een VOORBEELDPLAN: de inhoud is verzonnen ter illustratie.</p>'
@@ -65,26 +69,31 @@ def progress_html(plan_file: str) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def plans_html(folder: Path, current: str) -> str:
+def plans_html(folder: Path, current: str, home: str = START) -> str:
     found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not found:
         return f"<p>Nog geen plannen in {esc(folder)}.</p>"
     items = []
     for path in found:
         mark = " (geopend)" if current and path.resolve() == Path(current).resolve() else ""
-        items.append(f'<li><a href="{esc(link("00_start.ipynb", str(path)))}">{esc(path.name)}</a>{esc(mark)}</li>')
+        items.append(f'<li><a href="{esc(link(home, str(path)))}">{esc(path.name)}</a>{esc(mark)}</li>')
     return f"<p>Plannen in {esc(folder)}:</p><ul>{''.join(items)}</ul>"
 
 
-def start_page(plan: str) -> widgets.Widget:
-    """Progress of the chosen plan with links to every step; other plans; a new plan."""
+def start_page(plan: str, home: str = START) -> widgets.Widget:
+    """Progress of the chosen plan with links to every step; other plans; a new plan.
+
+    home: the page that opens a plan (the app's own page in the app, where the navigation bar
+    opens the steps and the progress table has no links of its own).
+    """
+    linked = home == START
     title = widgets.HTML(f'{CSS}<div class="ws-titel"><h1>Werkboek Warme Steden &amp; Gemeenten</h1>'
                          "<p>Kies een plan, bekijk hoever elke stap staat en open de stap waaraan u werkt. "
                          "Alles wat u invult, wordt meteen bewaard in het planbestand.</p></div>")
-    progress = widgets.HTML(progress_html(plan) if plan else "<p>Er is nog geen plan gekozen.</p>")
+    progress = widgets.HTML(progress_html(plan, linked=linked) if plan else "<p>Er is nog geen plan gekozen.</p>")
     progress.add_class("ws-voortgang")
     folder = plans_dir(plan)
-    others = widgets.HTML(plans_html(folder, plan))
+    others = widgets.HTML(plans_html(folder, plan, home))
     others.add_class("ws-plannen")
     names = [m.naam for m in reference.municipalities()]
     municipality = labelled(widgets.Combobox(options=names, description="Gemeente", ensure_option=False,
@@ -104,8 +113,8 @@ def start_page(plan: str) -> widgets.Widget:
             result.value = f'<p class="ws-status-error">{esc(exc)}</p>'
             return
         result.value = (f'<p class="ws-status-ok">{esc(note or "")} Nieuw plan voor {esc(new.gemeente.naam)}: '
-                        f'<a href="{esc(link("00_start.ipynb", str(path)))}">{esc(path.name)} openen</a></p>')
-        others.value = plans_html(folder, plan)
+                        f'<a href="{esc(link(home, str(path)))}">{esc(path.name)} openen</a></p>')
+        others.value = plans_html(folder, plan, home)
 
     create.on_click(on_create)
     return widgets.VBox([title, progress, widgets.HTML("<h3>Een ander of een nieuw plan</h3>"), others,
