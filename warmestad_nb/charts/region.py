@@ -1,6 +1,6 @@
 """Charts of the regional overview: heat maps and bars, no maps.
 
-Each chart takes plain data (lists and dicts, built by overview.py from analysis/region.py), so a
+Each chart takes plain data (lists and dicts, built by report/overview.py from analysis/region.py), so a
 chart can be drawn again from the numbers in the document. Heat maps hold at most ROWS_PER_CHART
 municipalities; longer lists are split over several charts (one A4 page each).
 """
