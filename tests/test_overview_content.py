@@ -10,7 +10,7 @@ import pytest
 
 from conftest import EXAMPLES
 from warmestad_nb.charts.region import draw
-from warmestad_nb.overview import build_sections, load_summaries
+from warmestad_nb.report.overview import build_sections, load_summaries
 from warmestad_nb.report.document import Bullets, Figure, Note, Paragraph, Table
 
 
