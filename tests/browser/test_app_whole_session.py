@@ -1,8 +1,8 @@
 """A whole session in the one-page app, as a coach runs it with a municipality's working group.
 
 `warmestad nieuw` makes the plan; the app's start page opens; every step is filled in through its
-widgets only (a few fields each), opened with the navigation bar; the plan file on disk is read back
-after each step; the policy plan is made from the Beleidsplan page and its three files are checked
+widgets only (a few fields each, the project group included), opened with the navigation bar; a goal
+is deleted and brought back with 'Ongedaan maken'; the plan file on disk is read back after each step; the policy plan is made from the Beleidsplan page and its three files are checked
 (the PDF's text names the municipality and an action).
 """
 
@@ -44,6 +44,11 @@ def test_a_whole_session_from_a_new_plan_to_the_policy_plan(browser, tmp_path):
         assert saved.coordinator.email == "an.peeters@example.org"
         assert [x.sector for x in saved.partners if x.organisatie == "CAW Oost-Brabant (test)"] == ["welzijn"]
         page.locator(".ws-status").first.locator("text=/Opgeslagen om \\d\\d:\\d\\d:\\d\\d/").wait_for()
+        type_into(page, ".ws-projectgroep-naam", "Lies Janssens (test)")
+        type_into(page, ".ws-projectgroep-functie", "jeugdconsulent")
+        page.locator(".ws-projectgroep-toevoegen").click()
+        saved = wait_for_plan(plan, lambda p: [m.naam for m in p.projectgroep] == ["Lies Janssens (test)"])
+        assert saved.projectgroep[0].functie == "jeugdconsulent"
 
         # Step 2: an indicator chosen for the environment analysis.
         open_in_app(page, "2", ".ws-indicatoren-keuze")
@@ -59,6 +64,19 @@ def test_a_whole_session_from_a_new_plan_to_the_policy_plan(browser, tmp_path):
         saved = wait_for_plan(plan, lambda p: any(g.titel.startswith("Jongeren vinden")
                                                   for g in p.prioriteiten.doelstellingen))
         assert 7 in saved.prioriteiten.gekozen_pijlers
+        # A second goal, deleted, then brought back with 'Ongedaan maken'.
+        type_into(page, ".ws-doel-nieuw", "Ouders weten waar ze terechtkunnen (test)")
+        page.locator(".ws-doel-toevoegen").click()
+
+        def second_goal(p):
+            return any(g.titel.startswith("Ouders weten") for g in p.prioriteiten.doelstellingen)
+
+        wait_for_plan(plan, second_goal)
+        page.locator(".ws-doel-verwijderen >> visible=true").click()
+        assert [g.titel for g in wait_for_plan(plan, lambda p: not second_goal(p)).prioriteiten.doelstellingen] == [
+            "Jongeren vinden snel de weg naar hulp"]
+        page.locator(".ws-ongedaan >> visible=true").click()
+        wait_for_plan(plan, second_goal)
 
         # Step 4: a practice of the inspiratiebox as an action.
         open_in_app(page, "4", ".ws-praktijk-keuze")
