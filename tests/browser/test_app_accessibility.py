@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import (ROOT, accessibility_problems, copy_plan, new_context, step_url, workbook_server)
+from .conftest import ROOT, accessibility_problems, copy_plan, new_context, open_in_app, step_url, workbook_server
 
 pytestmark = pytest.mark.browser
 
@@ -45,3 +45,20 @@ def test_page_has_no_serious_accessibility_violation(page, app, notebook, ready)
     page.wait_for_timeout(500)  # widgets still attaching below the marker
     problems = accessibility_problems(page, ("critical", "serious", "moderate"))
     assert not problems, "\n".join(problems)
+
+
+APP_PAGES = [("1", ".ws-partner-organisatie"), ("2", ".ws-indicatoren-keuze"), ("3", ".ws-prioriteit-pijler-7"),
+             ("4", ".ws-praktijk-keuze"), ("4b", ".ws-mjp-cycle"), ("5", ".ws-tijdlijn svg"),
+             ("6", ".ws-eval-nieuw-jaar"), ("7", ".ws-verankering-tabel"), ("beleidsplan", ".ws-beleidsplan-maken")]
+
+
+def test_the_one_page_app_has_no_accessibility_violation_on_any_page(page, app):
+    """The app page itself: its navigation bar and status line with each page shown in turn."""
+    page.goto(app)
+    page.locator(".ws-voortgang").wait_for(timeout=90_000)
+    found = {"start": accessibility_problems(page, ("critical", "serious", "moderate"))}
+    for key, ready in APP_PAGES:
+        open_in_app(page, key, ready)
+        page.wait_for_timeout(500)  # widgets still attaching below the marker
+        found[key] = accessibility_problems(page, ("critical", "serious", "moderate"))
+    assert not any(found.values()), "\n".join(f"{key}: {p}" for key, problems in found.items() for p in problems)
