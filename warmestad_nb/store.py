@@ -230,6 +230,8 @@ def _fresh(value: Any) -> Any:
         return [_fresh(v) for v in value]
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)  # people write 60000, not 60000.0 (the schema reads either)
     return value
 
 
