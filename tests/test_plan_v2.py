@@ -126,6 +126,8 @@ def test_the_reconciliation_flags_exactly_the_differing_items():
     reasons = {row[0]: row[5] for row in table.rijen}
     assert reasons == {"A": "-", "B": "nog in te vullen door de gemeente", "C": "Het item dekt meer dan dit plan.",
                        "D": "nog in te vullen door de gemeente", "F": "-"}
+    assert {row[0]: row[4] for row in table.rijen} == {"A": "gelijk", "B": "+ € 500", "C": "- € 8.900",
+                                                       "D": "geen budget in het meerjarenplan", "F": "gelijk"}
 
 
 def test_a_draft_gathers_the_open_points_in_one_box_and_a_final_version_shows_none():

@@ -507,8 +507,7 @@ class Plan(Base):
         their absence says nothing; `verankering`, the last section of every saved plan, is missing
         from any file cut before its end.
         """
-        optional = {"schema_versie", "voorbeeld", "gemeente", "cyclus", "evaluaties", "vorige_meerjarenplannen",
-                    *NEW_IN_VERSION_2}
+        optional = {"schema_versie", "voorbeeld", "gemeente", "cyclus", "evaluaties", "vorige_meerjarenplannen"}
         return [name for name in Plan.model_fields if name not in optional and name not in self.model_fields_set]
 
     # Lookups used by views and reports.
@@ -523,10 +522,6 @@ class Plan(Base):
     def partner_name(self, partner_id: Optional[str]) -> str:
         found = [p.organisatie for p in self.partners if p.id == partner_id]
         return found[0] if found else ""
-
-
-# Sections a version-1 plan does not have: their absence says nothing about a cut-off file.
-NEW_IN_VERSION_2 = ("visie", "bestuur", "communicatie", "vaststelling")
 
 
 def _doubles(ids: list[str]) -> list[str]:

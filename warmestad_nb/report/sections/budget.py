@@ -16,6 +16,11 @@ def ordered_by_goal(plan) -> list:
                                                  default=len(order) + 1))
 
 
+def _amount(value) -> str:
+    """An amount in a year column: a dash for a year without money."""
+    return fmt.euro(value) if value else "-"
+
+
 def _sources(action) -> str:
     return ", ".join(vocab.FUNDING_SOURCES[s] for s in budget.funding(action)) or "-"
 
@@ -45,10 +50,10 @@ def budget_chapter(ctx: Context) -> list:
             continue
         split = budget.per_year(action, years) if action.budget else [None] * len(years)
         rows.append([action.titel, ", ".join(action.mjp_codes) or "-", _sources(action),
-                     *[fmt.euro(v) if v else "-" for v in split], fmt.euro(budget.action_total(action))])
+                     *map(_amount, split), fmt.euro(budget.action_total(action))])
     rows.append(["Totaal", "", "", *[fmt.euro(v) for v in t.per_jaar], fmt.euro(t.totaal)])
     blocks.append(Table(["Actie", "Code", "Financiering", *map(str, years), "Totaal"], rows,
-                        titel="Budget per actie en per jaar (in euro)", bron=plan_source(ctx),
+                        titel="Budget per actie en per jaar", bron=plan_source(ctx),
                         rechts=list(range(3, 4 + len(years))), breed=True))
     if t.niet_verdeeld:
         blocks.append(Paragraph(f"Van het totaal is {fmt.euro(t.niet_verdeeld)} nog niet over de jaren verdeeld."))
@@ -65,7 +70,7 @@ def _by_source(ctx: Context, years: list[int]) -> list:
     used = [s for s in vocab.FUNDING_SOURCES if any(line.financiering == s for line in lines)]
     if not used:
         return []
-    rows = [[vocab.FUNDING_SOURCES[s], *[fmt.euro(sum(x.bedrag_eur for x in lines if x.financiering == s and x.jaar == y))
+    rows = [[vocab.FUNDING_SOURCES[s], *[_amount(sum(x.bedrag_eur for x in lines if x.financiering == s and x.jaar == y))
                                          for y in years],
              fmt.euro(sum(x.bedrag_eur for x in lines if x.financiering == s))] for s in used]
     return [Table(["Financiering", *map(str, years), "Totaal"], rows, titel="Waar het geld vandaan komt",
@@ -77,7 +82,8 @@ def _difference(row: budget.Reconciliation) -> str:
         return "geen budget in het meerjarenplan"
     if not row.wijkt_af:
         return "gelijk"
-    return ("meer: " if row.verschil > 0 else "minder: ") + fmt.euro(abs(row.verschil))
+    # A sign in front, so the column reads as numbers (and is never broken inside an amount).
+    return ("+ " if row.verschil > 0 else "- ") + fmt.euro(abs(row.verschil))
 
 
 def reconciliation(ctx: Context) -> list:
@@ -98,7 +104,7 @@ def reconciliation(ctx: Context) -> list:
          for r in rows],
         titel=f"Budget van de acties tegenover het meerjarenplan {plan.meerjarenplan.cyclus}",
         bron=f"Meerjarenplan {plan.meerjarenplan.cyclus} van {ctx.gemeente}; {plan_source(ctx)}",
-        rechts=[2, 3], breed=True))
+        rechts=[2, 3, 4], breed=True))
     return blocks
 
 

@@ -6,6 +6,7 @@ from ... import reference, vocab
 from ..document import Bullets, Facts, Note, Paragraph, Subheading, Table
 from ... import formatting as fmt
 from .common import Context, plan_source, subject_titles
+from .situation import indicator_method
 
 def _unit(unit: str) -> str:
     # In running text the sign reads as a word: 'in procent', not 'in %'.
@@ -96,6 +97,9 @@ def annex(ctx: Context) -> list:
         Subheading("Bronnen"),
         Table(["Gegeven", "Uitgever", "Jaar", "Opmerking"], rows, titel="Gebruikte bronnen", breed=True),
     ]
+    method = indicator_method(ctx)
+    if method:
+        blocks += [Subheading("Hoe de indicatoren berekend zijn"), Bullets(method)]
     blocks += _practices(plan)
     if plan.voorbeeld:
         blocks.append(Note("Dit is een voorbeeldplan: de cijfers uit de officiële bronnen zijn echt, de inhoud van "

@@ -74,8 +74,11 @@ def adoption(ctx: Context) -> list:
         blocks.append(Paragraph(f"Aldus vastgesteld door de gemeenteraad van {ctx.gemeente} in zitting van "
                                 f"{fmt.day(council.datum)}."))
     else:
-        blocks.append(Paragraph(f"Voorgelegd aan de gemeenteraad van {ctx.gemeente} ter vaststelling. Na de zitting "
-                                "komen hier de datum en de referentie van de beslissing."))
+        submitted = (f"Het college legde dit plan op {fmt.day(v.college.datum)} voor aan de gemeenteraad van "
+                     f"{ctx.gemeente} ter vaststelling." if v.college.datum else
+                     f"Na de goedkeuring door het college gaat dit plan naar de gemeenteraad van {ctx.gemeente} "
+                     "ter vaststelling.")
+        blocks.append(Paragraph(submitted + " Na de zitting komen hier de datum en de referentie van de beslissing."))
     blocks.append(Facts([("De algemeen directeur", "naam en handtekening"),
                          ("De voorzitter van de gemeenteraad", "naam en handtekening")]))
     return blocks
