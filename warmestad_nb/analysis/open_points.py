@@ -104,5 +104,5 @@ def refuse_final_with_open_points(path, plan: Plan) -> None:
     if points:
         raise WarmeStadError(
             f"{path}: de definitieve versie wordt niet gemaakt, want er "
-            f"{'staat nog 1 punt' if len(points) == 1 else f'staan nog {len(points)} punten'} open. Vul ze aan "
-            "in het plan, of maak een ontwerp (--versie ontwerp), dat de open punten in één kader toont:", points)
+            f"{'staat nog 1 punt open. Vul het' if len(points) == 1 else f'staan nog {len(points)} punten open. Vul ze'} "
+            "aan in het plan, of maak een ontwerp (--versie ontwerp), dat de open punten in één kader toont:", points)

@@ -51,7 +51,8 @@ def summary(ctx: Context) -> list:
                      f"{fmt.count(len(sectors), 'sector', 'sectoren')}"),
         ("Afgeronde stappen", _steps_done(steps_done)),
     ]))
-    blocks.append(Subheading("Wat de gemeenteraad beslist"))
+    adopted = plan.vaststelling.gemeenteraad.datum is not None
+    blocks.append(Subheading("Wat de gemeenteraad besliste" if adopted else "Wat de gemeenteraad beslist"))
     blocks.append(Paragraph(council_proposal(plan)))
     return blocks + open_points_box(ctx)
 
@@ -61,6 +62,10 @@ def council_proposal(plan) -> str:
     if plan.vaststelling.voorstel_aan_de_raad:
         return " ".join(plan.vaststelling.voorstel_aan_de_raad.split())
     t = totals(plan)
+    council = plan.vaststelling.gemeenteraad
+    if council.datum:
+        return (f"De gemeenteraad stelde dit beleidsplan vast op {fmt.day(council.datum)}, met de acties en hun "
+                f"budget (samen {fmt.euro(t.totaal)} over het {_cycle(plan)}).")
     return (f"De gemeenteraad wordt gevraagd dit beleidsplan vast te stellen en de acties met hun budget "
             f"(samen {fmt.euro(t.totaal)} over het {_cycle(plan)}) op te nemen in het meerjarenplan.")
 
