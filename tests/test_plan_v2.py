@@ -163,3 +163,16 @@ def test_a_final_version_with_open_points_is_refused_with_the_list_and_writes_no
     for point in open_points(read_plan(GENT)):
         assert f"  - {point}" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_examples_agree_with_themselves(path):
+    """Every partner marked as lead or project-group member sits in the project group; an example
+    says it is one; the kick-off was not held at a partner that stayed away."""
+    plan = read_plan(path)
+    members = {m.organisatie for m in plan.projectgroep}
+    core = {p.organisatie for p in plan.partners if p.betrokkenheid in ("trekker", "projectgroep")}
+    assert core <= members
+    assert plan.voorbeeld and "(voorbeeldtekst)" in plan.visie.visie
+    absent = set(plan.kickoff.uitgenodigd) - set(plan.kickoff.aanwezig)
+    assert not any(plan.partner(pid).organisatie.split(" (")[0] in plan.kickoff.locatie for pid in absent)
