@@ -176,3 +176,15 @@ def test_the_examples_agree_with_themselves(path):
     assert plan.voorbeeld and "(voorbeeldtekst)" in plan.visie.visie
     absent = set(plan.kickoff.uitgenodigd) - set(plan.kickoff.aanwezig)
     assert not any(plan.partner(pid).organisatie.split(" (")[0] in plan.kickoff.locatie for pid in absent)
+
+
+def test_the_approval_date_of_step_7_is_the_councils_decision(herselt):
+    """The step-7 form writes where version 2 keeps the adoption (it wrote verankering before)."""
+    from test_app_widgets import find
+    from warmestad_nb.widgets.anchoring import approval
+    from warmestad_nb.widgets.session import PlanSession
+
+    session = PlanSession(str(herselt))
+    form = approval(session)
+    find(form, "ws-beleidsplan-datum").value = date(2027, 3, 22)
+    assert read_plan(herselt).vaststelling.gemeenteraad.datum == date(2027, 3, 22)
