@@ -15,7 +15,7 @@ from test_app_widgets import find
 from warmestad_nb import reference
 from warmestad_nb.analysis import commitment
 from warmestad_nb.analysis.checklist import RULES, met
-from warmestad_nb.model import Persoon, Plan
+from warmestad_nb.model import Bestuur, Orgaan, Persoon, Plan
 from warmestad_nb.newplan import plan_filename
 from warmestad_nb.report.document import Table
 from warmestad_nb.report.sections import front
@@ -74,7 +74,8 @@ def _generated(seed: int) -> Plan:
     plan.coordinator = rnd.choice([
         None, Persoon(naam="Wim"), Persoon(naam="Wim", email="wim@example.org"),
         Persoon(naam="Wim", telefoon="014 00 00 02")])
-    plan.projectgroep = plan.projectgroep[:rnd.choice([0, 1, len(plan.projectgroep)])]
+    group = plan.projectgroep
+    plan.bestuur = Bestuur(organen=[Orgaan(naam="Projectgroep", leden=group[:rnd.choice([0, 1, len(group)])])])
     return plan
 
 

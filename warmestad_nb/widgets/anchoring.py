@@ -82,9 +82,10 @@ def add(session: PlanSession) -> widgets.Widget:
 
 
 def approval(session: PlanSession) -> widgets.Widget:
-    date = bind(labelled(widgets.DatePicker(description="Beleidsplan goedgekeurd op"), "ws-beleidsplan-datum"),
-                session, lambda plan: plan.verankering.beleidsplan_goedgekeurd,
-                lambda plan, value: setattr(plan.verankering, "beleidsplan_goedgekeurd", value))
+    date = bind(labelled(widgets.DatePicker(description="Beleidsplan goedgekeurd door de gemeenteraad op"),
+                         "ws-beleidsplan-datum"),
+                session, lambda plan: plan.vaststelling.gemeenteraad.datum,
+                lambda plan, value: setattr(plan.vaststelling.gemeenteraad, "datum", value))
     notes = bind(labelled(widgets.Textarea(description="Notities", continuous_update=False), "ws-verankering-notities"),
                  session, lambda plan: plan.verankering.notities,
                  lambda plan, value: setattr(plan.verankering, "notities", value))
