@@ -34,6 +34,7 @@ class Input:
     label: str
     kind: str = "text"
     options: tuple = ()
+    placeholder: str = ""
 
     def widget(self) -> widgets.Widget:
         if self.kind == "area":
@@ -45,7 +46,7 @@ class Input:
         if self.kind == "ages":
             return widgets.SelectMultiple(description=self.label, options=list(self.options), rows=5)
         return widgets.Text(description=self.label, continuous_update=False,
-                            placeholder="bv. 1500" if self.kind == "euro" else "")
+                            placeholder="bv. 1500" if self.kind == "euro" else self.placeholder)
 
     def empty(self) -> Any:
         return {"choice": self.options[0][1] if self.options else None, "date": None, "ages": ()}.get(self.kind, "")
@@ -140,12 +141,23 @@ class ListForm(Section):
             self._load()  # a new entry being typed keeps its values when the plan changes elsewhere
         self.table.value = self.overview(self.session.plan)
 
+    def follow(self) -> None:
+        """The thing the list hangs under was chosen anew: start from a new entry in its list."""
+        with self.quiet():
+            self.chooser.value = NEW
+        self.refresh()
+        self._load()
+
     def _load(self, keep: tuple[str, ...] = ()) -> None:
         entry = self.entries(self.session.plan)[self.selected] if self.selected is not None else None
         with self.quiet():
             for name, widget in self.inputs.items():
                 if name not in keep:
-                    widget.value = self.specs[name].shown(entry) if entry is not None else self.specs[name].empty()
+                    value = self.specs[name].shown(entry) if entry is not None else self.specs[name].empty()
+                    if self.specs[name].kind == "choice" and value not in [code for _, code in widget.options]:
+                        # e.g. a budget year outside the cycle, typed in the file: shown as it is
+                        widget.options = [*widget.options, (str(value), value)]
+                    widget.value = value
         editing = self.selected is not None
         self.add_button.layout.display = "none" if editing else ""
         self.remove_button.layout.display = "" if editing else "none"
@@ -162,7 +174,7 @@ class ListForm(Section):
         def edit(plan: Plan) -> None:
             stored = spec.stored(value)
             if name in self.required and stored in ("", None, []):
-                raise WarmeStadError(f"{self.what}: '{spec.label}' mag niet leeg zijn; verwijder de "
+                raise WarmeStadError(f"{self.what}: het veld {spec.label} mag niet leeg zijn; verwijder de "
                                      f"{self.noun} als die weg moet.")
             setattr(self.entries(plan)[index], name, stored)
             self._after(plan)
@@ -218,7 +230,10 @@ class ListForm(Section):
         return True
 
     def overview(self, plan: Plan) -> str:
-        found = self.entries(plan)
+        return self.overview_of(self.entries(plan))
+
+    def overview_of(self, found: list) -> str:
+        """The entries as a table (or the sentence for none)."""
         if not found:
             return f'<p class="ws-info">{esc(self.empty_text)}</p>'
         head = "".join(f"<th>{esc(spec.label)}</th>" for spec in self.specs.values())
