@@ -46,6 +46,8 @@ def test_governance_bodies_and_members_are_added_changed_and_removed(herselt):
     assert herselt.read_bytes() == on_disk
     bodies.inputs["taak"].value = "Volgt het project op."
     assert read_plan(herselt).bestuur.organen[-1].taak == "Volgt het project op."
+    bodies.inputs["vergadert"].value = "x" * 301  # too long: the message names the field as the form does
+    assert "Komt samen" in bodies.message.value and "ws-fout" in bodies.message.value
     # An emptied name is refused; the body keeps its name.
     bodies.inputs["naam"].value = ""
     assert "Naam van het overleg" in bodies.message.value

@@ -37,6 +37,7 @@ _WRITTEN = {
     "sdg_afgewezen": "Afgewezen SDG-subdoelen",
     "sdg_targets": "SDG-subdoelen",
     "statuslog": "Statusverloop",
+    "vergadert": "Komt samen",
     "vizier_afgewezen": "Afgewezen Vizier 2030-doelen",
     "vizier_doelen": "Vizier 2030-doelen",
     "voorstel_aan_de_raad": "Voorstel aan de gemeenteraad",
