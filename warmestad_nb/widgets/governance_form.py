@@ -7,7 +7,7 @@ from typing import Optional
 
 import ipywidgets as widgets
 
-from .. import vocab
+from .. import formatting as fmt, vocab
 from ..errors import WarmeStadError
 from ..model import Lid, Orgaan, Plan
 from .common import Section, esc
@@ -23,7 +23,7 @@ ROLE = Input("rol", "Rol")  # voorzitter, secretaris, lid ...
 
 
 def _body_label(body: Orgaan) -> str:
-    return f"{body.naam} ({vocab.BODY_KINDS[body.soort]}, {len(body.leden)} leden)"
+    return f"{body.naam} ({vocab.BODY_KINDS[body.soort]}, {fmt.count(len(body.leden), 'lid', 'leden')})"
 
 
 class GovernanceForm(Section):
