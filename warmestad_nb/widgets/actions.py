@@ -208,7 +208,7 @@ def action_plan(session: PlanSession) -> widgets.Widget:
     editor.on_choose(lambda key: setattr(remove, "disabled", key is None))
     budget = budget_lines(session, editor)
     return widgets.VBox([overview, widgets.HBox([new_title, add]), editor.picker, *fields,
-                         widgets.HTML("<b>Budget per jaar en financiering</b>"), budget.box, remove])
+                         widgets.HTML("<b>Budget per jaar en financiering</b> (het budget hierboven wordt de som van de jaren)"), budget.box, remove])
 
 
 def budget_lines(session: PlanSession, editor: ItemEditor) -> ListForm:
