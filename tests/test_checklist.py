@@ -15,10 +15,10 @@ from test_app_widgets import find
 from warmestad_nb import reference
 from warmestad_nb.analysis import commitment
 from warmestad_nb.analysis.checklist import RULES, met
-from warmestad_nb.model import Persoon, Plan
+from warmestad_nb.model import Bestuur, Orgaan, Persoon, Plan
 from warmestad_nb.newplan import plan_filename
 from warmestad_nb.report.document import Table
-from warmestad_nb.report.sections import front
+from warmestad_nb.report.sections import front, governance
 from warmestad_nb.report.sections.common import Context
 from warmestad_nb.store import create_plan, read_plan
 from warmestad_nb.widgets import start, step1_html
@@ -74,7 +74,8 @@ def _generated(seed: int) -> Plan:
     plan.coordinator = rnd.choice([
         None, Persoon(naam="Wim"), Persoon(naam="Wim", email="wim@example.org"),
         Persoon(naam="Wim", telefoon="014 00 00 02")])
-    plan.projectgroep = plan.projectgroep[:rnd.choice([0, 1, len(plan.projectgroep)])]
+    group = plan.projectgroep
+    plan.bestuur = Bestuur(organen=[Orgaan(naam="Projectgroep", leden=group[:rnd.choice([0, 1, len(group)])])])
     return plan
 
 
@@ -151,15 +152,17 @@ def test_step_1_and_the_document_agree_on_a_project_group_of_partners(herselt):
     """Two partners in the project group and no named members: the step page says 'in orde', and
     the document names them instead of saying the project group is missing."""
     plan = read_plan(herselt)
-    plan.projectgroep = []
+    for body in plan.bestuur.organen:
+        if body.soort == "projectgroep":
+            body.leden = []
     plan.engagement.vast_agendapunt = ""
     for partner in plan.partners:
         partner.betrokkenheid = "geinformeerd"
     plan.partners[0].betrokkenheid, plan.partners[1].betrokkenheid = "projectgroep", "trekker"
     assert _step_page(plan)["projectgroep"] and met(plan, "projectgroep")
-    text = " ".join(str(b) for b in front.context(Context(plan)))
+    text = " ".join(str(b) for b in governance.governance(Context(plan)))
     assert "staat nog niet in het plan" not in text
     assert plan.partners[0].organisatie in text and plan.partners[1].organisatie in text
     plan.partners[1].betrokkenheid = "geinformeerd"  # one is too few, for the page and the document
     assert not _step_page(plan)["projectgroep"]
-    assert "te weinig leden" in " ".join(str(b) for b in front.context(Context(plan)))
+    assert "te weinig leden" in " ".join(str(b) for b in governance.governance(Context(plan)))

@@ -184,7 +184,7 @@ def test_an_import_of_huge_roles_is_refused_with_the_column_and_the_limit(hersel
 
 
 def test_a_too_long_text_in_the_plan_names_the_field_and_the_limit(tmp_path, capsys):
-    path = _replace_in_copy(tmp_path, "    rol: ", "    rol: " + "ab" * 1500 + " ")
+    path = _replace_in_copy(tmp_path, "    rol: Trekt", "    rol: " + "ab" * 1500 + " ")  # a partner's role
     assert main(["controleer", str(path)]) == 2
     err = capsys.readouterr().err
     assert "› rol: is te lang: hooguit 2000 tekens (nu: " in err, err[:500]
@@ -495,7 +495,7 @@ def test_a_megabyte_of_text_in_one_field_is_named_without_a_second_read(tmp_path
     assert main(["controleer", str(path)]) == 2
     assert time.process_time() - started < 2
     err = capsys.readouterr().err
-    assert "regel 22: veld gemeente › naam: is te lang: hooguit 20000 tekens (nu: 1000000 tekens)" in err
+    assert "regel 24: veld gemeente › naam: is te lang: hooguit 20000 tekens (nu: 1000000 tekens)" in err
     assert len(err) < 1000
 
 

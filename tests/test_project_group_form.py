@@ -6,9 +6,13 @@ from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import step1, step1_html
 
 
+def without_project_group(plan) -> None:
+    plan.bestuur.organen = [body for body in plan.bestuur.organen if body.soort != "projectgroep"]
+
+
 def test_members_are_added_changed_and_removed(herselt):
     session, _ = step1.open_plan(str(herselt))
-    session.change(lambda plan: setattr(plan, "projectgroep", []))
+    session.change(without_project_group)
     form = step1.ProjectGroupForm(session)
     assert "nog geen leden" in form.table.value
     for name, organisation in (("An Peeters", "Jeugddienst"), ("Bram Claes", "CLB")):
@@ -17,6 +21,9 @@ def test_members_are_added_changed_and_removed(herselt):
         assert form.add()
     assert [(p.naam, p.organisatie) for p in read_plan(herselt).projectgroep] == [
         ("An Peeters", "Jeugddienst"), ("Bram Claes", "CLB")]
+    # The members sit in a governance body of their own, made by the first member added.
+    bodies = [(b.naam, b.soort, len(b.leden)) for b in read_plan(herselt).bestuur.organen]
+    assert bodies.count(("Projectgroep", "projectgroep", 2)) == 1
     assert form.inputs["naam"].value == ""  # ready for the next member
     form.chooser.value = 1
     assert form.inputs["naam"].value == "Bram Claes"
@@ -39,7 +46,7 @@ def test_a_member_needs_a_name(herselt):
     before = herselt.read_bytes()
     form.inputs["functie"].value = "Schepen"
     assert not form.add()
-    assert "vul eerst de naam in" in form.message.value
+    assert "het veld Naam is nog leeg" in form.message.value
     assert herselt.read_bytes() == before
 
 
@@ -47,7 +54,7 @@ def test_two_named_members_make_the_checklist_item_done(herselt):
     session, _ = step1.open_plan(str(herselt))
 
     def no_group(plan):
-        plan.projectgroep = []
+        without_project_group(plan)
         plan.engagement.vast_agendapunt = ""
         for partner in plan.partners:
             partner.betrokkenheid = "geinformeerd"

@@ -33,7 +33,7 @@ def test_chosen_sections_and_simple_language(tmp_path, capsys):
     assert sorted(p.name for p in html_path.parent.iterdir()) == ["beleidsplan.html", "beleidsplan.ipynb"]
     html = html_path.read_text()
     chapters = re.findall(r'<h2 id="t-[^"]+">(.*?)</h2>', html)
-    assert chapters == ['<span class="nr">1</span> Samenvatting', '<span class="nr">2</span> Actieplan']
+    assert chapters == ['<span class="nr">1</span> Samenvatting', '<span class="nr">2</span> Actieplan per doelstelling']
     assert "Herselt wil dat alle kinderen en jongeren zich goed voelen" in html
 
 

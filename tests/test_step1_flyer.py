@@ -19,7 +19,7 @@ from warmestad_nb.exports.flyer import flyer_html
 from warmestad_nb.model import Persoon
 from warmestad_nb.newplan import new_plan
 from warmestad_nb.report.document import Facts
-from warmestad_nb.report.sections import front
+from warmestad_nb.report.sections import front, governance
 from warmestad_nb.report.sections.common import Context
 from warmestad_nb.store import create_plan, read_plan
 from warmestad_nb.widgets import step1
@@ -58,7 +58,7 @@ def test_the_agenda_item_is_saved_from_the_form_and_counts_as_a_project_group(tm
 
 def test_the_policy_plan_names_the_body_where_the_project_is_an_agenda_item():
     ctx = Context(read_plan(HERSELT))
-    facts = dict(next(b for b in front.context(ctx) if isinstance(b, Facts)).rijen)
+    facts = dict(next(b for b in governance.governance(ctx) if isinstance(b, Facts)).rijen)
     assert facts["Vast agendapunt van"] == "Werkgroep Gezonde Gemeente Herselt (voorbeeld)"
 
 

@@ -15,6 +15,7 @@ from .model import Plan
 
 _WRITTEN = {
     "afspraak_logo": "Afspraak met het Logo",
+    "budget": "Budget per jaar",
     "afspraak_logo_datum": "Datum van de afspraak met het Logo",
     "catalogus_id": "Praktijk uit de inspiratiebox",
     "collegebeslissing_datum": "Datum van de collegebeslissing",
@@ -29,13 +30,17 @@ _WRITTEN = {
     "mjp_codes": "Codes in het meerjarenplan",
     "mjp_vorige": "Koppelingen met het vorige meerjarenplan",
     "nis": "NIS-code",
+    "organen": "Overlegorganen",
+    "reden_verschil": "Reden voor het verschil met het meerjarenplan",
     "partner_id": "Partner",
     "schema_versie": "Versie van het bestandsformaat",
     "sdg_afgewezen": "Afgewezen SDG-subdoelen",
     "sdg_targets": "SDG-subdoelen",
     "statuslog": "Statusverloop",
+    "vergadert": "Komt samen",
     "vizier_afgewezen": "Afgewezen Vizier 2030-doelen",
     "vizier_doelen": "Vizier 2030-doelen",
+    "voorstel_aan_de_raad": "Voorstel aan de gemeenteraad",
 }
 
 _UNITS = {"_eur": " (EUR)", "_min": " (minuten)"}

@@ -19,7 +19,8 @@ from .errors import WarmeStadError
 from .formatting import euro, join
 from .ids import new_id
 from .model import (
-    Aanbod, EnqueteAntwoord, Evaluatie, Jongerenbetrokkenheid, Meerjarenplan, Omgevingsanalyse, Partner, Persoon,
+    Aanbod, Bestuur, EnqueteAntwoord, Evaluatie, Jongerenbetrokkenheid, Lid, Meerjarenplan, Omgevingsanalyse, Orgaan,
+    Partner, Persoon,
     PijlerScore, Plan, Prioriteiten, Verankering, VorigeKoppeling,
 )
 from .validation import dutch_problems
@@ -213,7 +214,10 @@ def _merge_people(out: dict, sources, report: MergeReport) -> None:
     for person in [c for _, c in coordinators[1:]] + [m for _, p in sources for m in p.projectgroep]:
         if not any(_key(x.naam) == _key(person.naam) for x in group):
             group.append(person)
-    out["projectgroep"] = group[1:] if coordinators else group
+    members = [Lid(**m.model_dump()) for m in (group[1:] if coordinators else group)]
+    others = [body for _, p in sources for body in p.bestuur.organen if body.soort != "projectgroep"]
+    project_group = [Orgaan(naam="Projectgroep", soort="projectgroep", leden=members)] if members else []
+    out["bestuur"] = Bestuur(organen=project_group + others)
     others = [(label, c) for label, c in coordinators[1:] if _key(c.naam) != _key(coordinators[0][1].naam)]
     if others:
         names = ", ".join(f"{c.naam} ({label})" for label, c in others)
@@ -334,8 +338,10 @@ def _merge_evaluations(out: dict, sources, report: MergeReport) -> None:
 def _merge_rest(out: dict, sources, ids: list[_Ids], report: MergeReport) -> None:
     out["jongeren"] = Jongerenbetrokkenheid(
         kanalen=_union(*[p.jongeren.kanalen for _, p in sources]),
+        inspraak=_union(*[p.jongeren.inspraak for _, p in sources]),
         notities=_joined([(label, p.jongeren.notities) for label, p in sources]),
     )
+    out["communicatie"] = _union(*[p.communicatie for _, p in sources])
     items = []
     for (_, plan), mapping in zip(sources, ids):
         for item in plan.verankering.items:
@@ -345,7 +351,7 @@ def _merge_rest(out: dict, sources, ids: list[_Ids], report: MergeReport) -> Non
     out["verankering"] = Verankering(
         items=items, notities=_joined([(label, p.verankering.notities) for label, p in sources])
     )
-    if any(p.verankering.beleidsplan_goedgekeurd for _, p in sources):
+    if any(p.vaststelling.gemeenteraad.datum or p.vaststelling.college.datum for _, p in sources):
         report.add("De goedkeuring van de beleidsplannen van de oude gemeenten is niet overgenomen: het nieuwe plan "
                    "moet opnieuw goedgekeurd worden.")
 

@@ -24,7 +24,7 @@ from pydantic import (
 
 from . import reference, vocab
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: vision, governance, adoption, budget per year, communication, youth voice
 
 
 def _codes(table: dict) -> object:
@@ -42,6 +42,9 @@ Cycle = _codes(vocab.CYCLES)
 YouthChannel = _codes(vocab.YOUTH_CHANNELS)
 MjpLevel = _codes(vocab.MJP_LEVELS)
 AnchorPlace = _codes(vocab.ANCHOR_PLACES)
+BodyKind = _codes(vocab.BODY_KINDS)
+PlanStatus = _codes(vocab.PLAN_STATUSES)
+Funding = _codes(vocab.FUNDING_SOURCES)
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 # Every text has a limit, so that no import or form can grow a plan past what a read accepts:
 # Line for a name, code or contact detail, Note for a few sentences, Text for a report.
@@ -188,8 +191,20 @@ class Kanaal(Base):
     uitgevoerd: bool = False
 
 
+class Inspraak(Base):
+    """One moment young people were heard: who, how, what they said and what the plan does with it."""
+
+    wie: Name  # e.g. "twaalf jongeren van 14 tot 18 jaar uit het jeugdhuis"
+    hoe: Line = ""  # focusgroep, bevraging, panel ...
+    datum: Optional[date] = None
+    leeftijdsgroepen: list[AgeGroup] = []
+    wat_ze_zeiden: Note = ""
+    wat_het_plan_ermee_doet: Note = ""
+
+
 class Jongerenbetrokkenheid(Base):
     kanalen: list[Kanaal] = []
+    inspraak: list[Inspraak] = []
     notities: Text = ""
 
 
@@ -307,6 +322,15 @@ class Prioriteiten(Base):
         return scores
 
 
+class Budgetregel(Base):
+    """The money of one action in one year of the cycle, and where it comes from."""
+
+    jaar: Year
+    bedrag_eur: Euro
+    financiering: Funding = "eigen-middelen"
+    toelichting: Line = ""  # e.g. which subsidy or which partner
+
+
 class StatusWijziging(Base):
     datum: date
     status: Status
@@ -327,7 +351,8 @@ class Actie(Koppelingen):
     partners: list[Slug] = []
     start: Optional[date] = None
     einde: Optional[date] = None
-    budget_eur: Optional[Euro] = None
+    budget_eur: Optional[Euro] = None  # the total; `budget` splits it over the years
+    budget: list[Budgetregel] = []
     uitgegeven_eur: Optional[Euro] = None
     indicatoren: list[Line] = []
     status: Status = "gepland"
@@ -358,6 +383,8 @@ class MjpItem(Base):
     prioritair: bool = False
     beleidsveld: Optional[str] = None
     budget_eur: Optional[Euro] = None
+    # Why the actions linked to this item add up to another amount (the reconciliation asks for it).
+    reden_verschil: Note = ""
 
     @field_validator("beleidsveld")
     @classmethod
@@ -396,8 +423,52 @@ class Verankeringsitem(Base):
 
 class Verankering(Base):
     items: list[Verankeringsitem] = []
-    beleidsplan_goedgekeurd: Optional[date] = None  # date the college or council approved the plan
     notities: Text = ""
+
+
+class Visie(Base):
+    """The municipality's own words: where it wants to go (vision) and what it does for it (mission)."""
+
+    visie: Note = ""
+    missie: Note = ""
+
+
+class Lid(Persoon):
+    rol: Line = ""  # voorzitter, secretaris, lid ...
+
+
+class Orgaan(Base):
+    naam: Name
+    soort: BodyKind = "projectgroep"
+    taak: Note = ""
+    beslist_over: Note = ""  # who decides what: the plan names it per body
+    vergadert: Line = ""  # how often, e.g. "vier keer per jaar"
+    leden: list[Lid] = []
+
+
+class Bestuur(Base):
+    organen: list[Orgaan] = []
+
+
+class Beslissing(Base):
+    datum: Optional[date] = None
+    referentie: Note = ""
+
+
+class Vaststelling(Base):
+    """The plan's adoption: its status, and the decisions of college and council."""
+
+    status: PlanStatus = "ontwerp"
+    college: Beslissing = Beslissing()
+    gemeenteraad: Beslissing = Beslissing()
+    voorstel_aan_de_raad: Note = ""  # what the council is asked to decide, when not the standard text
+
+
+class Communicatie(Base):
+    wat: Name
+    voor_wie: Line = ""
+    wanneer: Line = ""
+    kanaal: Line = ""
 
 
 class Plan(Base):
@@ -406,7 +477,8 @@ class Plan(Base):
     gemeente: Gemeente
     cyclus: Cycle = "2026-2031"
     coordinator: Optional[Persoon] = None
-    projectgroep: list[Persoon] = []
+    visie: Visie = Visie()
+    bestuur: Bestuur = Bestuur()
     engagement: Engagement = Engagement()
     partners: list[Partner] = []
     kickoff: Kickoff = Kickoff()
@@ -417,6 +489,8 @@ class Plan(Base):
     meerjarenplan: Optional[Meerjarenplan] = None
     vorige_meerjarenplannen: list[Meerjarenplan] = []
     evaluaties: list[Evaluatie] = []
+    communicatie: list[Communicatie] = []
+    vaststelling: Vaststelling = Vaststelling()
     verankering: Verankering = Verankering()
 
     @model_validator(mode="after")
@@ -437,6 +511,11 @@ class Plan(Base):
         return [name for name in Plan.model_fields if name not in optional and name not in self.model_fields_set]
 
     # Lookups used by views and reports.
+    @property
+    def projectgroep(self) -> list[Lid]:
+        """The members of the plan's project group(s): the governance bodies of that kind."""
+        return [m for body in self.bestuur.organen if body.soort == "projectgroep" for m in body.leden]
+
     def partner(self, partner_id: str) -> Partner:
         return next(p for p in self.partners if p.id == partner_id)
 

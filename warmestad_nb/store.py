@@ -21,6 +21,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .errors import ConflictError, WarmeStadError
+from . import migrations
 from .files import atomic_write, dutch_write_errors, file_lock, remove_stale_temps
 from .model import SCHEMA_VERSION, Plan
 from .validation import dutch_problems
@@ -35,7 +36,8 @@ _PLAIN_TAGS = {
 }
 
 # Upgrades of the raw data from one schema version to the next: {from_version: function}.
-MIGRATIONS: dict[int, Any] = {}
+# A migrated plan's first save keeps the file as it was among its backups (PlanStore._backup).
+MIGRATIONS: dict[int, Any] = {1: migrations.version_1_to_2}
 
 
 def _yaml() -> YAML:
@@ -224,11 +226,15 @@ def _is_empty(value: Any) -> bool:
 def _fresh(value: Any) -> Any:
     """New content for the YAML tree: empty fields left out, long texts as blocks."""
     if isinstance(value, dict):
-        return {k: _fresh(v) for k, v in value.items() if not _is_empty(v)}
+        # Emptiness after freshening: a section holding only empty parts is left out as a whole.
+        fresh = {k: _fresh(v) for k, v in value.items()}
+        return {k: v for k, v in fresh.items() if not _is_empty(v)}
     if isinstance(value, list):
         return [_fresh(v) for v in value]
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)  # people write 60000, not 60000.0 (the schema reads either)
     return value
 
 
@@ -243,15 +249,27 @@ def _writes_back(node: Any) -> bool:
     return not (isinstance(node, ScalarFloat) and node._exp)
 
 
+def _add_in_order(node: Any, key: str, value: Any, later: list[str]) -> None:
+    """A new field goes before the fields the schema puts after it (a new section of a migrated
+    plan lands in its place, not after the last section)."""
+    if later and hasattr(node, "insert"):
+        node.insert(list(node).index(later[0]), key, value)
+    else:
+        node[key] = value
+
+
 def merge_into(node: Any, data: Any) -> Any:
     """Update the round-trip tree in place so unchanged parts keep their comments and style."""
     if isinstance(node, dict) and isinstance(data, dict):
         for key in [k for k in node if k not in data]:
             del node[key]
-        for key, value in data.items():
+        keys = list(data)
+        for index, key in enumerate(keys):
+            value = data[key]
             if key not in node:
-                if not _is_empty(value):
-                    node[key] = _fresh(value)
+                fresh = _fresh(value)
+                if not _is_empty(fresh):
+                    _add_in_order(node, key, fresh, [k for k in keys[index + 1:] if k in node])
             elif _is_empty(value) and not _same(node[key], value):
                 del node[key]
             else:

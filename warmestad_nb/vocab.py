@@ -111,3 +111,26 @@ ANCHOR_PLACES = {
     "beleidsnota": "beleidsnota",
     "andere": "andere",
 }
+
+# Bodies of the plan's governance (schema version 2).
+BODY_KINDS = {
+    "stuurgroep": "stuurgroep",
+    "projectgroep": "projectgroep",
+    "werkgroep": "werkgroep",
+    "adviesraad": "adviesraad",
+    "andere": "ander overleg",
+}
+
+# The plan as a document: a draft, or the final version put to the council.
+PLAN_STATUSES = {
+    "ontwerp": "ontwerp",
+    "definitief": "definitief",
+}
+
+# Where the money of an action comes from, per year.
+FUNDING_SOURCES = {
+    "eigen-middelen": "eigen middelen",
+    "subsidie": "subsidie",
+    "partnerbijdrage": "bijdrage van een partner",
+    "andere": "andere",
+}

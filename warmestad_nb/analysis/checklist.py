@@ -79,7 +79,7 @@ RULES: dict[str, Callable[[Plan], bool]] = {
     "doelen_verankerd": lambda p: bool(p.prioriteiten.doelstellingen)
     and all(_anchored(p, d) for d in p.prioriteiten.doelstellingen),
     "acties_verankerd": lambda p: bool(p.acties) and all(_anchored(p, a) for a in p.acties),
-    "beleidsplan": lambda p: p.verankering.beleidsplan_goedgekeurd is not None,
+    "beleidsplan": lambda p: p.vaststelling.gemeenteraad.datum is not None,
 }
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import reference
 from ..model import Plan
+from .budget import action_total, counted, totals
 from .progress import step_progress
 
 
@@ -52,8 +53,8 @@ def plan_summary(plan: Plan) -> PlanSummary:
         prioriteiten=tuple(sorted(set(plan.prioriteiten.gekozen_pijlers))),
         acties_per_pijler=dict(Counter(p for a in plan.acties for p in set(a.pijlers))),
         acties=len(plan.acties),
-        acties_zonder_budget=sum(a.budget_eur is None for a in plan.acties),
-        budget_acties=sum(a.budget_eur or 0.0 for a in plan.acties),
+        acties_zonder_budget=sum(action_total(a) is None for a in counted(plan)),
+        budget_acties=totals(plan).totaal,  # without stopped actions, as in each plan's document
         werkingsbudget=plan.engagement.budget_eur,
         partners_per_sector=dict(Counter(p.sector for p in plan.partners)),
         partners=len(plan.partners),

@@ -6,6 +6,7 @@ per document, as SVG, which the HTML, the PDF and the DOCX (as PNG) all show.
 
 from __future__ import annotations
 
+import matplotlib.patches
 from matplotlib.figure import Figure
 
 from . import (HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, LINE, MUTED, PAD, PILLAR_COLORS, TICK, chart, decimal_ticks,
@@ -83,10 +84,43 @@ def actions_per_pillar(data: dict) -> Figure:
     return fig
 
 
+STATUS_COLORS = {"gepland": "#7B8794", "lopend": "#2E86AB", "afgerond": "#3B7A57"}
+
+
+@chart
+def timeline(data: dict) -> Figure:
+    """The actions over the years of the cycle, one bar from start to end, grouped by objective.
+
+    data: {"jaren": [int], "rijen": [{"label": str, "start": float, "einde": float, "status": str}]}
+    start and einde are fractional years (2026.5 is 1 July 2026); status a code of the action.
+    """
+    years, rows = data["jaren"], data["rijen"][::-1]
+    row_height = 0.5
+    fig = new_figure(height_cm=len(rows) * row_height + 2 * LINE + TICK + 0.6, constrained=False)
+    ax = fixed_grid(fig, left=text_width_cm([r["label"] for r in rows], 8) + TICK + PAD,
+                    bottom=2 * LINE + TICK + 0.4)[0, 0]
+    for y, row in enumerate(rows):
+        ax.barh(y, row["einde"] - row["start"], left=row["start"], height=0.6,
+                color=STATUS_COLORS.get(row["status"], MUTED))
+    ax.set_yticks(range(len(rows)), [r["label"] for r in rows], fontsize=8)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.set_xlim(years[0], years[-1] + 1)
+    ax.set_xticks([y + 0.5 for y in years], [str(y) for y in years])
+    ax.tick_params(axis="x", length=0)
+    for year in years[1:]:
+        ax.axvline(year, color="#D9DEE3", linewidth=0.6, zorder=0)
+    handles = [matplotlib.patches.Patch(color=color, label=label) for label, color in
+               (("gepland", STATUS_COLORS["gepland"]), ("lopend", STATUS_COLORS["lopend"]),
+                ("afgerond", STATUS_COLORS["afgerond"]))]
+    fig.legend(handles=handles, loc="lower center", ncols=3)
+    return fig
+
+
 CHARTS = {
     "jeugd_leeftijd": youth_bands,
     "indicatoren": indicators,
     "acties_per_pijler": actions_per_pillar,
+    "tijdlijn": timeline,
 }
 
 

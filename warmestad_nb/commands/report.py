@@ -21,7 +21,9 @@ def register(commands) -> None:
     report.add_argument("--taalniveau", default="standaard", choices=list(LANGUAGE_LEVELS),
                         help="standaard of eenvoudig (kortere zinnen in de inleidende hoofdstukken)")
     report.add_argument("--datum", default="", help="datum op het titelblad, JJJJ-MM-DD (standaard: vandaag)")
-    report.add_argument("--versie", default="ontwerp", help="versie op het titelblad (standaard: ontwerp)")
+    report.add_argument("--versie", default="ontwerp",
+                        help="versie op het titelblad (standaard: ontwerp, met een kader 'Open punten'); "
+                             "'definitief' wordt geweigerd zolang er punten openstaan")
     report.add_argument("--pdf-ua", action="store_true",
                         help="maak de PDF volgens PDF/UA-1 (toegankelijk); dat doet het werkboek nu altijd, de optie blijft voor bestaande scripts")
     report.set_defaults(run=run_report)
@@ -32,7 +34,7 @@ def run_report(args) -> int:
     from ..files import check_writable_folder
     from ..report.execute import Kernel
     from ..report.pipeline import Renderer, parse_formats, render_plan
-    from ..report.outline import check_language_level, chosen_chapters, parse_date
+    from ..report.outline import check_language_level, chosen_chapters, is_final, parse_date
 
     # Everything the user can get wrong is checked before any document is made, the options before
     # the first kernel starts; the plans (0.2 s to read) while it boots. A mistake gets its Dutch
@@ -47,10 +49,14 @@ def run_report(args) -> int:
                   "versie": args.versie}
     kernels = [Kernel()]  # boots in its own process while this one reads the plans and builds the exporters
     try:
-        from ..store import read_plan  # the plan model: 0.1 s of imports, also while the kernel boots
+        # the plan model: 0.1 s of imports, also while the kernel boots
+        from ..analysis.open_points import refuse_final_with_open_points
+        from ..store import read_plan
 
         for plan in args.plannen:
-            read_plan(plan)
+            checked = read_plan(plan)
+            if is_final(args.versie):
+                refuse_final_with_open_points(plan, checked)
         renderer = Renderer(formats)
         renderer.warm_up()
         for i, plan in enumerate(args.plannen):

@@ -13,7 +13,8 @@ from ..store import read_plan
 from .document import MIME_TYPE, Cover, Section
 from .failures import COVER, PLAN, PartFailed, fails_as
 from . import html, typst_markup
-from .outline import check_language_level, chosen_chapters, numbering, parse_date
+from ..analysis.open_points import refuse_final_with_open_points
+from .outline import check_language_level, chosen_chapters, is_final, numbering, parse_date
 from .sections import build_cover, build_section
 from .sections.common import Context
 
@@ -33,9 +34,11 @@ class Beleidsplan:
     def __init__(self, plan: str, secties: str = "alle", taalniveau: str = "standaard", datum: str = "",
                  versie: str = ""):
         self.plan = read_plan(plan)
+        if is_final(versie):  # also for a batch or a notebook run, not only the command
+            refuse_final_with_open_points(plan, self.plan)
         self.chapters = chosen_chapters(secties)
         self.numbers = numbering(self.chapters)
-        self.ctx = Context(self.plan, check_language_level(taalniveau))
+        self.ctx = Context(self.plan, check_language_level(taalniveau), versie)
         self.datum = parse_date(datum)
         self.versie = versie
 

@@ -20,16 +20,20 @@ class Chapter:
 
 CHAPTERS = (
     Chapter("samenvatting", "Samenvatting"),
-    Chapter("context", "Context en missie"),
+    Chapter("context", "Visie en missie"),
+    Chapter("bestuur", "Organisatie en besluitvorming"),
     Chapter("traject", "Het traject tot nu toe"),
-    Chapter("partners", "Partnernetwerk en kick-off"),
+    Chapter("partners", "Partnernetwerk, kick-off en de stem van jongeren"),
     Chapter("omgeving", "Omgevingsanalyse"),
     Chapter("aanbod", "Bestaand aanbod en hiaten"),
     Chapter("noden", "Noden van kinderen en jongeren"),
     Chapter("prioriteiten", "Prioriteiten en SMART-doelstellingen"),
-    Chapter("actieplan", "Actieplan"),
+    Chapter("actieplan", "Actieplan per doelstelling"),
+    Chapter("budget", "Budget per jaar"),
     Chapter("koppelingen", "Meerjarenplan, SDG's en Vizier 2030"),
+    Chapter("communicatie", "Communicatie"),
     Chapter("evaluatie", "Evaluatie en verankering"),
+    Chapter("vaststelling", "Vaststelling"),
     Chapter("bijlage", "Bijlage: bronnen en definities"),
 )
 BY_ID = {c.id: c for c in CHAPTERS}
@@ -53,6 +57,15 @@ def chosen_chapters(secties: str | list[str]) -> list[Chapter]:
     if unknown:
         raise WarmeStadError(f"Onbekende sectie(s): {', '.join(unknown)}. Kies uit: alle, {', '.join(BY_ID)}.")
     return [c for c in CHAPTERS if c.id in wanted]
+
+
+FINAL = "definitief"
+
+
+def is_final(versie: str) -> bool:
+    """`--versie definitief` (or 'definitief 2'): the version put to the council, refused while points are open."""
+    words = versie.split()
+    return bool(words) and words[0].lower() == FINAL
 
 
 def check_language_level(taalniveau: str) -> str:

@@ -8,9 +8,12 @@ from .. import reference, vocab
 from ..analysis import actions as analysis
 from ..analysis.cycle import action_dates_outside_cycle
 from ..charts.actions import balance_chart
-from ..model import Plan
+from ..analysis.budget import cycle_years
+from ..errors import WarmeStadError
+from ..model import Budgetregel, Plan
 from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html, scroll_box,
                      page_header, parse_number, pillar_options, show_number, table)
+from .list_form import Input, ListForm
 from .session import PlanSession
 
 
@@ -203,7 +206,40 @@ def action_plan(session: PlanSession) -> widgets.Widget:
     add.on_click(on_add)
     remove.on_click(on_remove)
     editor.on_choose(lambda key: setattr(remove, "disabled", key is None))
-    return widgets.VBox([overview, widgets.HBox([new_title, add]), editor.picker, *fields, remove])
+    budget = budget_lines(session, editor)
+    return widgets.VBox([overview, widgets.HBox([new_title, add]), editor.picker, *fields,
+                         widgets.HTML("<b>Budget per jaar en financiering</b> (het budget hierboven wordt de som van de jaren)"), budget.box, remove])
+
+
+def budget_lines(session: PlanSession, editor: ItemEditor) -> ListForm:
+    """The chosen action's budget per year of the cycle with its funding source; the action's total
+    budget follows the sum of its years."""
+    inputs = [Input("jaar", "Jaar", "choice", tuple((str(y), y) for y in cycle_years(session.plan.cyclus))),
+              Input("bedrag_eur", "Bedrag (euro)", "euro"),
+              Input("financiering", "Financiering", "choice", tuple(code_options(vocab.FUNDING_SOURCES))),
+              Input("toelichting", "Toelichting", placeholder="bv. welke subsidie of welke partner")]
+
+    def lines_of(plan: Plan):
+        action = editor.item(plan)
+        return action.budget if action else None
+
+    def create(plan: Plan, values: dict) -> None:
+        found = lines_of(plan)
+        if found is None:
+            raise WarmeStadError("Budget per jaar: kies eerst een actie.")
+        found.append(Budgetregel(**values))
+
+    def total(plan: Plan) -> None:
+        action = editor.item(plan)
+        if action is not None and action.budget:
+            action.budget_eur = sum(line.bedrag_eur for line in action.budget)
+
+    form = ListForm(session, inputs=inputs, items=lines_of, create=create, after=total,
+                    label=lambda line: f"{line.jaar}: {euro(line.bedrag_eur)}, {vocab.FUNDING_SOURCES[line.financiering]}",
+                    css="ws-actie-budget", what="Budget per jaar", noun="jaarbedrag", required=("jaar", "bedrag_eur"),
+                    empty_text="Het budget van deze actie is nog niet over de jaren verdeeld.")
+    editor.on_choose(lambda key: form.follow())
+    return form
 
 
 def balance(session: PlanSession) -> widgets.Widget:

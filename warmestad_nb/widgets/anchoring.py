@@ -81,11 +81,34 @@ def add(session: PlanSession) -> widgets.Widget:
     return widgets.VBox([subject, place, ref, note, button, remover.box])
 
 
+def _decision(session: PlanSession, body: str, label: str, date_css: str) -> list[widgets.Widget]:
+    """Date and reference of the decision of the college or the council (a date is removed with its x)."""
+    def decision(plan: Plan):
+        return getattr(plan.vaststelling, body)
+
+    date = bind(labelled(widgets.DatePicker(description=f"Goedgekeurd door {label} op"), date_css),
+                session, lambda plan: decision(plan).datum, lambda plan, value: setattr(decision(plan), "datum", value))
+    ref = bind(labelled(widgets.Text(description=f"Referentie ({label})", continuous_update=False,
+                                     placeholder="bv. zitting van 12 mei 2026, punt 7"), f"ws-{body}-referentie"),
+               session, lambda plan: decision(plan).referentie,
+               lambda plan, value: setattr(decision(plan), "referentie", value.strip()))
+    return [date, ref]
+
+
 def approval(session: PlanSession) -> widgets.Widget:
-    date = bind(labelled(widgets.DatePicker(description="Beleidsplan goedgekeurd op"), "ws-beleidsplan-datum"),
-                session, lambda plan: plan.verankering.beleidsplan_goedgekeurd,
-                lambda plan, value: setattr(plan.verankering, "beleidsplan_goedgekeurd", value))
+    """The plan's adoption: draft or final, the decisions of college and council, what the council is asked."""
+    status = bind(labelled(widgets.Dropdown(options=code_options(vocab.PLAN_STATUSES), description="Status van het plan"),
+                           "ws-plan-status"),
+                  session, lambda plan: plan.vaststelling.status,
+                  lambda plan, value: setattr(plan.vaststelling, "status", value))
+    proposal = bind(labelled(widgets.Textarea(description="Voorstel aan de gemeenteraad", continuous_update=False,
+                                              placeholder="leeg: de standaardtekst van het beleidsplan"),
+                             "ws-voorstel-raad"),
+                    session, lambda plan: plan.vaststelling.voorstel_aan_de_raad,
+                    lambda plan, value: setattr(plan.vaststelling, "voorstel_aan_de_raad", value.strip()))
     notes = bind(labelled(widgets.Textarea(description="Notities", continuous_update=False), "ws-verankering-notities"),
                  session, lambda plan: plan.verankering.notities,
                  lambda plan, value: setattr(plan.verankering, "notities", value))
-    return widgets.VBox([date, notes])
+    return widgets.VBox([status, *_decision(session, "college", "het college", "ws-college-datum"),
+                         *_decision(session, "gemeenteraad", "de gemeenteraad", "ws-beleidsplan-datum"),
+                         proposal, notes])

@@ -7,10 +7,11 @@ import ipywidgets as widgets
 from .. import vocab
 from ..analysis import implementation as analysis
 from ..charts.implementation import budget_chart, timeline_chart
-from ..model import Plan
+from ..model import Communicatie, Plan
 from .. import formatting as fmt
 from .common import (BUTTON, EntryRemover, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
                      page_header, parse_number, show_number, table, today)
+from .list_form import Input, ListForm
 from .session import PlanSession
 
 MAX_ROWS = 40  # more bars than this is unreadable on a projector; the table below has them all
@@ -106,3 +107,16 @@ def budget(session: PlanSession) -> widgets.Widget:
 
     return widgets.VBox([live_html(session, totals, "ws-budget-totaal"),
                          live_chart(session, largest, budget_chart, "ws-budget", empty="Nog geen acties.")])
+
+
+COMMUNICATION_INPUTS = [Input("wat", "Wat"), Input("voor_wie", "Voor wie"), Input("wanneer", "Wanneer"),
+                        Input("kanaal", "Kanaal")]
+
+
+def communication(session: PlanSession) -> ListForm:
+    """The communication plan: what is told, to whom, when and through which channel."""
+    return ListForm(session, inputs=COMMUNICATION_INPUTS, items=lambda plan: plan.communicatie,
+                    create=lambda plan, values: plan.communicatie.append(Communicatie(**values)),
+                    label=lambda c: ", ".join(x for x in (c.wat, c.voor_wie) if x), css="ws-communicatie",
+                    what="Communicatieplan", noun="boodschap", required=("wat",),
+                    empty_text="Er staat nog niets in het communicatieplan.")

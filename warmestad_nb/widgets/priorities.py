@@ -10,8 +10,8 @@ from ..analysis.goals import remove_goal, smart_missing
 from ..charts.priorities import priority_matrix
 from ..ids import new_id
 from ..model import Doelstelling, Plan
-from .common import (BUTTON, ItemEditor, esc, live_chart, live_html, named, page_header, pillar_options, remove_button,
-                     table)
+from .common import (BUTTON, ItemEditor, esc, labelled, live_chart, live_html, named, page_header, pillar_options,
+                     remove_button, table)
 from .session import PlanSession, bind
 
 SCORE_OPTIONS = [("–", None)] + [(str(n), n) for n in range(1, 6)]
@@ -177,3 +177,16 @@ def goals(session: PlanSession) -> widgets.Widget:
     remove.disabled = editor.current is None
     add.on_click(on_add)
     return widgets.VBox([overview, widgets.HBox([new_title, add]), editor.picker, *fields, check, remove])
+
+
+def vision(session: PlanSession) -> widgets.Widget:
+    """The municipality's own vision and mission, in a few sentences each (saved when a field is left)."""
+    fields = []
+    for name, label, example in (("visie", "Visie", "bv. In onze gemeente voelt elk kind en elke jongere zich "
+                                                    "welkom en gehoord."),
+                                 ("missie", "Missie", "bv. Samen met scholen, jeugdwerk en welzijn bouwen we aan ...")):
+        area = labelled(widgets.Textarea(description=label, placeholder=example, rows=4, continuous_update=False),
+                        f"ws-{name}")
+        fields.append(bind(area, session, lambda plan, name=name: getattr(plan.visie, name),
+                           lambda plan, value, name=name: setattr(plan.visie, name, value.strip())))
+    return widgets.VBox(fields)

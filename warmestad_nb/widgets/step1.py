@@ -10,15 +10,16 @@ from .checklist_view import step_checklist
 from .common import Section, live_html
 from .coverage_view import CoverageView
 from .engagement_form import EngagementForm
+from .governance_form import GovernanceForm
 from .kickoff_form import KickoffForm
 from .partner_file import PartnerFileForm
 from .partner_form import PartnerForm
 from .project_group_form import ProjectGroupForm
 from .session import PlanSession
-from .youth_form import YouthForm
+from .youth_form import YouthForm, YouthVoiceForm
 
-__all__ = ["CoverageView", "EngagementForm", "KickoffForm", "PartnerFileForm", "PartnerForm", "ProjectGroupForm",
-           "YouthForm", "StatusLine", "open_plan"]
+__all__ = ["CoverageView", "EngagementForm", "GovernanceForm", "KickoffForm", "PartnerFileForm", "PartnerForm",
+           "ProjectGroupForm", "YouthForm", "YouthVoiceForm", "StatusLine", "open_plan"]
 
 
 class StatusLine(Section):

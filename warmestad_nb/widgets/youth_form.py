@@ -9,11 +9,12 @@ import ipywidgets as widgets
 from .. import vocab
 from ..errors import WarmeStadError
 from ..exports.flyer import write_flyer
-from ..model import Kanaal, Plan
+from ..model import Inspraak, Kanaal, Plan
 from ..step1_edits import add_channel
 from . import step1_html
 from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, note,
                      on_add_click, status_text)
+from .list_form import Input, ListForm
 from .session import PlanSession
 
 
@@ -149,3 +150,21 @@ class YouthForm(Section):
         write_flyer(self.session.plan, path)
         self.flyer_link.value = download_link(path, "Download de flyer (HTML, afdrukken op A4)")
         return path
+
+
+VOICE_INPUTS = [Input("wie", "Wie werd gehoord?"), Input("hoe", "Hoe (focusgroep, bevraging ...)"),
+                Input("datum", "Wanneer", "date"),
+                Input("leeftijdsgroepen", "Leeftijdsgroepen", "ages", tuple((v, c) for c, v in vocab.AGE_GROUPS.items())),
+                Input("wat_ze_zeiden", "Wat ze zeiden", "area"),
+                Input("wat_het_plan_ermee_doet", "Wat het plan ermee doet", "area")]
+
+
+class YouthVoiceForm(ListForm):
+    """The young people's say: each time they were heard, who, how, what they said and what the plan does with it."""
+
+    def __init__(self, session: PlanSession):
+        super().__init__(session, inputs=VOICE_INPUTS, items=lambda plan: plan.jongeren.inspraak,
+                         create=lambda plan, values: plan.jongeren.inspraak.append(Inspraak(**values)),
+                         label=lambda i: ", ".join(x for x in (i.wie, i.hoe) if x), css="ws-inspraak",
+                         what="Inspraak van jongeren", noun="inspraakmoment", required=("wie",),
+                         empty_text="Er staat nog geen inspraakmoment van kinderen of jongeren in het plan.")

@@ -11,12 +11,13 @@ from datetime import date
 from ... import formatting as fmt
 from ..document import Cover, Section
 from ..outline import Chapter, numbering
-from . import closing, front, network, planning, situation
+from . import budget, closing, front, governance, network, planning, situation
 from .common import Context
 
 BUILDERS = {
     "samenvatting": front.summary,
     "context": front.context,
+    "bestuur": governance.governance,
     "traject": front.process,
     "partners": network.partners,
     "omgeving": situation.environment,
@@ -24,8 +25,11 @@ BUILDERS = {
     "noden": situation.needs,
     "prioriteiten": planning.priorities,
     "actieplan": planning.actions,
+    "budget": budget.budget_chapter,
     "koppelingen": planning.links,
+    "communicatie": network.communication,
     "evaluatie": closing.evaluation,
+    "vaststelling": governance.adoption,
     "bijlage": closing.annex,
 }
 

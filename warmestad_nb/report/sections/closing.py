@@ -5,7 +5,8 @@ from __future__ import annotations
 from ... import reference, vocab
 from ..document import Bullets, Facts, Note, Paragraph, Subheading, Table
 from ... import formatting as fmt
-from .common import Context, subject_titles
+from .common import Context, plan_source, subject_titles
+from .situation import indicator_method
 
 def _unit(unit: str) -> str:
     # In running text the sign reads as a word: 'in procent', not 'in %'.
@@ -26,7 +27,7 @@ ANNEX_TABLES = ("bevolking", "stadsmonitor", "vlaamse_cijfers", "gemeenten", "pi
 
 def evaluation(ctx: Context) -> list:
     plan = ctx.plan
-    blocks = [Subheading("Evaluatie")]
+    blocks = _evaluation_plan(ctx) + [Subheading("Evaluatie")]
     if not plan.evaluaties:
         blocks.append(Note("Er is nog geen evaluatie opgenomen in het plan (stap 6)."))
     for ev in sorted(plan.evaluaties, key=lambda e: e.jaar, reverse=True):
@@ -52,10 +53,24 @@ def evaluation(ctx: Context) -> list:
                             titel="Waar het plan verankerd is"))
     else:
         blocks.append(Note("De verankering in meerjarenplan, budget of beleidsnota staat nog niet in het plan (stap 7)."))
-    if v.beleidsplan_goedgekeurd:
-        blocks.append(Facts([("Beleidsplan goedgekeurd", fmt.day(v.beleidsplan_goedgekeurd))]))
     blocks += [Paragraph(p) for p in fmt.paragraphs(v.notities)]
     return blocks
+
+
+def _evaluation_plan(ctx: Context) -> list:
+    """What is measured, against which target, by when and by whom: one row per goal."""
+    goals = ctx.plan.prioriteiten.doelstellingen
+    blocks = [Subheading("Evaluatieplan")]
+    if not goals:
+        return blocks + [Note("Zonder doelstellingen is er nog geen evaluatieplan.")]
+    return blocks + [
+        Paragraph("Elke doelstelling wordt gemeten met haar indicator en streefwaarde; de eigenaar volgt ze op "
+                  "en brengt verslag uit bij de evaluatie."),
+        Table(["Doelstelling", "Indicator", "Streefwaarde", "Tegen", "Eigenaar"],
+              [[g.titel, " ".join(g.indicator.split()) or "-", g.streefwaarde or "-", fmt.day(g.deadline),
+                g.eigenaar or "-"] for g in goals],
+              titel="Evaluatieplan", bron=plan_source(ctx)),
+    ]
 
 
 def _num(value: float | None, empty: str = "-") -> str:
@@ -89,6 +104,9 @@ def annex(ctx: Context) -> list:
         Subheading("Bronnen"),
         Table(["Gegeven", "Uitgever", "Jaar", "Opmerking"], rows, titel="Gebruikte bronnen", breed=True),
     ]
+    method = indicator_method(ctx)
+    if method:
+        blocks += [Subheading("Hoe de indicatoren berekend zijn"), Bullets(method)]
     blocks += _practices(plan)
     if plan.voorbeeld:
         blocks.append(Note("Dit is een voorbeeldplan: de cijfers uit de officiële bronnen zijn echt, de inhoud van "

@@ -6,12 +6,18 @@ from dataclasses import dataclass
 
 from ... import reference, vocab
 from ...model import Plan
+from ..outline import is_final
 
 
 @dataclass(frozen=True)
 class Context:
     plan: Plan
     taalniveau: str = "standaard"
+    versie: str = ""
+
+    @property
+    def final(self) -> bool:
+        return is_final(self.versie)
 
     @property
     def simple(self) -> bool:

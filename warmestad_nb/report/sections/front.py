@@ -1,20 +1,22 @@
-"""Summary, and context and mission: what the plan is about and who carries it."""
+"""Summary, vision and mission: what the plan is about, in the municipality's words and the programme's."""
 
 from __future__ import annotations
 
 from ... import reference
-from ...analysis.checklist import project_group_formed, project_group_partners
 from ...analysis.progress import step_progress
 from ..document import Bullets, Facts, Note, Paragraph, Subheading, Table
 from ... import formatting as fmt
+from ...analysis.budget import totals
+from .budget import year_table
 from .common import Context, pillar_label, plan_source, source_label
+from .governance import open_points_box
 
 
 def summary(ctx: Context) -> list:
+    """One page for the council: vision, priorities, goals, budget per year and the decision asked."""
     plan = ctx.plan
     goals = plan.prioriteiten.doelstellingen
     chosen = [pillar_label(p) for p in sorted(plan.prioriteiten.gekozen_pijlers)]
-    budget = sum(a.budget_eur or 0 for a in plan.acties)
     sectors = {p.sector for p in plan.partners}
     steps_done = [s.nummer for s in step_progress(plan) if s.fraction == 1]
     blocks = []
@@ -29,6 +31,8 @@ def summary(ctx: Context) -> list:
             f"geïntegreerd beleid voor het mentaal welbevinden en de veerkracht van kinderen en "
             f"jongeren van 0 tot 24 jaar, voor de periode van het {_cycle(plan)}. Het plan richt zich "
             f"op universele preventie: alle kinderen en jongeren, niet alleen wie het al moeilijk heeft."))
+    if plan.visie.visie:
+        blocks.append(Paragraph("Onze visie: " + fmt.paragraphs(plan.visie.visie)[0]))
     if chosen:
         blocks.append(Paragraph(
             f"De projectgroep koos {fmt.count(len(chosen), 'prioritaire pijler', 'prioritaire pijlers')}: "
@@ -36,13 +40,34 @@ def summary(ctx: Context) -> list:
             f"en {fmt.count(len(plan.acties), 'actie', 'acties')}."))
     else:
         blocks.append(Note("De prioriteiten zijn nog niet gekozen (stap 3)."))
+    if goals:
+        blocks.append(Table(["Doelstelling", "Acties"],
+                            [[g.titel, str(sum(g.id in a.doelstellingen for a in plan.acties))] for g in goals],
+                            titel="De doelstellingen", rechts=[1]))
+    if plan.acties:
+        blocks.append(year_table(ctx))
     blocks.append(Facts([
-        ("Partners", f"{len(plan.partners)} organisaties uit {len(sectors)} sectoren"),
-        ("Doelstellingen", str(len(goals))),
-        ("Acties", f"{len(plan.acties)}, samen {fmt.euro(budget)} over de hele looptijd"),
+        ("Partners", f"{fmt.count(len(plan.partners), 'organisatie', 'organisaties')} uit "
+                     f"{fmt.count(len(sectors), 'sector', 'sectoren')}"),
         ("Afgeronde stappen", _steps_done(steps_done)),
     ]))
-    return blocks
+    adopted = plan.vaststelling.gemeenteraad.datum is not None
+    blocks.append(Subheading("Wat de gemeenteraad besliste" if adopted else "Wat de gemeenteraad beslist"))
+    blocks.append(Paragraph(council_proposal(plan)))
+    return blocks + open_points_box(ctx)
+
+
+def council_proposal(plan) -> str:
+    """What the council is asked to decide: the plan's own text, or the standard proposal."""
+    if plan.vaststelling.voorstel_aan_de_raad:
+        return " ".join(plan.vaststelling.voorstel_aan_de_raad.split())
+    t = totals(plan)
+    council = plan.vaststelling.gemeenteraad
+    if council.datum:
+        return (f"De gemeenteraad stelde dit beleidsplan vast op {fmt.day(council.datum)}, met de acties en hun "
+                f"budget (samen {fmt.euro(t.totaal)} over het {_cycle(plan)}).")
+    return (f"De gemeenteraad wordt gevraagd dit beleidsplan vast te stellen en de acties met hun budget "
+            f"(samen {fmt.euro(t.totaal)} over het {_cycle(plan)}) op te nemen in het meerjarenplan.")
 
 
 def _steps_done(numbers: list[int]) -> str:
@@ -60,8 +85,12 @@ def _cycle(plan) -> str:
 
 def context(ctx: Context) -> list:
     plan = ctx.plan
-    eng = plan.engagement
-    blocks = [Subheading("Warme Steden & Gemeenten")]
+    blocks = []
+    for title, text, missing in (("Onze visie", plan.visie.visie, "De visie van de gemeente staat nog niet in het plan."),
+                                 ("Onze missie", plan.visie.missie, "De missie van de gemeente staat nog niet in het plan.")):
+        blocks.append(Subheading(title))
+        blocks += [Paragraph(p) for p in fmt.paragraphs(text)] or [Note(missing)]
+    blocks.append(Subheading("Het kader: Warme Steden & Gemeenten"))
     if ctx.simple:
         blocks.append(Paragraph(
             "Eén op de vijf jongeren heeft psychische problemen, vier op de vijf voelen zich goed en "
@@ -77,36 +106,6 @@ def context(ctx: Context) -> list:
             "goed en kunnen anderen steunen (WHO). Het programma ordent wat een gemeente kan doen in "
             "acht pijlers voor veerkracht:"))
     blocks.append(Bullets([f"{p.nummer}. {p.titel}" for p in reference.pillars()]))
-    blocks.append(Subheading(f"Engagement van {ctx.gemeente}"))
-    facts = []
-    if eng.collegebeslissing_datum:
-        ref = f", {eng.collegebeslissing_referentie}" if eng.collegebeslissing_referentie else ""
-        facts.append(("Beslissing van het college", fmt.day(eng.collegebeslissing_datum) + ref))
-    if eng.schepenen:
-        facts.append(("Bevoegde schepenen", "; ".join(eng.schepenen)))
-    if eng.budget_eur is not None:
-        facts.append(("Werkingsbudget per jaar", fmt.euro(eng.budget_eur)))
-    if eng.afspraak_logo:
-        when = f" ({fmt.day(eng.afspraak_logo_datum)})" if eng.afspraak_logo_datum else ""
-        facts.append(("Afspraak met de Gezondheidsmakers", " ".join(eng.afspraak_logo.split()) + when))
-    if eng.vast_agendapunt:
-        facts.append(("Vast agendapunt van", " ".join(eng.vast_agendapunt.split())))
-    if plan.coordinator:
-        c = plan.coordinator
-        facts.append(("Coördinator", ", ".join(x for x in (c.naam, c.functie, c.organisatie) if x)))
-    blocks.append(Facts(facts) if facts else Note("Het engagement van het college staat nog niet in het plan (stap 1)."))
-    if plan.projectgroep:
-        blocks.append(Table(
-            ["Naam", "Functie", "Organisatie"],
-            [[p.naam, p.functie, p.organisatie] for p in plan.projectgroep],
-            titel="De projectgroep"))
-    partners = project_group_partners(plan)
-    if partners:
-        blocks.append(Paragraph(f"Partners in de projectgroep: {fmt.join(partners)}."))
-    # The same rule as the checklist of step 1 (analysis/checklist.py), so page and document agree.
-    if not project_group_formed(plan):
-        blocks.append(Note("De projectgroep staat nog niet in het plan." if not (plan.projectgroep or partners)
-                           else "De projectgroep telt nog te weinig leden: minstens twee mensen of partners."))
     return blocks
 
 

@@ -71,4 +71,36 @@ def _youth(ctx: Context) -> list:
           (fmt.day(c.datum) if c.datum else "-") + ("" if c.uitgevoerd else " (gepland)")] for c in y.kanalen],
         titel="Kanalen"))
     blocks += [Paragraph(p) for p in fmt.paragraphs(y.notities)]
+    return blocks + _youth_voice(ctx)
+
+
+def _youth_voice(ctx: Context) -> list:
+    heard = ctx.plan.jongeren.inspraak
+    blocks = [Subheading("Wat kinderen en jongeren zeiden")]
+    if not heard:
+        return blocks + [Note("Het plan zegt nog niet welke kinderen of jongeren gehoord zijn en wat ze zeiden.")]
+    for moment in heard:
+        facts = [("Wie", moment.wie)]
+        if moment.hoe or moment.datum:
+            facts.append(("Hoe", ", ".join(x for x in (moment.hoe, fmt.day(moment.datum) if moment.datum else "") if x)))
+        if moment.leeftijdsgroepen:
+            facts.append(("Leeftijd", ages(moment.leeftijdsgroepen)))
+        if moment.wat_ze_zeiden:
+            facts.append(("Wat ze zeiden", " ".join(moment.wat_ze_zeiden.split())))
+        if moment.wat_het_plan_ermee_doet:
+            facts.append(("Wat het plan ermee doet", " ".join(moment.wat_het_plan_ermee_doet.split())))
+        blocks.append(Facts(facts))
     return blocks
+
+
+def communication(ctx: Context) -> list:
+    plan = ctx.plan
+    if not plan.communicatie:
+        return [Note("Het communicatieplan staat nog niet in het plan.")]
+    return [
+        Paragraph("Het communicatieplan zegt wat de gemeente en de partners vertellen, aan wie, wanneer en langs "
+                  "welk kanaal."),
+        Table(["Wat", "Voor wie", "Wanneer", "Kanaal"],
+              [[c.wat, c.voor_wie or "-", c.wanneer or "-", c.kanaal or "-"] for c in plan.communicatie],
+              titel="Communicatieplan"),
+    ]

@@ -3,10 +3,14 @@ meerjarenplan, the SDGs and Vizier 2030."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from ... import reference, vocab
+from ...analysis import budget
 from ...analysis.goals import smart_missing
 from ..document import Facts, Figure, Note, Paragraph, Subheading, Table
 from ... import formatting as fmt
+from .budget import ordered_by_goal
 from .common import Context, pillar_label, pillar_list, plan_source, source_label, subject_titles
 
 
@@ -44,43 +48,71 @@ def _score(value: int | None) -> str:
 
 
 def actions(ctx: Context) -> list:
+    """Objective -> actions: each goal with the actions that serve it, and the actions over the years."""
     plan = ctx.plan
     if not plan.acties:
         return [Note("Er staan nog geen acties in het plan (stap 4).")]
     chosen = set(plan.prioriteiten.gekozen_pijlers)
     counts = {p.nummer: sum(p.nummer in a.pijlers for a in plan.acties) for p in reference.pillars()}
-    total = sum(a.budget_eur or 0 for a in plan.acties)
+    total = budget.totals(plan).totaal
     blocks = [
         Paragraph(f"Het actieplan telt {fmt.count(len(plan.acties), 'actie', 'acties')} met samen een budget van "
-                  f"{fmt.euro(total)} over de hele looptijd. Elke actie staat hieronder bij haar eerste pijler; "
-                  f"de kolom Pijlers toont alle pijlers waaraan ze bijdraagt."),
-        Figure("acties_per_pijler", {"pijlers": [
-            {"nummer": p.nummer, "label": pillar_label(p.nummer), "acties": counts[p.nummer],
-             "prioriteit": p.nummer in chosen} for p in reference.pillars()]},
-            titel="Aantal acties per pijler (in kleur: de prioritaire pijlers)",
-            alt="Liggend staafdiagram met het aantal acties per pijler van 1 tot 8; de prioritaire pijlers "
-                "zijn gekleurd, de andere grijs.",
-            bron=f"{plan_source(ctx)}; pijlers: {source_label('pijlers')}"),
+                  f"{fmt.euro(total)} over de hele looptijd (zonder stopgezette acties). Elke actie staat hieronder "
+                  "bij de doelstelling die ze dient; een actie die meer doelstellingen dient, staat bij elk ervan."),
     ]
-    for pillar in reference.pillars():
-        group = [a for a in plan.acties if a.pijlers and a.pijlers[0] == pillar.nummer]
-        if not group:
-            continue
-        blocks.append(Subheading(f"Pijler {pillar.nummer}: {pillar.kort}"))
-        blocks.append(_action_table(plan, group, f"Acties met pijler {pillar.nummer} als eerste pijler"))
-    loose = [a for a in plan.acties if not a.pijlers]
+    blocks += _timeline(ctx)
+    for goal in plan.prioriteiten.doelstellingen:
+        group = [a for a in plan.acties if goal.id in a.doelstellingen]
+        blocks.append(Subheading(f"Doelstelling: {goal.titel}"))
+        blocks.append(_action_table(plan, group, f"Acties voor '{goal.titel}'") if group
+                      else Note("Voor deze doelstelling staat nog geen actie in het plan."))
+    loose = [a for a in plan.acties if not a.doelstellingen]
     if loose:
-        blocks.append(Subheading("Acties zonder pijler"))
-        blocks.append(_action_table(plan, loose, "Acties zonder pijler"))
+        blocks.append(Subheading("Acties zonder doelstelling"))
+        blocks.append(_action_table(plan, loose, "Acties die nog geen doelstelling dienen"))
+    blocks.append(Figure("acties_per_pijler", {"pijlers": [
+        {"nummer": p.nummer, "label": pillar_label(p.nummer), "acties": counts[p.nummer],
+         "prioriteit": p.nummer in chosen} for p in reference.pillars()]},
+        titel="Aantal acties per pijler (in kleur: de prioritaire pijlers)",
+        alt="Liggend staafdiagram met het aantal acties per pijler van 1 tot 8; de prioritaire pijlers "
+            "zijn gekleurd, de andere grijs.",
+        bron=f"{plan_source(ctx)}; pijlers: {source_label('pijlers')}"))
     return blocks
+
+
+def _fraction(day: date) -> float:
+    return day.year + (day.timetuple().tm_yday - 1) / 366
+
+
+def _timeline(ctx: Context) -> list:
+    plan = ctx.plan
+    years = budget.cycle_years(plan.cyclus)
+    first, last = years[0], years[-1] + 1
+    rows = []
+    for a in ordered_by_goal(plan):
+        if a.status == "stopgezet" or a.start is None:
+            continue
+        start = max(_fraction(a.start), first)
+        end = min(_fraction(a.einde), last) if a.einde else last
+        if end > start:
+            label = a.titel if len(a.titel) <= 48 else a.titel[:46].rstrip() + "..."
+            rows.append({"label": label, "start": start, "einde": end, "status": a.status})
+    if not rows:
+        return []
+    return [Figure("tijdlijn", {"jaren": years, "rijen": rows},
+                   titel=f"De acties in de tijd, {plan.cyclus} (geordend per doelstelling)",
+                   alt=f"Tijdlijn: per actie een balk van de start tot het einde, over de jaren {plan.cyclus}; "
+                       "de kleur zegt of de actie gepland, lopend of afgerond is. Een actie zonder einddatum loopt "
+                       "door tot het einde van het meerjarenplan.",
+                   bron=plan_source(ctx))]
 
 
 def _action_table(plan, group, title: str) -> Table:
     rows = []
     for a in group:
         lead = plan.partner_name(a.trekker) or "nog geen trekker"
-        rows.append([a.titel, pillar_list(a.pijlers), lead, fmt.period(a.start, a.einde), fmt.euro(a.budget_eur),
-                     "; ".join(a.indicatoren) or "-", vocab.ACTION_STATUSES[a.status]])
+        rows.append([a.titel, pillar_list(a.pijlers), lead, fmt.period(a.start, a.einde),
+                     fmt.euro(budget.action_total(a)), "; ".join(a.indicatoren) or "-", vocab.ACTION_STATUSES[a.status]])
     return Table(["Actie", "Pijlers", "Trekker", "Timing", "Budget", "Indicatoren", "Status"], rows,
                  titel=title, rechts=[4], breed=True)
 

@@ -118,18 +118,24 @@ def _indicators(ctx: Context) -> list:
                        "labels": [ctx.gemeente, province, "Vlaanderen"],
                        "waarden": values, "teksten": [_bar_text(v, unit) for v in values]})
     source = f"{reference.source('stadsmonitor').uitgever}, Gemeente-Stadsmonitor, {items[0].measure.periode}"
-    sentences = [summaries.indicator_sentence(c) for c in items]
+    # Each value once in the body: in the table, drawn in the chart; how it is computed in the annex.
     return blocks + [
-        Bullets(sentences),
+        Paragraph("De tabel zet elke indicator naast het gewogen gemiddelde van de provincie en Vlaanderen; de "
+                  "grafiek toont dezelfde waarden. Hoe ze berekend zijn, staat in de bijlage."),
         Table(["Indicator", ctx.gemeente, province, "Vlaanderen", "Referentiejaar", "Rang (1 = hoogste)", "Signaal"], rows,
               titel="Indicatoren vergeleken", bron=source, rechts=[1, 2, 3]),
-        Bullets(indicators.footnotes(items)),
         Figure("indicatoren", {"panelen": panels},
                titel=f"{ctx.gemeente} vergeleken met de provincie en Vlaanderen (gewogen gemiddelden)",
                alt=f"Staafdiagrammen: per indicator de waarde van {ctx.gemeente} naast het gewogen gemiddelde "
                    f"van {province} en van Vlaanderen.",
                bron=source),
     ]
+
+
+def indicator_method(ctx: Context) -> list[str]:
+    """How the chosen indicators are computed and compared (for the annex)."""
+    ids = indicators.chosen_ids(ctx.plan.omgevingsanalyse.indicatoren)
+    return indicators.footnotes(indicators.comparisons(ctx.plan.gemeente.nis, ids)) if ids else []
 
 
 def _own_figures(ctx: Context) -> list:

@@ -1,0 +1,245 @@
+"""One form for a list in the plan (project group members, bodies, communication, budget lines ...):
+choose an entry to change it field by field (saved at once), fill in a new one and add it, or remove one.
+
+The list may hang under something chosen elsewhere (the members of the chosen body, the budget of the
+chosen action): `items` reads it from the plan each time, and `refresh` is called when that choice moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Optional
+
+import ipywidgets as widgets
+
+from ..errors import WarmeStadError
+from ..model import Plan
+from .common import (MULTIPLE, Section, button, esc, field, hint, html_box, note, on_add_click, parse_number,
+                     show_number, status_text)
+from .session import PlanSession
+
+NEW = -1  # the chooser's value for "a new entry"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One field of the entries: its name in the plan, its Dutch label and how it is typed in.
+
+    kind: text, area (a few sentences), choice (options as (label, code)), date, ages (several codes
+    from options), euro (an amount typed the Flemish way).
+    """
+
+    name: str
+    label: str
+    kind: str = "text"
+    options: tuple = ()
+    placeholder: str = ""
+
+    def widget(self) -> widgets.Widget:
+        if self.kind == "area":
+            return widgets.Textarea(description=self.label, rows=3, continuous_update=False)
+        if self.kind == "choice":
+            return widgets.Dropdown(description=self.label, options=list(self.options))
+        if self.kind == "date":
+            return widgets.DatePicker(description=self.label)
+        if self.kind == "ages":
+            return widgets.SelectMultiple(description=self.label, options=list(self.options), rows=5)
+        return widgets.Text(description=self.label, continuous_update=False,
+                            placeholder="bv. 1500" if self.kind == "euro" else self.placeholder)
+
+    def empty(self) -> Any:
+        return {"choice": self.options[0][1] if self.options else None, "date": None, "ages": ()}.get(self.kind, "")
+
+    def shown(self, entry: Any) -> Any:
+        """The entry's value as the widget holds it."""
+        value = getattr(entry, self.name)
+        if self.kind == "ages":
+            return tuple(value)
+        if self.kind == "euro":
+            return show_number(value)
+        return value
+
+    def stored(self, value: Any) -> Any:
+        """The widget's value as the plan holds it (a Dutch error for an amount that is no number)."""
+        if self.kind == "ages":
+            return [code for _, code in self.options if code in value]
+        if self.kind == "euro":
+            return parse_number(value, self.label)
+        return value.strip() if isinstance(value, str) else value
+
+    def text(self, entry: Any) -> str:
+        """The entry's value in the overview table."""
+        value = getattr(entry, self.name)
+        labels = dict((code, label) for label, code in self.options)
+        if self.kind == "ages":
+            return ", ".join(labels.get(v, v) for v in value)
+        if self.kind == "choice":
+            return labels.get(value, value or "")
+        if self.kind == "euro":
+            return show_number(value)
+        return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value or "")
+
+
+class ListForm(Section):
+    """Add, change and remove the entries of one list in the plan.
+
+    items: the list in the plan (None when the thing it hangs under is not there yet); create: appends
+    a new entry built from the typed values (and makes what it hangs under when needed); label: the
+    entry's line in the chooser; css: the class prefix of every input (tests and the browser find them
+    by it); what: the Dutch name of the list in messages; noun: one entry ("lid", "orgaan"); after: run
+    on the plan after every change of the list (e.g. a total that follows the lines).
+    """
+
+    def __init__(self, session: PlanSession, *, inputs: list[Input], items: Callable[[Plan], Optional[list]],
+                 create: Callable[[Plan, dict], None], label: Callable[[Any], str], css: str, what: str,
+                 noun: str, required: tuple[str, ...], empty_text: str,
+                 after: Callable[[Plan], None] = lambda plan: None):
+        super().__init__()
+        self.session, self._items, self._create, self._label, self._after = session, items, create, label, after
+        self.specs = {spec.name: spec for spec in inputs}
+        self.what, self.noun, self.required, self.empty_text = what, noun, required, empty_text
+        self.chooser = field(widgets.Dropdown(description=f"Kies een {noun}"), f"{css}-kies", width="48em")
+        self.inputs = {spec.name: field(spec.widget(), f"{css}-{spec.name}", "48em" if spec.kind == "area" else "36em")
+                       for spec in inputs}
+        self.add_button = button(f"{noun.capitalize()} toevoegen", f"{css}-toevoegen", "primary")
+        self.remove_button = button(f"{noun.capitalize()} verwijderen", f"{css}-verwijderen", "danger")
+        self.message = html_box(f"{css}-melding")
+        self.table = html_box(f"{css}-tabel")
+        self.chooser.observe(lambda _: self._load() if not self.is_quiet else None, names="value")
+        for name, widget in self.inputs.items():
+            widget.observe(lambda change, name=name: self._on_input(name, change["new"]), names="value")
+        on_add_click(self.add_button, self.add)
+        self.remove_button.on_click(lambda _: self.remove())
+        session.on_change(lambda plan: self.refresh())
+        rows = []
+        for spec in inputs:
+            rows.append(self.inputs[spec.name])
+            if spec.kind == "ages":
+                rows.append(hint(MULTIPLE))
+        self.box = widgets.VBox([self.chooser, *rows, widgets.HBox([self.add_button, self.remove_button]),
+                                 self.message, self.table])
+        self.box.add_class(css)
+        self.refresh()
+        self._load()
+
+    def entries(self, plan: Plan) -> list:
+        return self._items(plan) or []
+
+    @property
+    def selected(self) -> int | None:
+        return None if self.chooser.value in (None, NEW) else self.chooser.value
+
+    def refresh(self) -> None:
+        """Follow the plan (and the choice the list hangs under): chooser, fields and table."""
+        found = self.entries(self.session.plan)
+        options = [(f"(nieuw {self.noun})", NEW)] + [(self._label(e), i) for i, e in enumerate(found)]
+        keep = self.chooser.value if self.chooser.value is not None and self.chooser.value < len(found) else NEW
+        was_editing = self.add_button.layout.display == "none"
+        self.set_options(self.chooser, options, keep)
+        if self.selected is not None or was_editing:
+            self._load()  # a new entry being typed keeps its values when the plan changes elsewhere
+        self.table.value = self.overview(self.session.plan)
+
+    def follow(self) -> None:
+        """The thing the list hangs under was chosen anew: start from a new entry in its list."""
+        with self.quiet():
+            self.chooser.value = NEW
+        self.refresh()
+        self._load()
+
+    def _load(self, keep: tuple[str, ...] = ()) -> None:
+        entry = self.entries(self.session.plan)[self.selected] if self.selected is not None else None
+        with self.quiet():
+            for name, widget in self.inputs.items():
+                if name not in keep:
+                    value = self.specs[name].shown(entry) if entry is not None else self.specs[name].empty()
+                    if self.specs[name].kind == "choice" and value not in [code for _, code in widget.options]:
+                        # e.g. a budget year outside the cycle, typed in the file: shown as it is
+                        widget.options = [*widget.options, (str(value), value)]
+                    widget.value = value
+        editing = self.selected is not None
+        self.add_button.layout.display = "none" if editing else ""
+        self.remove_button.layout.display = "" if editing else "none"
+        self.message.value = note("ws-info", "Wijzigingen worden meteen bewaard.") if editing else ""
+
+    def _values(self) -> dict[str, Any]:
+        return {name: self.specs[name].stored(w.value) for name, w in self.inputs.items()}
+
+    def _on_input(self, name: str, value: Any) -> None:
+        if self.is_quiet or self.selected is None:
+            return  # a new entry is saved with the button
+        index, spec = self.selected, self.specs[name]
+
+        def edit(plan: Plan) -> None:
+            stored = spec.stored(value)
+            if name in self.required and stored in ("", None, []):
+                raise WarmeStadError(f"{self.what}: het veld {spec.label} mag niet leeg zijn; verwijder de "
+                                     f"{self.noun} als die weg moet.")
+            setattr(self.entries(plan)[index], name, stored)
+            self._after(plan)
+
+        if self.session.change(edit):
+            self.message.value = note("ws-ok", "Bewaard.")
+        else:
+            # A refused text stays in its field next to the message, to be corrected.
+            self._load(keep=(name,) if spec.kind in ("text", "euro", "area") else ())
+            self.message.value = note("ws-fout", status_text(self.session))
+
+    def add(self) -> bool:
+        try:
+            values = self._values()
+        except WarmeStadError as error:
+            self.message.value = note("ws-fout", f"{self.what}: {error}")
+            return False
+        empty = [self.specs[n].label for n in self.required if values[n] in ("", None, [])]
+        if empty:
+            self.message.value = note("ws-fout", f"{self.what}: het veld {empty[0]} is nog leeg.")
+            return False
+
+        def create(plan: Plan) -> None:
+            self._create(plan, values)
+            self._after(plan)
+
+        if not self.session.change(create):
+            self.message.value = note("ws-fout", status_text(self.session))
+            return False
+        with self.quiet():
+            for name, widget in self.inputs.items():
+                widget.value = self.specs[name].empty()
+        self.message.value = note("ws-ok", f"Toegevoegd aan {self.what.lower()}.")
+        return True
+
+    def remove(self) -> bool:
+        index = self.selected
+        if index is None:
+            return False
+        name = self._label(self.entries(self.session.plan)[index])
+        with self.quiet():
+            self.chooser.value = NEW  # the list shifts: choose nothing before it changes
+
+        def remove(plan: Plan) -> None:
+            self.entries(plan).pop(index)
+            self._after(plan)
+
+        if not self.session.change(remove):
+            self.message.value = note("ws-fout", status_text(self.session))
+            return False
+        self._load()
+        self.message.value = note("ws-ok", f"'{name}' is verwijderd uit {self.what.lower()}.")
+        return True
+
+    def overview(self, plan: Plan) -> str:
+        return self.overview_of(self.entries(plan))
+
+    def overview_of(self, found: list) -> str:
+        """The entries as a table (or the sentence for none)."""
+        if not found:
+            return f'<p class="ws-info">{esc(self.empty_text)}</p>'
+        head = "".join(f"<th>{esc(spec.label)}</th>" for spec in self.specs.values())
+        rows = "".join("<tr>" + "".join(f"<td>{esc(spec.text(e))}</td>" for spec in self.specs.values()) + "</tr>"
+                       for e in found)
+        return f'<table class="ws-tabel"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+    def snapshot(self) -> str:
+        return self.overview(self.session.plan)
