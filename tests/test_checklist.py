@@ -163,6 +163,10 @@ def test_step_1_and_the_document_agree_on_a_project_group_of_partners(herselt):
     text = " ".join(str(b) for b in governance.governance(Context(plan)))
     assert "staat nog niet in het plan" not in text
     assert plan.partners[0].organisatie in text and plan.partners[1].organisatie in text
+    plan.bestuur.organen = []  # no body described at all: the document says what is missing, not the group
+    text = " ".join(str(b) for b in governance.governance(Context(plan)))
+    assert "projectgroep staat nog niet in het plan" not in text and "te weinig leden" not in text
+    assert "wat elk overleg beslist, staat nog niet in het plan" in text
     plan.partners[1].betrokkenheid = "geinformeerd"  # one is too few, for the page and the document
     assert not _step_page(plan)["projectgroep"]
     assert "te weinig leden" in " ".join(str(b) for b in governance.governance(Context(plan)))

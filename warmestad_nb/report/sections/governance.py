@@ -23,7 +23,10 @@ def governance(ctx: Context) -> list:
                            if plan.projectgroep or partners else "De projectgroep staat nog niet in het plan."))
     bodies = plan.bestuur.organen
     if not bodies:
-        return blocks + [Note("De stuurgroep of projectgroep staat nog niet in het plan.")]
+        # A group formed by partners or a fixed agenda item still lacks its description here; one
+        # that is not formed was named just above.
+        return blocks + ([Note("Wie in de stuurgroep of projectgroep zit en wat elk overleg beslist, "
+                               "staat nog niet in het plan.")] if project_group_formed(plan) else [])
     deciding = [b for b in bodies if b.beslist_over]
     if deciding:
         blocks.append(Table(["Overleg", "Beslist over"], [[b.naam, " ".join(b.beslist_over.split())] for b in deciding],
