@@ -39,3 +39,9 @@ def test_typst_special_characters_are_printed_as_they_are():
         assert " ".join(piece.split()) in text, piece
     assert reader.metadata.title == f"{HOSTILE[0]} - {HOSTILE[1]}"
     assert all(page.mediabox.width > 500 for page in reader.pages)  # the page set-up in a text did nothing
+
+
+def test_an_amount_or_a_date_is_never_broken_over_two_lines_of_the_pdf():
+    """Gent's summary printed "(samen €" at the end of a line and "703.500" on the next."""
+    assert typst_markup.string("samen € 703.500 op 3 maart 2026, 27,1 % en 2026 - 2031") == (
+        '"samen €\u00a0703.500 op 3\u00a0maart\u00a02026, 27,1\u00a0% en 2026\u00a0-\u00a02031"')

@@ -21,6 +21,7 @@ A missing figure is written "geen gegeven", never 0; a missing date or amount in
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterable
 
@@ -29,6 +30,21 @@ NONE_IN_TABLE = "-"
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
           "oktober", "november", "december")
+
+_NUMBER = r"[-+]?\d[\d.]*(?:,\d+)?%?"
+# A figure a line must not break inside: an amount, a date, a month, a range of numbers or years, a
+# number with its sign. Only those with a space or hyphen in them (where a line may break).
+FIGURE = re.compile(
+    rf"€\s{_NUMBER}"
+    rf"|\b(?:\d{{1,2}}\s)?(?:{'|'.join(MONTHS)})\s\d{{4}}\b"
+    rf"|{_NUMBER}(?:\s?-\s?{_NUMBER})+"
+    rf"|{_NUMBER}\s%")
+
+
+def unbreakable(text: str) -> str:
+    """The text with the spaces inside its figures made no-break spaces ("€ 703.500", "3 maart 2026"),
+    for documents whose lines are broken by their engine (the PDF), not by a browser's CSS."""
+    return FIGURE.sub(lambda found: re.sub(r"\s", "\u00a0", found.group()), str(text))
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:

@@ -19,24 +19,14 @@ from ..charts import to_svg
 from ..charts.report import draw
 from . import TEMPLATE_DIR
 from .document import EXAMPLE_NOTE, Cover, Figure, Section, Table, column_widths
-from ..formatting import MONTHS
-
-_NUMBER = r"[-+]?\d[\d.]*(?:,\d+)?%?"
-# A figure a line must not break inside: an amount, a date, a month, a range of numbers or years, a
-# number with its sign. Only those with a space or hyphen in them (where a browser may break a line).
-_FIGURE = re.compile(
-    rf"€\s{_NUMBER}"
-    rf"|\b(?:\d{{1,2}}\s)?(?:{'|'.join(MONTHS)})\s\d{{4}}\b"
-    rf"|{_NUMBER}(?:\s?-\s?{_NUMBER})+"
-    rf"|{_NUMBER}\s%")
-
+from ..formatting import FIGURE
 
 def keep_figures_whole(text: str) -> Markup:
     """The text escaped, each figure with a space or hyphen in it wrapped in <span class="vast">
     (white-space: nowrap): on a phone a table scrolls sideways instead of writing "€ 300." and "000"
     or "6 mei" and "2026" on two lines."""
     parts, last = [], 0
-    for match in _FIGURE.finditer(str(text)):
+    for match in FIGURE.finditer(str(text)):
         parts += [escape(text[last:match.start()]), Markup('<span class="vast">%s</span>') % match.group()]
         last = match.end()
     parts.append(escape(str(text)[last:]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import formatting as fmt
 from . import TEMPLATE_DIR
 from .document import (EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
                        column_widths)
@@ -27,8 +28,8 @@ def house_style() -> str:
 
 
 def string(text: str) -> str:
-    """A Typst string literal that shows `text` exactly."""
-    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A Typst string literal that shows `text` exactly, its figures never broken over two lines."""
+    return '"' + fmt.unbreakable(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def array(items) -> str:

@@ -42,7 +42,7 @@ class PlanPage:
         self.out = output_folder(str(session.store.path))
         intro = widgets.HTML(
             "<h2>Het beleidsplan</h2><p>Maak het beleidsplan van dit plan als webpagina, PDF en Word. Het werkboek "
-            "gebruikt wat nu in het planbestand staat. Dat duurt ongeveer een halve minuut; u kunt intussen "
+            "gebruikt wat nu in het planbestand staat. Dat duurt enkele seconden; u kunt intussen "
             f"verder werken op de andere pagina's. De bestanden komen in de map {esc(self.out)}.</p>")
         self.button = button("Maak het beleidsplan", "ws-beleidsplan-maken", "primary")
         self.button.on_click(lambda _: self.start())
