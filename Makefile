@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The HTML tests' tools from npm (package.json): the Nu Html Checker (vnu-jar, run with Debian's Java)
-# and axe-core; vnu-jar's install script (a Java download) is not needed.
+# The HTML tests' tool from npm (package.json): the Nu Html Checker (vnu-jar, run with Debian's Java);
+# its install script (a Java download) is not needed.
 NODE_STAMP := node_modules/.package-lock.json
 node-tools: $(NODE_STAMP)
 

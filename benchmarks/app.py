@@ -32,13 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the browser tests' chromium
 from tests.browser.test_app_performance import large_plan  # noqa: E402 - the plan the browser test uses
 from warmestad_nb.commands.app import processes_with  # noqa: E402
 
 GENT = ROOT / "data" / "voorbeelden" / "44021-gent.yaml"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync", "--disable-quic"]
 # (page key of the app, notebook of the old app, what shows the page is usable)
 STEPS = [("1", "01_draagvlak.ipynb", ".ws-partner-organisatie"), ("2", "02_beginsituatie.ipynb", ".ws-indicatoren-keuze"),
          ("3", "03_prioriteiten.ipynb", ".ws-prioriteit-pijler-7"), ("4", "04_acties.ipynb", ".ws-actie-titel"),
@@ -218,7 +216,7 @@ def main() -> int:
             archive = subprocess.run(["git", "archive", args.old_commit], cwd=ROOT, capture_output=True, check=True).stdout
             subprocess.run(["tar", "-x", "-C", str(old_tree)], input=archive, check=True)
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             (work / "nieuw-plannen").mkdir()
             new = measure(browser, ROOT, True, work / "nieuw-plannen", args.runs, args.leave)
             old = None

@@ -11,6 +11,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "data" / "voorbeelden").glob("*.yaml"))
+GENT = ROOT / "data" / "voorbeelden" / "44021-gent.yaml"  # the largest example: many tables, all charts
+
+
+def gent_and_overview(out: Path, fmt: str) -> dict[str, Path]:
+    """Gent's policy plan and the examples' regional overview in one format, as `warmestad` makes them."""
+    from warmestad_nb.cli import main
+
+    assert main(["rapport", str(GENT), "--formaat", fmt, "--uit", str(out), "--datum", "2026-11-01"]) == 0
+    assert main(["overzicht", str(GENT.parent), "--formaat", fmt, "--uit", str(out), "--datum", "2026-11-01"]) == 0
+    return {"beleidsplan": next(out.glob(f"*/beleidsplan.{fmt}")), "overzicht": out / f"regio-overzicht.{fmt}"}
 BROKEN = ROOT / "tests" / "data" / "kapotte_plannen"
 HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
 

@@ -1,5 +1,5 @@
 """The HTML documents (Gent's policy plan and the regional overview) as a browser and a validator see
-them: the Nu Html Checker (npm vnu-jar, run with Java) reports no error, axe-core finds no
+them: the Nu Html Checker (npm vnu-jar, run with Java) reports no error, axe-core (as in the browser tests) finds no
 violation, and at 1280 and at 390 px (a phone) no number, amount or date in a table is broken over
 two lines: a wide table scrolls sideways in its frame instead."""
 
@@ -13,17 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
-from warmestad_nb.cli import main
+from browser.conftest import CHROMIUM, CHROMIUM_ARGS, accessibility_problems
+from conftest import gent_and_overview
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parents[1]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-GENT = next(p for p in EXAMPLES if "gent" in p.name)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 
 
 def _npm_tool(path: Path) -> Path:
@@ -33,10 +29,7 @@ def _npm_tool(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("uit")
-    assert main(["rapport", str(GENT), "--formaat", "html", "--uit", str(out), "--datum", "2026-11-01"]) == 0
-    assert main(["overzicht", str(GENT.parent), "--formaat", "html", "--uit", str(out), "--datum", "2026-11-01"]) == 0
-    return {"beleidsplan": next(out.glob("*/beleidsplan.html")), "overzicht": out / "regio-overzicht.html"}
+    return gent_and_overview(tmp_path_factory.mktemp("uit"), "html")
 
 
 @pytest.fixture(params=["beleidsplan", "overzicht"])
@@ -84,7 +77,7 @@ def _opened(path: Path, width: int):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(path.as_uri())
@@ -111,7 +104,5 @@ def test_no_number_or_date_in_a_table_breaks_over_two_lines(page_path, width):
 @pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_no_violations(page_path, width):
     with _opened(page_path, width) as page:
-        page.add_script_tag(path=str(_npm_tool(AXE)))
-        violations = page.evaluate("async () => (await axe.run(document)).violations.map("
-                                   "v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))")
+        violations = accessibility_problems(page, ("critical", "serious", "moderate", "minor"))
     assert violations == []

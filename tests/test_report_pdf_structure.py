@@ -10,20 +10,14 @@ import subprocess
 import pikepdf
 import pytest
 
-from conftest import EXAMPLES
-from warmestad_nb.cli import main
+from conftest import gent_and_overview
 
 pytestmark = pytest.mark.slow
-
-GENT = next(p for p in EXAMPLES if "gent" in p.name)  # the largest example: many tables, all charts
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[str, object]:
-    out = tmp_path_factory.mktemp("uit")
-    assert main(["rapport", str(GENT), "--formaat", "pdf", "--uit", str(out), "--datum", "2026-11-01"]) == 0
-    assert main(["overzicht", str(GENT.parent), "--formaat", "pdf", "--uit", str(out), "--datum", "2026-11-01"]) == 0
-    return {"beleidsplan": next(out.glob("*/beleidsplan.pdf")), "overzicht": out / "regio-overzicht.pdf"}
+    return gent_and_overview(tmp_path_factory.mktemp("uit"), "pdf")
 
 
 @pytest.fixture(params=["beleidsplan", "overzicht"])

@@ -11,13 +11,12 @@ import time
 
 import pytest
 
+from browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from conftest import ROOT
 from step2_helpers import fresh_plan
 from warmestad_nb.store import read_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 
 
 def _free_port() -> int:
@@ -57,7 +56,7 @@ def test_own_figure_typed_in_voila_is_saved_and_every_view_follows(served):
 
     url, plan = served
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1100, "height": 1400})
             page.goto(url, timeout=120_000)
