@@ -12,6 +12,7 @@ namespace before reusing one (the batch does that and proves it leaks nothing).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import logging
@@ -56,7 +57,10 @@ class Kernel:
             self.km.start_kernel(cwd=str(cwd), extra_arguments=[
                 f"--IPKernelApp.exec_lines={list(preload)!r}", "--IPKernelApp.log_level=ERROR", *options])
         except BaseException:  # e.g. Ctrl-C while it starts: the caller never gets this Kernel to stop
-            self._kill()
+            # After a cut-off start, jupyter_client's clean-up (past the kill) can fail with
+            # InvalidStateError on its own start future; the process is gone by then.
+            with contextlib.suppress(asyncio.InvalidStateError):
+                self._kill()
             raise
         self._kc = None
         self._connect_error: BaseException | None = None
