@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT, tree_digest
 from warmestad_nb.cli import main
 from warmestad_nb.errors import WarmeStadError
-from warmestad_nb.imports.meerjarenplan import add_item, read_meerjarenplan, remove_item
+from warmestad_nb.edits.meerjarenplan import add_item, remove_item
+from warmestad_nb.imports.meerjarenplan import read_meerjarenplan
 from warmestad_nb.model import Meerjarenplan, MjpItem
 from warmestad_nb.store import read_plan
 

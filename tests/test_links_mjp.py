@@ -10,6 +10,7 @@ from warmestad_nb.analysis.mjp_links import (
     ancestors, anchoring_counts, anchoring_table, mjp_proposals, mjp_suggestions, pillar_coverage, shared_words,
     content_words,
 )
+from warmestad_nb.edits import links as link_edits
 from warmestad_nb.store import read_plan
 
 GENT = ROOT / "data" / "voorbeelden" / "44021-gent.yaml"
@@ -66,11 +67,11 @@ def test_linked_and_rejected_items_are_not_suggested_again():
     plan = _without_links(read_plan(GENT), ("actie",))
     action = next(a for a in plan.acties if a.id == "hulplijnen-in-de-klas")
     first = mjp_suggestions(plan, "actie", action)[0].code
-    linking.reject(action, "mjp", first)
+    link_edits.reject(action, "mjp", first)
     assert first in action.mjp_afgewezen
     assert first not in [s.code for s in mjp_suggestions(plan, "actie", action)]
     second = mjp_suggestions(plan, "actie", action)[0].code
-    linking.accept(action, "mjp", second)
+    link_edits.accept(action, "mjp", second)
     assert action.mjp_codes == [second]
     assert second not in [s.code for s in mjp_suggestions(plan, "actie", action)]
 

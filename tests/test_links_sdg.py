@@ -11,12 +11,12 @@ from ruamel.yaml import YAML
 
 from conftest import EXAMPLES, ROOT
 from warmestad_nb import reference
-from warmestad_nb.analysis import linking
 from warmestad_nb.analysis.sdg_links import (
     sdg_overview, sdg_proposals, sdg_suggestions, vizier_proposals, vizier_suggestions,
 )
 from warmestad_nb.charts import to_png
 from warmestad_nb.charts.links import sdg_contribution
+from warmestad_nb.edits import links as link_edits
 from warmestad_nb.errors import WarmeStadError
 from warmestad_nb.model import Actie
 from warmestad_nb.store import read_plan
@@ -105,15 +105,15 @@ def test_rejected_suggestions_are_remembered_and_not_proposed_again(tmp_path):
     action = next(a for a in plan.acties if a.id == "babbelgroep-jonge-ouders")
     open_before = [s.code for s in sdg_suggestions(action)]
     assert open_before
-    linking.reject(action, "sdg", open_before[0])
+    link_edits.reject(action, "sdg", open_before[0])
     assert open_before[0] not in [s.code for s in sdg_suggestions(action)]
     assert open_before[0] in action.sdg_afgewezen
-    linking.accept(action, "sdg", open_before[0])  # changing one's mind: linked, no longer rejected
+    link_edits.accept(action, "sdg", open_before[0])  # changing one's mind: linked, no longer rejected
     assert open_before[0] in action.sdg_targets and open_before[0] not in action.sdg_afgewezen
-    linking.reject(action, "sdg", "4.2")  # removing an accepted link remembers it too
+    link_edits.reject(action, "sdg", "4.2")  # removing an accepted link remembers it too
     assert "4.2" not in action.sdg_targets and "4.2" in action.sdg_afgewezen
     with pytest.raises(ValueError, match="onbekende SDG-subdoelen: 99.9"):
-        linking.accept(action, "sdg", "99.9")
+        link_edits.accept(action, "sdg", "99.9")
 
 
 def test_a_broken_rule_table_gives_a_dutch_message(tmp_path, monkeypatch):

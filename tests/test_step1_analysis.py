@@ -5,12 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from warmestad_nb.analysis import commitment, kickoff, partners, youth
+from warmestad_nb.edits.kickoff import signups_to_partners
 from warmestad_nb.model import Aanmelding, Gemeente, Kanaal, Partner, Persoon, Plan, ProgrammaOnderdeel
-from warmestad_nb.errors import WarmeStadError
-from warmestad_nb.step1_edits import add_partner, remove_partner, signups_to_partners
 from warmestad_nb.store import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,19 +121,6 @@ def test_signups_become_partners_in_one_step():
     assert plan.kickoff.aanwezig == ["huisartsenkring-zuiderkempen", "chiro"]
     Plan.model_validate(plan.model_dump())  # cross references still hold
     assert signups_to_partners(plan).added == []  # a second run adds nothing
-
-
-def test_partner_edits_refuse_doubles_and_partners_still_in_use():
-    plan = read_plan(ROOT / "data" / "voorbeelden" / "13013-herselt.yaml")
-    with pytest.raises(WarmeStadError, match="staat al in de partnerlijst"):
-        add_partner(plan, organisatie="ocmw  HERSELT", sector="welzijn")
-    with pytest.raises(WarmeStadError, match="Lokaal netwerk vrijetijdsparticipatie"):
-        remove_partner(plan, "sociaal-huis-herselt")
-    with pytest.raises(WarmeStadError, match="Ouderavonden positief opvoeden"):
-        remove_partner(plan, "clb-zuiderkempen")
-    remove_partner(plan, "jeugdraad-herselt")  # invited to and present at the kick-off, in no action
-    assert "jeugdraad-herselt" not in plan.kickoff.uitgenodigd + plan.kickoff.aanwezig
-    Plan.model_validate(plan.model_dump())
 
 
 def test_youth_channels_per_age_group():

@@ -1,4 +1,4 @@
-"""Step 4: the inspiratiebox filtered, practices turned into actions, and the balance of the mix."""
+"""Step 4: the inspiratiebox filtered, and the balance of the action mix."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 
 from .. import formatting as fmt
 from .. import reference, vocab
-from ..ids import new_id
-from ..model import Actie, Plan
+from ..model import Plan
 from ..reference import Practice
 
 # Filters of the catalogue: name -> (Dutch label, code list, how a practice matches a code).
@@ -39,32 +38,6 @@ def filter_catalogue(**chosen: str | None) -> list[Practice]:
         practice for practice in reference.catalogue()
         if practice.has_source and all(FILTERS[name][2](practice, value) for name, value in chosen.items() if value)
     ]
-
-
-def action_from_practice(plan: Plan, practice: Practice) -> Actie:
-    """A new action that starts from a practice: its pillars, ages, setting, strategy and SDGs."""
-    return Actie(
-        id=new_id([a.id for a in plan.acties], practice.titel),
-        titel=practice.titel,
-        catalogus_id=practice.id,
-        omschrijving=practice.omschrijving,
-        pijlers=list(practice.pijlers),
-        leeftijdsgroepen=list(practice.leeftijden),
-        setting=practice.settings[0],
-        strategie=practice.strategie,
-        sdg_targets=list(practice.sdg_targets),
-    )
-
-
-def own_action(plan: Plan, title: str) -> Actie:
-    return Actie(id=new_id([a.id for a in plan.acties], title), titel=title)
-
-
-def remove_action(plan: Plan, action_id: str) -> None:
-    """Remove an action and the anchoring entries that point to it (those first: the plan is
-    checked on every assignment, and an entry pointing nowhere is refused)."""
-    plan.verankering.items = [v for v in plan.verankering.items if v.onderwerp != action_id]
-    plan.acties = [a for a in plan.acties if a.id != action_id]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import vocab
-from ..model import Plan, Verankeringsitem
+from ..model import Plan
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,6 @@ def anchors(plan: Plan) -> list[Anchor]:
 
 def not_anchored(plan: Plan) -> list[Anchor]:
     return [a for a in anchors(plan) if not a.verankerd]
-
-
-def add_anchor(plan: Plan, subject: str, place: str, reference: str = "", note: str = "") -> None:
-    plan.verankering.items.append(
-        Verankeringsitem(onderwerp=subject, plaats=place, referentie=reference, notitie=note)
-    )
-
-
-def remove_anchor(plan: Plan, index: int) -> None:
-    plan.verankering.items = [v for i, v in enumerate(plan.verankering.items) if i != index]
 
 
 def counts(plan: Plan) -> dict[str, tuple[int, int]]:

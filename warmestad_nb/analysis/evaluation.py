@@ -46,26 +46,6 @@ def next_year(plan: Plan, today: date | None = None) -> int:
     return done[-1] + 1 if done else (today or date.today()).year
 
 
-def carry_forward(plan: Plan, today: date | None = None) -> Evaluatie:
-    """A new year's evaluation: last year's indicators and targets, plus the goals' indicators.
-
-    Values stay empty (they still have to be measured). Added to the plan and returned.
-    """
-    year = next_year(plan, today)
-    previous = plan.evaluaties and max(plan.evaluaties, key=lambda e: e.jaar)
-    metingen = [Meting(indicator=m.indicator, streefwaarde=m.streefwaarde, eenheid=m.eenheid)
-                for m in (previous.metingen if previous else [])]
-    known = {m.indicator for m in metingen}
-    for goal in plan.prioriteiten.doelstellingen:
-        if goal.indicator and goal.indicator not in known:
-            metingen.append(Meting(indicator=goal.indicator))
-            known.add(goal.indicator)
-    new = Evaluatie(jaar=year, metingen=metingen)
-    plan.evaluaties.append(new)
-    plan.evaluaties.sort(key=lambda e: e.jaar)
-    return new
-
-
 def continuing_actions(plan: Plan) -> dict[str, list[str]]:
     """The action plan carried to next year: what continues, what is done, what stopped."""
     groups = {"loopt door": [], "afgerond": [], "stopgezet": []}

@@ -4,20 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..model import Doelstelling, Plan
+from ..model import Doelstelling
 from .cycle import in_cycle
-
-
-def remove_goal(plan: Plan, goal_id: str) -> None:
-    """Remove a goal, its anchoring entries and the actions' references to it (the actions stay).
-
-    References first: the plan is checked on every assignment, and a reference to nowhere is refused.
-    """
-    plan.verankering.items = [v for v in plan.verankering.items if v.onderwerp != goal_id]
-    for action in plan.acties:
-        if goal_id in action.doelstellingen:
-            action.doelstellingen = [g for g in action.doelstellingen if g != goal_id]
-    plan.prioriteiten.doelstellingen = [g for g in plan.prioriteiten.doelstellingen if g.id != goal_id]
 
 
 def smart_missing(goal: Doelstelling, cyclus: Optional[str] = None) -> list[str]:

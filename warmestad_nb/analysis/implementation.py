@@ -8,31 +8,7 @@ from datetime import date
 from typing import Optional
 
 from .. import vocab
-from ..errors import WarmeStadError
-from ..model import Actie, Plan, StatusWijziging
-
-
-STARTED = ("lopend", "afgerond")
-
-
-def record_status(plan: Plan, action_id: str, status: str, when: date, note: str = "") -> None:
-    """Log a status change of an action (with date and note) and make it the current status."""
-    action = next(a for a in plan.acties if a.id == action_id)
-    # An action can be called off before it starts, but it cannot run or be finished before then.
-    if status in STARTED and action.start and when < action.start:
-        raise WarmeStadError(f"Datum van de status: {when:%d-%m-%Y} ligt voor de start van de actie "
-                             f"'{action.titel}' ({action.start:%d-%m-%Y}); een actie is pas "
-                             f"{vocab.ACTION_STATUSES[status]} vanaf haar start. Kies een latere datum.")
-    action.statuslog.append(StatusWijziging(datum=when, status=status, notitie=note))
-    action.statuslog.sort(key=lambda s: s.datum)
-    action.status = action.statuslog[-1].status
-
-
-def remove_status(plan: Plan, action_id: str, index: int) -> None:
-    """Remove one entry of an action's status log; the current status follows the last entry left."""
-    action = next(a for a in plan.acties if a.id == action_id)
-    action.statuslog = [s for i, s in enumerate(action.statuslog) if i != index]
-    action.status = action.statuslog[-1].status if action.statuslog else "gepland"
+from ..model import Actie, Plan
 
 
 def status_counts(plan: Plan) -> dict[str, int]:

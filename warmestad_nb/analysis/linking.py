@@ -1,7 +1,8 @@
-"""Accepting and rejecting links of goals and actions (meerjarenplan, SDG targets, Vizier 2030).
+"""Links of goals and actions (meerjarenplan, SDG targets, Vizier 2030): the subjects, the fields
+and the suggestions still open.
 
-A suggestion the user rejects is remembered in the matching `..._afgewezen` list, so it is not
-suggested again; accepting it later takes it off that list.
+A suggestion the user rejects is remembered in the matching `..._afgewezen` list (see
+`edits/links.py`), so it is not suggested again.
 """
 
 from __future__ import annotations
@@ -45,40 +46,14 @@ def find_subject(plan: Plan, kind: str, subject_id: str) -> Subject:
     raise WarmeStadError(f"Er is geen {kind} met id '{subject_id}' in dit plan.")
 
 
-def _fields(kind: str) -> tuple[str, str]:
+def link_fields(kind: str) -> tuple[str, str]:
     if kind not in LINK_FIELDS:
         raise WarmeStadError(f"Onbekende soort koppeling '{kind}' (kies uit {', '.join(LINK_FIELDS)}).")
     return LINK_FIELDS[kind]
 
 
-def _set(subject: Subject, field: str, values: list[str]) -> None:
-    setattr(subject, field, values)  # assignment is validated (unknown SDG targets are refused)
-
-
-def accept(subject: Subject, kind: str, code: str) -> None:
-    """Link `code`; it is no longer a rejected suggestion."""
-    linked, rejected = _fields(kind)
-    if code not in getattr(subject, linked):
-        _set(subject, linked, [*getattr(subject, linked), code])
-    _set(subject, rejected, [c for c in getattr(subject, rejected) if c != code])
-
-
-def reject(subject: Subject, kind: str, code: str) -> None:
-    """Refuse a suggestion (or remove a link) and remember it, so it is not suggested again."""
-    linked, rejected = _fields(kind)
-    _set(subject, linked, [c for c in getattr(subject, linked) if c != code])
-    if code not in getattr(subject, rejected):
-        _set(subject, rejected, [*getattr(subject, rejected), code])
-
-
-def forget_rejection(subject: Subject, kind: str, code: str) -> None:
-    """Take `code` off the rejected list, so it can be suggested again."""
-    _, rejected = _fields(kind)
-    _set(subject, rejected, [c for c in getattr(subject, rejected) if c != code])
-
-
 def open_suggestions(subject: Subject, kind: str, proposals: list[Suggestion]) -> list[Suggestion]:
     """Proposals that are neither linked already nor rejected before."""
-    linked, rejected = _fields(kind)
+    linked, rejected = link_fields(kind)
     done = set(getattr(subject, linked)) | set(getattr(subject, rejected))
     return [s for s in proposals if s.code not in done]

@@ -40,17 +40,6 @@ def score_of(plan: Plan, pillar: int) -> PijlerScore:
     return found[0] if found else PijlerScore(pijler=pillar)
 
 
-def set_score(plan: Plan, pillar: int, field: str, value) -> None:
-    """Change one field of a pillar's score, adding the score when it is missing."""
-    scores = plan.prioriteiten.scores
-    for score in scores:
-        if score.pijler == pillar:
-            setattr(score, field, value)
-            return
-    scores.append(PijlerScore(pijler=pillar, **{field: value}))
-    scores.sort(key=lambda s: s.pijler)
-
-
 def need(score: PijlerScore) -> Optional[float]:
     """Need: importance plus how weak the current situation is, on the same 1-5 scale."""
     if score.situatie is None or score.belang is None:
@@ -72,12 +61,6 @@ def suggested(plan: Plan) -> list[int]:
     """Pillars in the 'nu aanpakken' quadrant, highest need first."""
     found = [p for p in positions(plan) if p.kwadrant == "nu aanpakken"]
     return [p.pijler for p in sorted(found, key=lambda p: (-p.nood, -p.haalbaarheid, p.pijler))]
-
-
-def toggle_pillar(plan: Plan, pillar: int, chosen: bool) -> None:
-    current = set(plan.prioriteiten.gekozen_pijlers)
-    current = current | {pillar} if chosen else current - {pillar}
-    plan.prioriteiten.gekozen_pijlers = sorted(current)
 
 
 def offer_per_pillar(plan: Plan) -> dict[int, int]:

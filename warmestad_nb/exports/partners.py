@@ -23,7 +23,7 @@ from .. import reference, vocab
 from ..errors import WarmeStadError
 from ..ids import new_id
 from ..model import Partner, Plan
-from ..step1_edits import find_by_name
+from ..edits.partners import find_by_name
 from ..tables import Problems, Row, as_list, as_text, column_key, parse_number, read_table
 from ..validation import field_messages
 from .workbook import HEADER_FILL, add_dropdown, to_bytes, write_cell, write_table

@@ -9,6 +9,7 @@ from ..analysis import actions as analysis
 from ..analysis.cycle import action_dates_outside_cycle
 from ..charts.actions import balance_chart
 from ..analysis.budget import cycle_years
+from ..edits import actions as edits
 from ..errors import WarmeStadError
 from ..model import Budgetregel, Plan
 from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html, scroll_box,
@@ -92,7 +93,7 @@ def catalogue(session: PlanSession) -> widgets.Widget:
 
     def on_add(_) -> None:
         practice = reference.practice(picker.value)
-        session.change(lambda plan: plan.acties.append(analysis.action_from_practice(plan, practice)))
+        session.change(lambda plan: edits.add_action_from_practice(plan, practice))
 
     for box in filters.values():
         box.observe(render, names="value")
@@ -193,14 +194,14 @@ def action_plan(session: PlanSession) -> widgets.Widget:
             return
         target, armed["id"] = editor.current, None
         remove.description = "Verwijder deze actie"
-        session.change(lambda plan: analysis.remove_action(plan, target))
+        session.change(lambda plan: edits.remove_action(plan, target))
 
     def on_add(_) -> None:
         title = new_title.value.strip()
         if not title:
             session.refuse("Geef eerst een titel voor de eigen actie.")
             return
-        if session.change(lambda plan: plan.acties.append(analysis.own_action(plan, title))):
+        if session.change(lambda plan: edits.add_own_action(plan, title)):
             new_title.value = ""
 
     add.on_click(on_add)

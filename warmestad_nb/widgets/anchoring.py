@@ -6,6 +6,7 @@ import ipywidgets as widgets
 
 from .. import vocab
 from ..analysis import anchoring as analysis
+from ..edits import anchoring as edits
 from ..model import Plan
 from .. import formatting as fmt
 from .common import BUTTON, EntryRemover, code_options, esc, labelled, live_html, page_header, scroll_box, table
@@ -64,7 +65,7 @@ def add(session: PlanSession) -> widgets.Widget:
         if not subject.value:
             session.refuse("Kies eerst een doelstelling of actie.")
             return
-        if session.change(lambda plan: analysis.add_anchor(plan, subject.value, place.value,
+        if session.change(lambda plan: edits.add_anchor(plan, subject.value, place.value,
                                                            ref.value.strip(), note.value.strip())):
             ref.value, note.value = "", ""
 
@@ -73,7 +74,7 @@ def add(session: PlanSession) -> widgets.Widget:
         return [f"{titles.get(v.onderwerp, v.onderwerp)}: {vocab.ANCHOR_PLACES[v.plaats]}"
                 + (f" {v.referentie}" if v.referentie else "") for v in plan.verankering.items]
 
-    remover = EntryRemover(session, entries, analysis.remove_anchor, "Verankering", "ws-anker",
+    remover = EntryRemover(session, entries, edits.remove_anchor, "Verankering", "ws-anker",
                            "Verwijder deze verankering")
     options(session.plan)
     session.on_change(options)

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 
 from ..analysis import evaluation as analysis
 from ..charts.evaluation import year_on_year_chart
+from ..edits import evaluation as edits
 from ..model import Meting, Plan
 from .common import (BUTTON, EntryRemover, ItemEditor, esc, live_chart, live_html, named, page_header, parse_number,
                      remove_button, show_number, table)
@@ -73,31 +74,28 @@ def year(session: PlanSession) -> widgets.Widget:
             cell(i, "toelichting", False, "20em")]) for i in range(count)]
 
     def on_start(_) -> None:
-        session.change(lambda plan: analysis.carry_forward(plan))
+        session.change(lambda plan: edits.add_next_evaluation(plan))
 
     def on_add_row(_) -> None:
         target = editor.current
         if target is None:
             session.refuse("Begin eerst een evaluatiejaar.")
             return
-        session.change(lambda plan: analysis.evaluation(plan, target).metingen.append(
-            Meting(indicator="Nieuwe indicator")))
+        session.change(lambda plan: edits.add_measurement(plan, target, "Nieuwe indicator"))
 
     def measurements(plan: Plan) -> list[str]:
         ev = editor.item(plan)
         return [m.indicator for m in ev.metingen] if ev else []
 
-    def remove_measurement(plan: Plan, index: int) -> None:
-        editor.item(plan).metingen.pop(index)
-
-    remover = EntryRemover(session, measurements, remove_measurement, "Indicator", "ws-meting",
+    remover = EntryRemover(session, measurements,
+                           lambda plan, index: edits.remove_measurement(plan, editor.current, index), "Indicator", "ws-meting",
                            "Verwijder deze indicator")
 
     def remove_year() -> None:
         # An ordinary save: "Ongedaan maken" brings the year back.
         target = editor.current
         if target is not None:
-            session.change(lambda plan: plan.evaluaties.remove(analysis.evaluation(plan, target)))
+            session.change(lambda plan: edits.remove_evaluation(plan, target))
 
     drop_year = remove_button("Verwijder dit evaluatiejaar", "ws-eval-jaar-verwijderen", remove_year)
     editor.on_choose(lambda key: setattr(drop_year, "disabled", key is None))

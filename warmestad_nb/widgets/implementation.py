@@ -7,6 +7,7 @@ import ipywidgets as widgets
 from .. import vocab
 from ..analysis import implementation as analysis
 from ..charts.implementation import budget_chart, timeline_chart
+from ..edits import actions as edits
 from ..model import Communicatie, Plan
 from .. import formatting as fmt
 from .common import (BUTTON, EntryRemover, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
@@ -56,7 +57,7 @@ def status(session: PlanSession) -> widgets.Widget:
             session.refuse("Kies een actie en een datum.")
             return
         target = editor.current
-        if session.change(lambda plan: analysis.record_status(plan, target, new_status.value,
+        if session.change(lambda plan: edits.record_status(plan, target, new_status.value,
                                                               when.value, note.value.strip())):
             note.value = ""
 
@@ -66,7 +67,7 @@ def status(session: PlanSession) -> widgets.Widget:
                                           + (f": {s.notitie}" if s.notitie else "") for s in action.statuslog]
 
     def remove(plan: Plan, index: int) -> None:
-        analysis.remove_status(plan, editor.current, index)
+        edits.remove_status(plan, editor.current, index)
 
     remover = EntryRemover(session, entries, remove, "Statuswijziging", "ws-statuslog",
                            "Verwijder deze statuswijziging")

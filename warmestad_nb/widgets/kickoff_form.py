@@ -10,7 +10,7 @@ from .. import reference, vocab
 from ..analysis.kickoff import programme, suggested_programme, total_minutes
 from ..exports.kickoff import write_kickoff_exports
 from ..model import Plan, ProgrammaOnderdeel
-from ..step1_edits import add_signup, signups_to_partners
+from ..edits.kickoff import add_signup, signups_to_partners
 from . import step1_html
 from .common import (MULTIPLE, EntryRemover, Section, button, download_link, export_folder, field, hint, html_box, named, note,
                      on_add_click, status_text)

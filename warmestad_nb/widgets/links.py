@@ -23,8 +23,10 @@ from ..analysis.sdg_links import sdg_overview, sdg_suggestions, vizier_overview,
 from ..carryover import CYCLE_ORDER, carry_over, install_meerjarenplan
 from ..charts import to_svg
 from ..charts.links import sdg_contribution
+from ..edits import links as link_edits
+from ..edits.meerjarenplan import add_item, remove_item
 from ..errors import WarmeStadError
-from ..imports.meerjarenplan import ImportResult, add_item, read_meerjarenplan, remove_item
+from ..imports.meerjarenplan import ImportResult, read_meerjarenplan
 from ..model import Meerjarenplan, MjpItem, Plan
 from ..store import create_plan
 from ..tables import parse_number
@@ -299,13 +301,13 @@ def _subject_box(session: PlanSession, look: _Look, kind: str, subject_kind: str
     for code in getattr(subject, linked_field):
         rows.append(row_of(lambda row, code=code: [
             look.html(f"&#10003; {html.escape(labels.get(code, code))}", "ws-link"),
-            _button(look, "Verwijderen", "ws-link-remove", do(linking.reject, code, row))]))
+            _button(look, "Verwijderen", "ws-link-remove", do(link_edits.reject, code, row))]))
     for suggestion in suggestions:
         rows.append(row_of(lambda row, suggestion=suggestion: [
             look.html(f"Voorstel: <b>{html.escape(suggestion.code)}</b> {html.escape(suggestion.titel)}"
                       f"<br><small>{html.escape('; '.join(suggestion.redenen))}</small>", "ws-suggestion-text"),
-            _button(look, "Aanvaarden", "ws-accept", do(linking.accept, suggestion.code, row), "success"),
-            _button(look, "Afwijzen", "ws-reject", do(linking.reject, suggestion.code, row)),
+            _button(look, "Aanvaarden", "ws-accept", do(link_edits.accept, suggestion.code, row), "success"),
+            _button(look, "Afwijzen", "ws-reject", do(link_edits.reject, suggestion.code, row)),
         ], "ws-suggestion"))
     rejected = getattr(subject, rejected_field)
     if rejected:
@@ -313,7 +315,7 @@ def _subject_box(session: PlanSession, look: _Look, kind: str, subject_kind: str
             def edit(p: Plan) -> None:
                 found = linking.find_subject(p, subject_kind, subject.id)
                 for code in list(getattr(found, rejected_field)):
-                    linking.forget_rejection(found, kind, code)
+                    link_edits.forget_rejection(found, kind, code)
             session.change(edit)
         rows.append(look.hbox([look.html(f"<small>Afgewezen: {html.escape(', '.join(rejected))}</small>"),
                                _button(look, "Opnieuw voorstellen", "ws-forget", forget)]))
@@ -335,7 +337,7 @@ def _free_choice(session: PlanSession, look: _Look, kind: str) -> widgets.HBox:
     def add() -> None:
         if subject.value and code.value:
             kind_, sid = subject.value
-            session.change(lambda p: linking.accept(linking.find_subject(p, kind_, sid), kind, code.value))
+            session.change(lambda p: link_edits.accept(linking.find_subject(p, kind_, sid), kind, code.value))
 
     return widgets.HBox([subject, code, _button(look, "Toevoegen", "ws-link-add", add, "success")],
                         layout=widgets.Layout(**ROW))

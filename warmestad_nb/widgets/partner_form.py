@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from .. import reference, vocab
 from ..model import Partner, Plan
-from ..step1_edits import PARTNER_FIELDS, add_partner, remove_partner, update_partner
+from ..edits.partners import PARTNER_FIELDS, add_partner, remove_partner, update_partner
 from . import step1_html
 from .common import MULTIPLE, Section, button, field, hint, html_box, note, on_add_click, status_text
 from .session import PlanSession

@@ -6,8 +6,9 @@ import ipywidgets as widgets
 
 from .. import formatting, reference
 from ..analysis import priorities as analysis
-from ..analysis.goals import remove_goal, smart_missing
+from ..analysis.goals import smart_missing
 from ..charts.priorities import priority_matrix
+from ..edits import priorities as edits
 from ..ids import new_id
 from ..model import Doelstelling, Plan
 from .common import (BUTTON, ItemEditor, esc, labelled, live_chart, live_html, named, page_header, pillar_options,
@@ -32,7 +33,7 @@ def _score_widget(session: PlanSession, pillar: int, field: str) -> widgets.Drop
     box.add_class(f"ws-score-{field}-{pillar}")
     return bind(box, session,
                 lambda plan: getattr(analysis.score_of(plan, pillar), field),
-                lambda plan, value: analysis.set_score(plan, pillar, field, value))
+                lambda plan, value: edits.set_score(plan, pillar, field, value))
 
 
 def scores(session: PlanSession) -> widgets.Widget:
@@ -46,7 +47,7 @@ def scores(session: PlanSession) -> widgets.Widget:
                                   layout=widgets.Layout(width="95%")), f"Toelichting bij pijler {pillar.nummer}")
         note.add_class(f"ws-score-toelichting-{pillar.nummer}")
         bind(note, session, lambda plan, n=pillar.nummer: analysis.score_of(plan, n).toelichting,
-             lambda plan, value, n=pillar.nummer: analysis.set_score(plan, n, "toelichting", value))
+             lambda plan, value, n=pillar.nummer: edits.set_score(plan, n, "toelichting", value))
         items += [
             widgets.HTML(f'<span title="{esc(pillar.titel)}">{pillar.nummer}. {esc(pillar.kort)}</span>',
                          layout=cell),
@@ -95,7 +96,7 @@ def choice(session: PlanSession) -> widgets.Widget:
                                layout=widgets.Layout(width="22em"))
         box.add_class(f"ws-prioriteit-pijler-{pillar.nummer}")
         bind(box, session, lambda plan, n=pillar.nummer: n in plan.prioriteiten.gekozen_pijlers,
-             lambda plan, value, n=pillar.nummer: analysis.toggle_pillar(plan, n, value))
+             lambda plan, value, n=pillar.nummer: edits.toggle_pillar(plan, n, value))
         boxes.append(box)
     grid = widgets.GridBox(boxes, layout=widgets.Layout(grid_template_columns="repeat(2, 24em)"))
     grid.add_class("ws-prioriteiten")
@@ -170,7 +171,7 @@ def goals(session: PlanSession) -> widgets.Widget:
     def on_remove() -> None:
         target = editor.current
         if target is not None:
-            session.change(lambda plan: remove_goal(plan, target))
+            session.change(lambda plan: edits.remove_goal(plan, target))
 
     remove = remove_button("Verwijder deze doelstelling", "ws-doel-verwijderen", on_remove)
     editor.on_choose(lambda key: setattr(remove, "disabled", key is None))

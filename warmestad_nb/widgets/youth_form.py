@@ -10,7 +10,7 @@ from .. import vocab
 from ..errors import WarmeStadError
 from ..exports.flyer import write_flyer
 from ..model import Inspraak, Kanaal, Plan
-from ..step1_edits import add_channel
+from ..edits.youth import add_channel
 from . import step1_html
 from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, note,
                      on_add_click, status_text)

@@ -1,0 +1,70 @@
+"""Changes to plans (warmestad_nb/edits/), on the example plans: each keeps the plan valid."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from warmestad_nb import reference
+from warmestad_nb.analysis import priorities
+from warmestad_nb.edits import actions as edits_actions
+from warmestad_nb.edits import priorities as edits_priorities
+from warmestad_nb.edits.partners import add_partner, remove_partner
+from warmestad_nb.errors import WarmeStadError
+from warmestad_nb.model import Plan
+from warmestad_nb.store import read_plan
+
+HERSELT = Path(__file__).resolve().parent.parent / "data" / "voorbeelden" / "13013-herselt.yaml"
+
+
+@pytest.fixture
+def herselt() -> Plan:
+    return read_plan(HERSELT)
+
+
+def test_scoring_an_unscored_pillar_adds_it_in_order(herselt):
+    herselt.prioriteiten.scores = [s for s in herselt.prioriteiten.scores if s.pijler != 3]
+    assert priorities.positions(herselt)[2].kwadrant == "nog niet gescoord"
+    edits_priorities.set_score(herselt, 3, "belang", 5)
+    assert [s.pijler for s in herselt.prioriteiten.scores] == list(range(1, 9))
+    assert priorities.score_of(herselt, 3).belang == 5
+
+
+def test_practice_becomes_an_action_with_a_unique_id(herselt):
+    practice = reference.practice("warme-william")
+    action = edits_actions.add_action_from_practice(herselt, practice)
+    assert action.id != "luisterbank-warme-william" and action.catalogus_id == "warme-william"
+    assert action.pijlers == list(practice.pijlers) and action.strategie == practice.strategie
+    assert herselt.acties[-1] is action
+    assert edits_actions.add_action_from_practice(herselt, practice).id == f"{action.id}-2"
+
+
+def test_removing_an_action_removes_its_anchoring(herselt):
+    edits_actions.remove_action(herselt, "kansentarief-vrije-tijd")
+    assert "kansentarief-vrije-tijd" not in [a.id for a in herselt.acties]
+    assert "kansentarief-vrije-tijd" not in [v.onderwerp for v in herselt.verankering.items]
+    Plan.model_validate(herselt.model_dump())  # still a valid plan
+
+
+def test_status_change_is_logged_and_becomes_current(herselt):
+    edits_actions.record_status(herselt, "luisterbank-warme-william", "lopend", date(2026, 10, 10), "bank staat er")
+    action = next(a for a in herselt.acties if a.id == "luisterbank-warme-william")
+    assert action.status == "lopend" and action.statuslog[-1].notitie == "bank staat er"
+    # An older entry added later does not become the current status.
+    edits_actions.record_status(herselt, "luisterbank-warme-william", "gepland", date(2026, 9, 1))
+    assert action.status == "lopend"
+
+
+def test_partner_edits_refuse_doubles_and_partners_still_in_use():
+    plan = read_plan(HERSELT)
+    with pytest.raises(WarmeStadError, match="staat al in de partnerlijst"):
+        add_partner(plan, organisatie="ocmw  HERSELT", sector="welzijn")
+    with pytest.raises(WarmeStadError, match="Lokaal netwerk vrijetijdsparticipatie"):
+        remove_partner(plan, "sociaal-huis-herselt")
+    with pytest.raises(WarmeStadError, match="Ouderavonden positief opvoeden"):
+        remove_partner(plan, "clb-zuiderkempen")
+    remove_partner(plan, "jeugdraad-herselt")  # invited to and present at the kick-off, in no action
+    assert "jeugdraad-herselt" not in plan.kickoff.uitgenodigd + plan.kickoff.aanwezig
+    Plan.model_validate(plan.model_dump())
