@@ -253,7 +253,7 @@ def changes_in(source: str) -> list[tuple[int, str]]:
 def test_analysis_source_changes_nothing_in_place():
     found = [f"{path.relative_to(ROOT)}:{line}: {text}" for path in sorted(ANALYSIS.rglob("*.py"))
              for line, text in changes_in(path.read_text(encoding="utf-8"))]
-    assert found == [], "analysis/ changes objects in place; move the change to warmestad_nb/edits/:\n" + "\n".join(found)
+    assert found == [], "analysis/ changes objects in place; move the change to edits/:\n" + "\n".join(found)
 
 
 def test_the_source_check_sees_each_way_a_plan_was_changed():

@@ -6,9 +6,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..errors import WarmeStadError
-from ..model import Persoon, Plan
-from ..tables import parse_number
+from ..edits.commitment import set_coordinator_field, set_working_budget
+from ..model import Plan
 from . import step1_html
 from .common import Section, field, html_box, show_number
 from .session import PlanSession, bind
@@ -20,27 +19,6 @@ def _text(label: str, placeholder: str = "") -> widgets.Text:
 
 def _area(label: str, placeholder: str = "") -> widgets.Textarea:
     return widgets.Textarea(description=label, placeholder=placeholder, continuous_update=False, rows=3)
-
-
-def _write_budget(plan: Plan, text: str) -> None:
-    if not text.strip():
-        plan.engagement.budget_eur = None
-        return
-    number = parse_number(text.replace("€", "").replace("euro", ""))
-    if number is None:
-        raise WarmeStadError(f"Werkingsbudget: '{text}' is geen bedrag; typ bv. 5000 of 5.000,50.")
-    plan.engagement.budget_eur = number
-
-
-def _write_coordinator(plan: Plan, name: str, value: str) -> None:
-    person = plan.coordinator.model_dump() if plan.coordinator else {"naam": ""}
-    person[name] = value.strip()
-    if not any(person.values()):
-        plan.coordinator = None
-    elif not person["naam"]:
-        raise WarmeStadError("Coördinator: vul eerst de naam in.")
-    else:
-        plan.coordinator = Persoon(**person)
 
 
 def _read_coordinator(name: str):
@@ -66,7 +44,7 @@ class EngagementForm(Section):
              lambda p: "\n".join(p.engagement.schepenen),
              lambda p, v: setattr(p.engagement, "schepenen", _lines(v))),
             ("ws-engagement-budget", _text("Werkingsbudget (euro)", "bv. 5000"),
-             lambda p: show_number(p.engagement.budget_eur), _write_budget),
+             lambda p: show_number(p.engagement.budget_eur), set_working_budget),
             ("ws-engagement-logo", _area("Afspraak met de regio", "afspraak met Logo / Gezondheidsmakers"),
              lambda p: p.engagement.afspraak_logo, lambda p, v: setattr(p.engagement, "afspraak_logo", v.strip())),
             ("ws-engagement-logodatum", widgets.DatePicker(description="Afspraak gemaakt op"),
@@ -79,7 +57,7 @@ class EngagementForm(Section):
         for name, label in (("naam", "Coördinator"), ("functie", "Functie"), ("organisatie", "Organisatie / dienst"),
                             ("email", "E-mail"), ("telefoon", "Telefoon")):
             specs.append((f"ws-coordinator-{name}", _text(label), _read_coordinator(name),
-                          lambda p, v, name=name: _write_coordinator(p, name, v)))
+                          lambda p, v, name=name: set_coordinator_field(p, name, v)))
         self.inputs: dict[str, widgets.ValueWidget] = {}
         for css, widget, read, write in specs:
             self.inputs[css.removeprefix("ws-")] = bind(field(widget, css), session, read, write)

@@ -6,13 +6,11 @@ projectgroep); this form edits the members of the first such body and makes it w
 
 from __future__ import annotations
 
-from typing import Optional
-
-from ..model import Lid, Orgaan, Plan
+from ..edits.governance import add_project_group_member, project_group
+from ..model import Lid
 from .list_form import Input, ListForm
 from .session import PlanSession
 
-GROUP_NAME = "Projectgroep"
 MEMBER_INPUTS = [Input("naam", "Naam"), Input("functie", "Functie"), Input("organisatie", "Organisatie / dienst"),
                  Input("email", "E-mail"), Input("telefoon", "Telefoon")]
 
@@ -21,22 +19,10 @@ def member_label(member: Lid) -> str:
     return ", ".join(x for x in (member.naam, member.rol, member.organisatie) if x)
 
 
-def project_group(plan: Plan) -> Optional[Orgaan]:
-    return next((body for body in plan.bestuur.organen if body.soort == "projectgroep"), None)
-
-
-def _add_member(plan: Plan, values: dict) -> None:
-    body = project_group(plan)
-    if body is None:
-        body = Orgaan(naam=GROUP_NAME, soort="projectgroep")
-        plan.bestuur.organen.append(body)
-    body.leden.append(Lid(**values))
-
-
 class ProjectGroupForm(ListForm):
     def __init__(self, session: PlanSession):
         super().__init__(session, inputs=MEMBER_INPUTS,
                          items=lambda plan: group.leden if (group := project_group(plan)) else None,
-                         create=_add_member, label=member_label, css="ws-projectgroep", what="Projectgroep",
-                         noun="lid", required=("naam",),
+                         create=add_project_group_member, label=member_label, css="ws-projectgroep",
+                         what="Projectgroep", noun="lid", required=("naam",),
                          empty_text="Er staan nog geen leden van de projectgroep in het plan.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import formatting
+from ..edits.versions import restore_version
 from ..errors import WarmeStadError
 from ..field_labels import labels
 from ..model import Plan
@@ -34,13 +35,6 @@ def counts(plan: Plan) -> str:
                             formatting.count(len(plan.prioriteiten.doelstellingen), "doelstelling",
                                              "doelstellingen"),
                             formatting.count(len(plan.acties), "actie", "acties")])
-
-
-def _become(plan: Plan, earlier: Plan) -> None:
-    # All fields at once, not one assignment at a time: a partner and the actions that name it must
-    # change together. The save validates the whole plan.
-    plan.__dict__.update(earlier.model_copy(deep=True).__dict__)
-    plan.__pydantic_fields_set__.update(earlier.model_fields_set)
 
 
 class VersionsPanel:
@@ -124,7 +118,7 @@ class VersionsPanel:
             return False
         self._restoring = True
         try:
-            done = self.session.change(lambda plan: _become(plan, earlier))
+            done = self.session.change(lambda plan: restore_version(plan, earlier))
         finally:
             self._restoring = False
         if done:
