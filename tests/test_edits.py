@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from warmestad_nb import reference
-from warmestad_nb.analysis import priorities
+from warmestad_nb.analysis import kickoff, priorities
 from warmestad_nb.edits import actions as edits_actions
 from warmestad_nb.edits import priorities as edits_priorities
+from warmestad_nb.edits.kickoff import edit_programme
 from warmestad_nb.edits.partners import add_partner, remove_partner
 from warmestad_nb.errors import WarmeStadError
-from warmestad_nb.model import Plan
+from warmestad_nb.model import Budgetregel, Plan
 from warmestad_nb.store import read_plan
 
 HERSELT = Path(__file__).resolve().parent.parent / "data" / "voorbeelden" / "13013-herselt.yaml"
@@ -68,3 +69,28 @@ def test_partner_edits_refuse_doubles_and_partners_still_in_use():
     remove_partner(plan, "jeugdraad-herselt")  # invited to and present at the kick-off, in no action
     assert "jeugdraad-herselt" not in plan.kickoff.uitgenodigd + plan.kickoff.aanwezig
     Plan.model_validate(plan.model_dump())
+
+
+def test_a_new_goal_gets_an_id_of_its_own(herselt):
+    first = edits_priorities.add_goal(herselt, "Meer jongeren in het jeugdhuis")
+    second = edits_priorities.add_goal(herselt, "Meer jongeren in het jeugdhuis")
+    assert first.id != second.id and herselt.prioriteiten.doelstellingen[-2:] == [first, second]
+    Plan.model_validate(herselt.model_dump())
+
+
+def test_the_total_budget_follows_the_years(herselt):
+    action = herselt.acties[0]
+    action.budget = [Budgetregel(jaar=2027, bedrag_eur=1000, financiering="eigen-middelen"),
+                     Budgetregel(jaar=2028, bedrag_eur=500.5, financiering="eigen-middelen")]
+    edits_actions.total_budget_from_years(action)
+    assert action.budget_eur == 1500.5
+    action.budget = []
+    edits_actions.total_budget_from_years(action)  # no years: the total stays as typed
+    assert action.budget_eur == 1500.5
+
+
+def test_the_suggested_programme_becomes_the_plans_own_with_its_first_edit(herselt):
+    herselt.kickoff.programma = []
+    suggested = kickoff.suggested_programme(herselt)
+    edit_programme(herselt, lambda parts: parts.pop())
+    assert herselt.kickoff.programma == suggested[:-1]

@@ -44,6 +44,12 @@ def remove_action(plan: Plan, action_id: str) -> None:
     plan.acties = [a for a in plan.acties if a.id != action_id]
 
 
+def total_budget_from_years(action: Actie) -> None:
+    """An action with a budget per year: its total budget is the sum of the years."""
+    if action.budget:
+        action.budget_eur = sum(line.bedrag_eur for line in action.budget)
+
+
 def record_status(plan: Plan, action_id: str, status: str, when: date, note: str = "") -> None:
     """Log a status change of an action (with date and note) and make it the current status."""
     action = next(a for a in plan.acties if a.id == action_id)

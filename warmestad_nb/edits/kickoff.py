@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
+from ..analysis.kickoff import suggested_programme
 from ..errors import WarmeStadError
-from ..model import Aanmelding, Plan
+from ..model import Aanmelding, Plan, ProgrammaOnderdeel
 from .partners import add_partner, find_by_name
+
+
+def edit_programme(plan: Plan, change: Callable[[list[ProgrammaOnderdeel]], Any]) -> None:
+    """Change the kick-off's programme; a suggested programme becomes the plan's own with its first edit."""
+    if not plan.kickoff.programma:
+        plan.kickoff.programma = suggested_programme(plan)
+    change(plan.kickoff.programma)
 
 
 def add_signup(plan: Plan, **values: Any) -> None:

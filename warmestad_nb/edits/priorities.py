@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import PijlerScore, Plan
+from ..ids import new_id
+from ..model import Doelstelling, PijlerScore, Plan
 
 
 def set_score(plan: Plan, pillar: int, field: str, value) -> None:
@@ -20,6 +21,13 @@ def toggle_pillar(plan: Plan, pillar: int, chosen: bool) -> None:
     current = set(plan.prioriteiten.gekozen_pijlers)
     current = current | {pillar} if chosen else current - {pillar}
     plan.prioriteiten.gekozen_pijlers = sorted(current)
+
+
+def add_goal(plan: Plan, title: str) -> Doelstelling:
+    """Add a goal with only its title (an id made from it); returns it."""
+    goal = Doelstelling(id=new_id([g.id for g in plan.prioriteiten.doelstellingen], title), titel=title)
+    plan.prioriteiten.doelstellingen.append(goal)
+    return goal
 
 
 def remove_goal(plan: Plan, goal_id: str) -> None:

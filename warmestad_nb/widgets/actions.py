@@ -232,8 +232,8 @@ def budget_lines(session: PlanSession, editor: ItemEditor) -> ListForm:
 
     def total(plan: Plan) -> None:
         action = editor.item(plan)
-        if action is not None and action.budget:
-            action.budget_eur = sum(line.bedrag_eur for line in action.budget)
+        if action is not None:
+            edits.total_budget_from_years(action)
 
     form = ListForm(session, inputs=inputs, items=lines_of, create=create, after=total,
                     label=lambda line: f"{line.jaar}: {euro(line.bedrag_eur)}, {vocab.FUNDING_SOURCES[line.financiering]}",

@@ -7,10 +7,10 @@ from typing import Any, Callable
 import ipywidgets as widgets
 
 from .. import reference, vocab
-from ..analysis.kickoff import programme, suggested_programme, total_minutes
+from ..analysis.kickoff import programme, total_minutes
+from ..edits.kickoff import add_signup, edit_programme, signups_to_partners
 from ..exports.kickoff import write_kickoff_exports
 from ..model import Plan, ProgrammaOnderdeel
-from ..edits.kickoff import add_signup, signups_to_partners
 from . import step1_html
 from .common import (MULTIPLE, EntryRemover, Section, button, download_link, export_folder, field, hint, html_box, named, note,
                      on_add_click, status_text)
@@ -44,12 +44,7 @@ class ProgrammeBuilder(Section):
     def edit(self, change: Callable[[list[ProgrammaOnderdeel]], Any]) -> bool:
         """Change the programme; a suggested programme becomes the plan's own with its first edit."""
 
-        def apply(plan: Plan) -> None:
-            if not plan.kickoff.programma:
-                plan.kickoff.programma = suggested_programme(plan)
-            change(plan.kickoff.programma)
-
-        ok = self.session.change(apply)
+        ok = self.session.change(lambda plan: edit_programme(plan, change))
         if not ok:
             self._sync(self.session.plan, force=True)
         self.message.value = "" if ok else note("ws-fout", status_text(self.session))

@@ -9,8 +9,7 @@ from ..analysis import priorities as analysis
 from ..analysis.goals import smart_missing
 from ..charts.priorities import priority_matrix
 from ..edits import priorities as edits
-from ..ids import new_id
-from ..model import Doelstelling, Plan
+from ..model import Plan
 from .common import (BUTTON, ItemEditor, esc, labelled, live_chart, live_html, named, page_header, pillar_options,
                      remove_button, table)
 from .session import PlanSession, bind
@@ -162,11 +161,10 @@ def goals(session: PlanSession) -> widgets.Widget:
         if not title:
             session.refuse("Geef eerst een titel voor de nieuwe doelstelling.")
             return
-        goal_id = new_id([g.id for g in session.plan.prioriteiten.doelstellingen], title)
-        if session.change(lambda plan: plan.prioriteiten.doelstellingen.append(
-                Doelstelling(id=goal_id, titel=title))):
+        added = []
+        if session.change(lambda plan: added.append(edits.add_goal(plan, title))):
             new_title.value = ""
-            editor.sync(select=goal_id)
+            editor.sync(select=added[0].id)
 
     def on_remove() -> None:
         target = editor.current
