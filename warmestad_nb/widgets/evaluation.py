@@ -88,8 +88,8 @@ def year(session: PlanSession) -> widgets.Widget:
         return [m.indicator for m in ev.metingen] if ev else []
 
     remover = EntryRemover(session, measurements,
-                           lambda plan, index: edits.remove_measurement(plan, editor.current, index), "Indicator", "ws-meting",
-                           "Verwijder deze indicator")
+                           lambda plan, index: edits.remove_measurement(plan, editor.current, index),
+                           "Indicator", "ws-meting", "Verwijder deze indicator")
 
     def remove_year() -> None:
         # An ordinary save: "Ongedaan maken" brings the year back.
