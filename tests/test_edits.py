@@ -10,6 +10,7 @@ import pytest
 from warmestad_nb import reference
 from warmestad_nb.analysis import kickoff, priorities
 from warmestad_nb.edits import actions as edits_actions
+from warmestad_nb.edits import evaluation as edits_evaluation
 from warmestad_nb.edits import priorities as edits_priorities
 from warmestad_nb.edits.kickoff import edit_programme
 from warmestad_nb.edits.partners import add_partner, remove_partner
@@ -94,3 +95,14 @@ def test_the_suggested_programme_becomes_the_plans_own_with_its_first_edit(herse
     suggested = kickoff.suggested_programme(herselt)
     edit_programme(herselt, lambda parts: parts.pop())
     assert herselt.kickoff.programma == suggested[:-1]
+
+
+def test_an_evaluation_year_its_measurements_added_and_removed(herselt):
+    year = edits_evaluation.add_next_evaluation(herselt, today=date(2027, 1, 20)).jaar
+    count = len(herselt.evaluaties[-1].metingen)
+    edits_evaluation.add_measurement(herselt, year, "Nieuwe indicator")
+    assert [m.indicator for m in herselt.evaluaties[-1].metingen][-1] == "Nieuwe indicator"
+    edits_evaluation.remove_measurement(herselt, year, count)
+    assert len(herselt.evaluaties[-1].metingen) == count
+    edits_evaluation.remove_evaluation(herselt, year)
+    assert year not in [e.jaar for e in herselt.evaluaties]
