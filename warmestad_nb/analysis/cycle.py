@@ -38,5 +38,5 @@ def date_warning(day: date | None, cyclus: str, what: str) -> str:
     first, last = plausible_years(cyclus)
     if first <= day.year <= last:
         return ""
-    return (f"Let op: {what} ({day:%d-%m-%Y}) valt buiten {first}-{last} (het meerjarenplan {cyclus} en "
+    return (f"Let op, {what}: {day:%d-%m-%Y} valt buiten {first}-{last} (het meerjarenplan {cyclus} en "
             "het jaar ervoor). Klopt het jaar?")

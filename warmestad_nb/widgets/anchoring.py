@@ -9,6 +9,7 @@ from ..analysis import anchoring as analysis
 from ..model import Plan
 from .. import formatting as fmt
 from .common import BUTTON, EntryRemover, code_options, esc, labelled, live_html, page_header, scroll_box, table
+from .date_warning import date_warning
 from .session import PlanSession, bind
 
 
@@ -92,7 +93,7 @@ def _decision(session: PlanSession, body: str, label: str, date_css: str) -> lis
                                      placeholder="bv. zitting van 12 mei 2026, punt 7"), f"ws-{body}-referentie"),
                session, lambda plan: decision(plan).referentie,
                lambda plan, value: setattr(decision(plan), "referentie", value.strip()))
-    return [date, ref]
+    return [date, date_warning(session, date, f"Datum van de beslissing van {label}"), ref]
 
 
 def approval(session: PlanSession) -> widgets.Widget:

@@ -11,6 +11,7 @@ from ..model import Communicatie, Plan
 from .. import formatting as fmt
 from .common import (BUTTON, EntryRemover, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
                      page_header, parse_number, show_number, table, today)
+from .date_warning import date_warning
 from .list_form import Input, ListForm
 from .session import PlanSession
 
@@ -72,7 +73,8 @@ def status(session: PlanSession) -> widgets.Widget:
                            "Verwijder deze statuswijziging")
     editor.on_choose(lambda _: remover.refresh())
     record.on_click(on_record)
-    return widgets.VBox([counts, editor.picker, history, remover.box, new_status, when, note, record, spent])
+    return widgets.VBox([counts, editor.picker, history, remover.box, new_status, when,
+                         date_warning(session, when, "Datum van de status"), note, record, spent])
 
 
 def timeline(session: PlanSession) -> widgets.Widget:

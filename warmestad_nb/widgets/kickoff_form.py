@@ -14,6 +14,7 @@ from ..step1_edits import add_signup, signups_to_partners
 from . import step1_html
 from .common import (MULTIPLE, EntryRemover, Section, button, download_link, export_folder, field, hint, html_box, named, note,
                      on_add_click, status_text)
+from .date_warning import date_warning
 from .session import PlanSession
 
 PART_FIELDS = ("titel", "duur_min", "wie")
@@ -150,7 +151,8 @@ class KickoffForm(Section):
         session.on_change(self._refresh)
         self._refresh(session.plan)
         self.box = widgets.VBox([
-            widgets.HTML("<b>Wanneer en waar</b>"), self.date, self.place,
+            widgets.HTML("<b>Wanneer en waar</b>"), self.date,
+            date_warning(session, self.date, "Datum van het startmoment"), self.place,
             widgets.HTML("<b>Programma</b>"), self.programme.box,
             widgets.HTML("<b>Uitnodigen</b>"), self.invited, hint(MULTIPLE), self.invite_all,
             widgets.HTML("<b>Na het startmoment</b>"), self.present,
