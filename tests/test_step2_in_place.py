@@ -55,21 +55,21 @@ def test_an_own_figure_is_changed_in_place(session):
 
 def test_an_initiative_of_the_existing_offer_is_changed_in_place(session):
     section = step2.offer_section(session)
-    section.find("ws-aanbod-kies").value = 0
-    assert section.find("ws-aanbod-pijlers").value == (4,)
-    section.find("ws-aanbod-naam").value = "Speelpleinwerking De Ster"
-    section.find("ws-aanbod-pijlers").value = (4, 5)
-    section.find("ws-aanbod-leeftijdsgroepen").value = ("6-12",)
-    section.find("ws-aanbod-niveau").value = "setting"
+    section.find("ws-initiatief-kies").value = 0
+    assert section.find("ws-initiatief-pijlers").value == (4,)
+    section.find("ws-initiatief-naam").value = "Speelpleinwerking De Ster"
+    section.find("ws-initiatief-pijlers").value = (4, 5)
+    section.find("ws-initiatief-leeftijdsgroepen").value = ("6-12",)
+    section.find("ws-initiatief-niveau").value = "setting"
     item = on_disk(session).aanbod[0]
     assert (item.naam, item.pijlers, item.leeftijdsgroepen, item.niveau) == (
         "Speelpleinwerking De Ster", [4, 5], ["6-12"], "setting")
     assert "Speelpleinwerking De Ster" in section.find("ws-aanbod-view").value
     before = session.store.path.read_bytes()
-    section.find("ws-aanbod-naam").value = "huiswerkklas"  # the name of the other initiative
-    assert "&#x27;huiswerkklas&#x27; staat al in de lijst" in section.find("ws-aanbod-melding").value
+    section.find("ws-initiatief-naam").value = "huiswerkklas"  # the name of the other initiative
+    assert "&#x27;huiswerkklas&#x27; staat al in de lijst" in section.find("ws-initiatief-melding").value
     assert session.store.path.read_bytes() == before
-    section.find("ws-aanbod-verwijderen").click()
+    section.find("ws-initiatief-verwijderen").click()
     assert [a.naam for a in on_disk(session).aanbod] == ["Huiswerkklas"]
 
 

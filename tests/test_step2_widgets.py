@@ -84,11 +84,11 @@ def _all(section):
 
 def test_offer_entered_in_the_form_updates_the_gap_matrix(session):
     section = step2.offer_section(session)
-    section.find("ws-aanbod-naam").value = "Speelpleinwerking"
-    section.find("ws-aanbod-pijlers").value = (4, 5)
-    section.find("ws-aanbod-leeftijdsgroepen").value = ("6-12",)
-    section.find("ws-aanbod-strategie").value = "omgeving"
-    section.find("ws-aanbod-toevoegen").click()
+    section.find("ws-initiatief-naam").value = "Speelpleinwerking"
+    section.find("ws-initiatief-pijlers").value = (4, 5)
+    section.find("ws-initiatief-leeftijdsgroepen").value = ("6-12",)
+    section.find("ws-initiatief-strategie").value = "omgeving"
+    section.find("ws-initiatief-toevoegen").click()
     item = saved(session).aanbod[0]
     assert (item.naam, item.pijlers, item.leeftijdsgroepen, item.strategie) == ("Speelpleinwerking", [4, 5],
                                                                                 ["6-12"], "omgeving")

@@ -28,7 +28,7 @@ from ..imports.meerjarenplan import (ImportResult, add_item, propagate_priority,
                                      rename_item)
 from ..model import Meerjarenplan, MjpItem, Plan
 from ..store import create_plan
-from .common import BUTTON, page_header, table
+from .common import BUTTON, field, page_header, table
 from .list_form import Input, ListForm
 from .session import PlanSession
 
@@ -168,7 +168,8 @@ def _item_inputs() -> list[Input]:
             Input("prioritair", "Prioritair", "check"),
             Input("beleidsveld", "Beleidsveld", "choice", (("(geen)", None),) + fields),
             Input("budget_eur", "Budget (euro)", "euro", placeholder="bv. 12.500"),
-            Input("reden_verschil", "Reden voor het verschil met de acties", "area")]
+            Input("reden_verschil", "Reden verschil", "area",
+                  placeholder="waarom de gekoppelde acties samen een ander bedrag hebben")]
 
 
 def _set_item_field(plan: Plan, item: MjpItem, name: str, value: Any) -> None:
@@ -186,7 +187,7 @@ def _priority_upwards(plan: Plan) -> None:
 def meerjarenplan_entry(session: PlanSession) -> widgets.VBox:
     """Type in the meerjarenplan item by item (for municipalities without an export), or choose an item to
     change it field by field or remove it."""
-    cycle = _cycle_choice(session)
+    cycle = field(_cycle_choice(session), "ws-mjp-cycle")  # aligned with the form's inputs
     view = widgets.HTML()
     view.add_class("ws-mjp-entry-tree")
 

@@ -44,7 +44,7 @@ class Input:
     def widget(self) -> widgets.Widget:
         options = [] if callable(self.options) else list(self.options)
         if self.kind == "area":
-            return widgets.Textarea(description=self.label, rows=3, continuous_update=False)
+            return widgets.Textarea(description=self.label, rows=3, continuous_update=False, placeholder=self.placeholder)
         if self.kind == "choice":
             return widgets.Dropdown(description=self.label, options=options)
         if self.kind == "date":

@@ -263,7 +263,7 @@ def offer_form(session: PlanSession) -> ListForm:
     """The existing offer typed in: add an initiative, or choose one to change or remove it."""
     return ListForm(session, inputs=_offer_inputs(), items=lambda plan: plan.omgevingsanalyse.aanbod,
                     create=lambda plan, values: plan.omgevingsanalyse.aanbod.append(Aanbod(**values)),
-                    after=_offer_rules, label=lambda a: a.naam, css="ws-aanbod", what="Bestaand aanbod",
+                    after=_offer_rules, label=lambda a: a.naam, css="ws-initiatief", what="Bestaand aanbod",
                     noun="initiatief", required=("naam",), empty_text="Nog geen aanbod.", table=False)
 
 
