@@ -67,9 +67,9 @@ def test_youth_voice_date(herselt):
 
 def test_status_date(herselt):
     box = implementation.status(PlanSession(str(herselt)))
-    find(box, "ws-status-datum").value = date(2026, 9, 1)
+    find(box, "ws-statuswijziging-datum").value = date(2026, 9, 1)
     assert not warned(box, "Datum van de status")
-    find(box, "ws-status-datum").value = date(2036, 9, 1)
+    find(box, "ws-statuswijziging-datum").value = date(2036, 9, 1)
     assert any("01-09-2036 valt buiten 2025-2031" in text for text in warnings(box))
 
 

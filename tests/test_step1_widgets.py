@@ -282,7 +282,7 @@ def test_a_signup_without_name_is_refused(herselt):
     before = tree_digest(herselt.parent)
     form.signup["email"].value = "x@example.org"
     form.signup_button.click()
-    assert "Vul de naam in" in form.message.value and tree_digest(herselt.parent) == before
+    assert "het veld Naam is nog leeg" in form.signup_form.message.value and tree_digest(herselt.parent) == before
 
 
 def test_kickoff_exports_next_to_the_plan(herselt):

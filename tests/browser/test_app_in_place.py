@@ -23,9 +23,14 @@ def type_visible(page, css: str, text: str) -> None:
     box.press("Enter")
 
 
-def form_screenshot(page, css: str, name: str) -> None:
+def check_page(page, form: str, name: str) -> None:
+    """Pictures of the page and of the form (test-artifacts/), and axe-core on the page as it is now."""
+    page.wait_for_timeout(500)  # widgets still drawing the change
+    full_screenshot(page, name)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.locator(f"{css} >> visible=true").first.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    page.locator(f"{form} >> visible=true").first.screenshot(path=str(ARTIFACTS / f"{name}-formulier.png"))
+    problems = accessibility_problems(page, A11Y)
+    assert not problems, "\n".join(problems)
 
 
 def item(plan, code):
@@ -57,11 +62,7 @@ def test_step2_and_meerjarenplan_items_are_changed_in_place_in_the_app(browser, 
         assert len(saved.omgevingsanalyse.aanbod) == 6  # changed, not added
         page.locator(".ws-initiatief-melding >> visible=true").get_by_text("Bewaard.").wait_for()
         page.locator(".ws-aanbod-view >> visible=true").get_by_text("Jeugdraad en kindergemeenteraad").wait_for()
-        page.wait_for_timeout(500)
-        full_screenshot(page, "stap2-ter-plaatse-gewijzigd")
-        form_screenshot(page, ".ws-initiatief", "stap2-aanbod-formulier")
-        problems = accessibility_problems(page, A11Y)
-        assert not problems, "\n".join(problems)
+        check_page(page, ".ws-initiatief", "stap2-ter-plaatse-gewijzigd")
         assert offer.pijlers == next(a for a in example_plan().omgevingsanalyse.aanbod if a.naam == "Jeugdraad").pijlers
 
         # Links page: an item of the meerjarenplan gets another title, budget and a new code.
@@ -77,11 +78,7 @@ def test_step2_and_meerjarenplan_items_are_changed_in_place_in_the_app(browser, 
         assert (item(saved, "AC2.1.9").titel, item(saved, "AC2.1.9").budget_eur) == ("Ouderavonden in de bib (test)", 9500)
         assert next(a for a in saved.acties if a.id == "ouderavonden-positief-opvoeden").mjp_codes == ["AC2.1.9"]
         page.locator(".ws-mjp-entry-tree >> visible=true").get_by_text("Ouderavonden in de bib (test)").wait_for()
-        page.wait_for_timeout(500)
-        full_screenshot(page, "04b-meerjarenplan-ter-plaatse-gewijzigd")
-        form_screenshot(page, ".ws-mjp-entry", "04b-meerjarenplan-formulier")
-        problems = accessibility_problems(page, A11Y)
-        assert not problems, "\n".join(problems)
+        check_page(page, ".ws-mjp-entry", "04b-meerjarenplan-ter-plaatse-gewijzigd")
 
         # Step 7: a council decision dated in 2019 (a typo): saved, with a warning beside it.
         open_in_app(page, "7", ".ws-beleidsplan-datum")

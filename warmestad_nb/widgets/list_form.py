@@ -32,7 +32,8 @@ class Input:
     (options as (label, code)), date (a warning when outside the plan's cycle), ages (several codes from
     options), euro (an amount typed the Flemish way), number (any number typed the Flemish way), whole (a
     whole number such as a year), check (yes or no).
-    options: a tuple, or a function of the plan for options that follow it (the items of another list).
+    options: a tuple, or a function of the plan for options that follow it (the items of another list;
+    a new entry starts with the first of them). default: the value a new entry starts with.
     """
 
     name: str
@@ -40,6 +41,7 @@ class Input:
     kind: str = "text"
     options: Union[tuple, Callable[[Plan], tuple]] = ()
     placeholder: str = ""
+    default: Any = None
 
     def widget(self) -> widgets.Widget:
         options = [] if callable(self.options) else list(self.options)
@@ -60,6 +62,8 @@ class Input:
                             placeholder="bv. 1500" if self.kind == "euro" and not self.placeholder else self.placeholder)
 
     def empty(self) -> Any:
+        if self.default is not None:
+            return self.default
         if self.kind == "choice":
             return self.options[0][1] if self.options and not callable(self.options) else None
         return {"date": None, "ages": (), "check": False}.get(self.kind, "")
@@ -115,9 +119,10 @@ class ListForm(Section):
     by it); what: the Dutch name of the list in messages; noun: one entry ("lid", "orgaan"); after: run
     on the plan after every change of the list (e.g. a total that follows the lines); change: sets one
     field of an entry (plan, entry, field name, value), for a change that reaches further (a renamed
-    code that other parts point to); discard: removes the entry at an index, for a removal with rules;
+    code that other parts point to; it returns the entry's new index when the change moves it); discard: removes the entry at an index, for a removal with rules;
     table: whether the form shows its own table of the entries (not when the page has a view of them);
-    keep: the fields that keep their value after an add (a source shared by the next entries).
+    keep: the fields that keep their value after an add (a source shared by the next entries); new: the
+    chooser's line for a new entry when "(nieuw <noun>)" is not Dutch ("(nieuwe boodschap)" for a de-word).
     """
 
     def __init__(self, session: PlanSession, *, inputs: list[Input], items: Callable[[Plan], Optional[list]],
@@ -126,11 +131,13 @@ class ListForm(Section):
                  after: Callable[[Plan], None] = lambda plan: None,
                  change: Callable[[Plan, Any, str, Any], None] = lambda plan, entry, name, value: setattr(
                      entry, name, value),
-                 discard: Callable[[Plan, int], None] | None = None, table: bool = True, keep: tuple[str, ...] = ()):
+                 discard: Callable[[Plan, int], None] | None = None, table: bool = True, keep: tuple[str, ...] = (),
+                 new: str = ""):
         super().__init__()
         self.session, self._items, self._create, self._label, self._after = session, items, create, label, after
         self._change, self._discard = change, discard or (lambda plan, index: self.entries(plan).pop(index))
-        self._keep = keep
+        self._keep, self._new = keep, new or f"(nieuw {noun})"
+        self._under: Any = None  # what the list hangs under, as last followed
         self.specs = {spec.name: spec for spec in inputs}
         self.what, self.noun, self.required, self.empty_text = what, noun, required, empty_text
         self.chooser = field(widgets.Dropdown(description=f"Kies een {noun}"), f"{css}-kies", width="48em")
@@ -173,9 +180,9 @@ class ListForm(Section):
             if callable(spec.options):
                 widget = self.inputs[spec.name]
                 choices = list(spec.options(self.session.plan))
-                self.set_options(widget, choices, widget.value if widget.value in [c for _, c in choices]
-                                 else spec.empty())
-        options = [(f"(nieuw {self.noun})", NEW)] + [(self._label(e), i) for i, e in enumerate(found)]
+                first = spec.default if spec.default is not None else (choices[0][1] if choices else None)
+                self.set_options(widget, choices, widget.value if widget.value in [c for _, c in choices] else first)
+        options = [(self._new, NEW)] + [(self._label(e), i) for i, e in enumerate(found)]
         keep = self.chooser.value if self.chooser.value is not None and self.chooser.value < len(found) else NEW
         was_editing = self.add_button.layout.display == "none"
         self.set_options(self.chooser, options, keep)
@@ -183,19 +190,31 @@ class ListForm(Section):
             self._load()  # a new entry being typed keeps its values when the plan changes elsewhere
         self.table.value = self.overview(self.session.plan)
 
-    def follow(self) -> None:
-        """The thing the list hangs under was chosen anew: start from a new entry in its list."""
+    def follow(self, key: Any = None) -> None:
+        """The thing the list hangs under was chosen anew: start from a new entry in its list.
+
+        key: what was chosen; the same again (a picker that reports its choice after every save) keeps
+        the entry being changed."""
+        if key is not None and key == self._under:
+            return
+        self._under = key
         with self.quiet():
             self.chooser.value = NEW
         self.refresh()
         self._load()
+
+    def _empty(self, name: str) -> Any:
+        spec, widget = self.specs[name], self.inputs[name]
+        if callable(spec.options) and spec.kind == "choice" and spec.default is None:
+            return widget.options[0][1] if widget.options else None
+        return spec.empty()
 
     def _load(self, keep: tuple[str, ...] = ()) -> None:
         entry = self.entries(self.session.plan)[self.selected] if self.selected is not None else None
         with self.quiet():
             for name, widget in self.inputs.items():
                 if name not in keep:
-                    value = self.specs[name].shown(entry) if entry is not None else self.specs[name].empty()
+                    value = self.specs[name].shown(entry) if entry is not None else self._empty(name)
                     if self.specs[name].kind == "choice" and value not in [code for _, code in widget.options]:
                         # e.g. a budget year outside the cycle, typed in the file: shown as it is
                         widget.options = [*widget.options, (str(value), value)]
@@ -212,16 +231,22 @@ class ListForm(Section):
         if self.is_quiet or self.selected is None:
             return  # a new entry is saved with the button
         index, spec = self.selected, self.specs[name]
+        moved: list[int] = []
 
         def edit(plan: Plan) -> None:
             stored = spec.stored(value)
             if name in self.required and stored in ("", None, []):
                 raise WarmeStadError(f"{self.what}: het veld {spec.label} mag niet leeg zijn; verwijder de "
                                      f"{self.noun} als die weg moet.")
-            self._change(plan, self.entries(plan)[index], name, stored)
+            new_index = self._change(plan, self.entries(plan)[index], name, stored)
+            moved[:] = [new_index] if isinstance(new_index, int) and new_index != index else []
             self._after(plan)
 
         if self.session.change(edit):
+            if moved:  # the entry moved in its list (e.g. sorted by date): keep it chosen
+                with self.quiet():
+                    self.chooser.value = moved[0]
+                self._load()
             self.message.value = note("ws-ok", "Bewaard.")
         else:
             # A refused text stays in its field next to the message, to be corrected.
@@ -249,7 +274,7 @@ class ListForm(Section):
         with self.quiet():
             for name, widget in self.inputs.items():
                 if name not in self._keep:
-                    widget.value = self.specs[name].empty()
+                    widget.value = self._empty(name)
         self.message.value = note("ws-ok", f"Toegevoegd aan {self.what.lower()}.")
         return True
 

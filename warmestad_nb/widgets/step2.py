@@ -303,7 +303,7 @@ def needs_form(session: PlanSession) -> ListForm:
     """Needs heard in conversations: add one, or choose one to change or remove it."""
     return ListForm(session, inputs=NEED_INPUTS, items=lambda plan: plan.omgevingsanalyse.noden,
                     create=lambda plan, values: plan.omgevingsanalyse.noden.append(Nood(**values)),
-                    label=lambda n: n.omschrijving[:60], css="ws-nood", what="Noden", noun="nood",
+                    label=lambda n: n.omschrijving[:60], css="ws-nood", what="Noden", noun="nood", new="(nieuwe nood)",
                     required=("omschrijving",), empty_text="Nog geen noden.", table=False, keep=("bron",))
 
 
