@@ -6,6 +6,7 @@ no critical, serious or moderate violation with the forms in their editing state
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import (ARTIFACTS, ROOT, accessibility_problems, copy_plan, full_screenshot, new_context, open_in_app,
                        wait_for_plan, workbook_server)
@@ -48,13 +49,13 @@ def test_step2_and_meerjarenplan_items_are_changed_in_place_in_the_app(browser, 
         # Step 2: the own figure gets a newer value, an initiative another name and pillar.
         open_in_app(page, "2", ".ws-eigen-kies")
         page.locator(".ws-eigen-kies select >> visible=true").select_option(label="Leden van de jeugdverenigingen (2025)")
-        page.locator(".ws-eigen-verwijderen >> visible=true").wait_for()
-        assert page.locator(".ws-eigen-waarde input >> visible=true").input_value() == "640"
+        expect(page.locator(".ws-eigen-waarde input >> visible=true")).to_have_value("640")
         type_visible(page, ".ws-eigen-waarde", "655")
         saved = wait_for_plan(plan, lambda p: p.omgevingsanalyse.eigen_cijfers[0].waarde == 655)
         assert saved.omgevingsanalyse.eigen_cijfers[0].waarde == 655
         page.locator(".ws-eigen-cijfers-view >> visible=true").get_by_text("655").first.wait_for(timeout=30_000)
         page.locator(".ws-initiatief-kies select >> visible=true").select_option(label="Jeugdraad")
+        expect(page.locator(".ws-initiatief-naam input >> visible=true")).to_have_value("Jeugdraad")
         type_visible(page, ".ws-initiatief-naam", "Jeugdraad en kindergemeenteraad")
         saved = wait_for_plan(plan, lambda p: "Jeugdraad en kindergemeenteraad" in
                               [a.naam for a in p.omgevingsanalyse.aanbod])
@@ -69,10 +70,13 @@ def test_step2_and_meerjarenplan_items_are_changed_in_place_in_the_app(browser, 
         open_in_app(page, "4b", ".ws-mjp-invoer-kies")
         choice = page.locator(".ws-mjp-invoer-kies select >> visible=true")
         choice.select_option(label=next(o for o in choice.locator("option").all_inner_texts() if o.startswith("AC2.1.1")))
+        # The coach sees the item's values come in before she types over one of them.
+        expect(page.locator(".ws-mjp-invoer-code input >> visible=true")).to_have_value("AC2.1.1")
         type_visible(page, ".ws-mjp-invoer-titel", "Ouderavonden in de bib (test)")
-        wait_for_plan(plan, lambda p: item(p, "AC2.1.1").titel == "Ouderavonden in de bib (test)")
+        assert item(wait_for_plan(plan, lambda p: item(p, "AC2.1.1").titel == "Ouderavonden in de bib (test)"),
+                    "AC2.1.1").titel == "Ouderavonden in de bib (test)"
         type_visible(page, ".ws-mjp-invoer-budget_eur", "9.500")
-        wait_for_plan(plan, lambda p: item(p, "AC2.1.1").budget_eur == 9500)
+        assert item(wait_for_plan(plan, lambda p: item(p, "AC2.1.1").budget_eur == 9500), "AC2.1.1").budget_eur == 9500
         type_visible(page, ".ws-mjp-invoer-code", "AC2.1.9")
         saved = wait_for_plan(plan, lambda p: any(i.code == "AC2.1.9" for i in p.meerjarenplan.items))
         assert (item(saved, "AC2.1.9").titel, item(saved, "AC2.1.9").budget_eur) == ("Ouderavonden in de bib (test)", 9500)
