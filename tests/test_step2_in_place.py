@@ -87,3 +87,17 @@ def test_a_need_and_the_survey_source_are_changed_in_place(session):
     assert on_disk(session).noden[0].omschrijving == "Een plek om samen te komen, ook op zondag."
     section.find("ws-enquete-bron").value = "Jeugdmonitor 2026, 5de en 6de leerjaar (test)"
     assert on_disk(session).enquete_bron == "Jeugdmonitor 2026, 5de en 6de leerjaar (test)"
+
+
+def test_a_survey_answer_is_corrected_in_place(herselt):
+    section = step2.needs_section(PlanSession(str(herselt)))
+    section.find("ws-antwoord-kies").value = 1
+    assert section.find("ws-antwoord-aantal").value == "31"
+    section.find("ws-antwoord-aantal").value = "33"
+    assert read_plan(herselt).omgevingsanalyse.enquete[1].aantal == 33
+    before = herselt.read_bytes()
+    section.find("ws-antwoord-aantal").value = "-3"
+    assert "Aantal: moet 0 of meer zijn" in section.find("ws-antwoord-melding").value
+    section.find("ws-antwoord-aantal").value = "veel"
+    assert "Aantal: &#x27;veel&#x27; is geen geheel getal" in section.find("ws-antwoord-melding").value
+    assert herselt.read_bytes() == before

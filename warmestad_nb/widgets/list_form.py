@@ -90,7 +90,7 @@ class Input:
         if self.kind == "whole":
             text = value.strip()
             if text and not text.lstrip("-").isdigit():
-                raise WarmeStadError(f"{self.label}: '{text}' is geen geheel getal (bijvoorbeeld 2025).")
+                raise WarmeStadError(f"{self.label}: '{text}' is geen geheel getal (zonder komma of punt).")
             return int(text) if text else None
         return value.strip() if isinstance(value, str) else value
 

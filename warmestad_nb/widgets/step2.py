@@ -18,7 +18,7 @@ from ..errors import WarmeStadError
 from ..imports import indicators as indicator_import, offer as offer_import, statbel, survey
 from ..imports.common import ImportResult
 from ..imports.own import is_percent, new_own_figure
-from ..model import Aanbod, Nood, Plan
+from ..model import Aanbod, EnqueteAntwoord, Nood, Plan
 from . import step2_views as views
 from .checklist_view import step_checklist
 from .common import show_number
@@ -307,6 +307,18 @@ def needs_form(session: PlanSession) -> ListForm:
                     required=("omschrijving",), empty_text="Nog geen noden.", table=False, keep=("bron",))
 
 
+ANSWER_INPUTS = [Input("vraag", "Vraag"), Input("antwoord", "Antwoord"), Input("aantal", "Aantal", "whole")]
+
+
+def answers_form(session: PlanSession) -> ListForm:
+    """The survey's answers, one by one: a count corrected, a missing answer added, a wrong one removed."""
+    return ListForm(session, inputs=ANSWER_INPUTS, items=lambda plan: plan.omgevingsanalyse.enquete,
+                    create=lambda plan, values: plan.omgevingsanalyse.enquete.append(EnqueteAntwoord(**values)),
+                    label=lambda a: f"{a.vraag}: {a.antwoord} ({a.aantal})"[:90], css="ws-antwoord",
+                    what="Bevraging", noun="antwoord", required=("vraag", "antwoord", "aantal"), table=False,
+                    empty_text="Nog geen bevraging ingelezen.")
+
+
 def needs_section(session: PlanSession) -> Section:
     view = live(session, views.needs_view, "ws-noden-view")
     typed = needs_form(session).box
@@ -337,7 +349,7 @@ def needs_section(session: PlanSession) -> Section:
     session.on_change(lambda plan: setattr(drop, "disabled", not plan.omgevingsanalyse.enquete))
     drop.disabled = not session.plan.omgevingsanalyse.enquete
     from_file = widgets.VBox([widgets.HTML("Kolommen: vraag, antwoord, aantal."), upload, survey_source, read,
-                              file_box, drop])
+                              file_box, drop, widgets.HTML("<b>Antwoorden in het plan</b>"), answers_form(session).box])
     tabs = widgets.Tab(children=[typed, from_file], titles=("Noden uit gesprekken", "Bevraging (CSV of Excel)"))
     tabs.add_class("ws-noden-invoer")
     return Section(view, tabs)
