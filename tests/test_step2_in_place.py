@@ -47,7 +47,7 @@ def test_an_own_figure_is_changed_in_place(session):
     assert "ws-fout" in section.find("ws-eigen-melding").value
     assert "Waarde: een percentage ligt tussen 0 en 100" in section.find("ws-eigen-melding").value
     section.find("ws-eigen-jaar").value = "1999"  # the schema's limit, with the field's Dutch name
-    assert "Niet opgeslagen: Jaar: moet" in section.find("ws-eigen-melding").value
+    assert "Jaar: moet 2000 of meer zijn (nu: 1999)" in section.find("ws-eigen-melding").value  # a year, not 2.000
     section.find("ws-eigen-bron").value = ""
     assert "het veld Bron mag niet leeg zijn" in section.find("ws-eigen-melding").value
     assert session.store.path.read_bytes() == before
