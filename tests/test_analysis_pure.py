@@ -41,7 +41,7 @@ ANALYSIS = ROOT / "warmestad_nb" / "analysis"
 # Functions that take no plan and no part of one (reference data, codes, numbers, tables made earlier):
 # they cannot change a plan.
 NO_PLAN = {
-    "actions.filter_catalogue", "actions.filter_options", "budget.cycle_years", "cycle.in_cycle",
+    "actions.filter_catalogue", "actions.filter_options", "budget.cycle_years", "cycle.date_warning", "cycle.in_cycle", "cycle.plausible_years",
     "environment.area_label", "environment.band_columns", "environment.population_table",
     "environment.programme_bands", "environment.pyramid", "environment.youth_population",
     "indicators.comparable_municipalities", "indicators.compare", "indicators.comparisons", "indicators.footnotes",

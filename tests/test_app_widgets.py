@@ -142,14 +142,14 @@ def test_a_status_dated_before_the_action_starts_is_refused(herselt):
     find(status, "ws-uitvoering-actie").value = "babbelgroep-jonge-ouders"
     action = next(a for a in read_plan(herselt).acties if a.id == "babbelgroep-jonge-ouders")
     before = herselt.read_bytes()
-    find(status, "ws-status-nieuw").value = "lopend"
-    find(status, "ws-status-datum").value = action.start - timedelta(days=1)
-    find(status, "ws-status-vastleggen").click()
+    find(status, "ws-statuswijziging-status").value = "lopend"
+    find(status, "ws-statuswijziging-datum").value = action.start - timedelta(days=1)
+    find(status, "ws-statuswijziging-toevoegen").click()
     assert "ligt voor de start van de actie 'Babbelgroep voor jonge ouders' (15-01-2027)" in html.unescape(
         session.status.value)
     assert herselt.read_bytes() == before
-    find(status, "ws-status-datum").value = action.start
-    find(status, "ws-status-vastleggen").click()
+    find(status, "ws-statuswijziging-datum").value = action.start
+    find(status, "ws-statuswijziging-toevoegen").click()
     assert read_plan(herselt).acties != []
     assert next(a for a in read_plan(herselt).acties if a.id == action.id).statuslog[-1].datum == action.start
 
@@ -158,9 +158,9 @@ def test_status_evaluation_and_anchoring_pages_save(herselt):
     session = PlanSession(str(herselt))
     status = implementation.status(session)
     find(status, "ws-uitvoering-actie").value = "babbelgroep-jonge-ouders"
-    find(status, "ws-status-nieuw").value = "stopgezet"
-    find(status, "ws-status-notitie").value = "geen zaal gevonden"
-    find(status, "ws-status-vastleggen").click()
+    find(status, "ws-statuswijziging-status").value = "stopgezet"
+    find(status, "ws-statuswijziging-notitie").value = "geen zaal gevonden"
+    find(status, "ws-statuswijziging-toevoegen").click()
     action = next(a for a in read_plan(herselt).acties if a.id == "babbelgroep-jonge-ouders")
     assert action.status == "stopgezet" and action.statuslog[-1].notitie == "geen zaal gevonden"
     assert "geen zaal gevonden" in find(status, "ws-statuslog").value
@@ -173,7 +173,7 @@ def test_status_evaluation_and_anchoring_pages_save(herselt):
     find(year, "ws-eval-bijsturing").value = "Meer inzetten op 18-plussers."
     assert read_plan(herselt).evaluaties[0].bijsturing == "Meer inzetten op 18-plussers."
 
-    add = anchoring.add(session)
+    add = anchoring.add(session).box
     find(add, "ws-anker-onderwerp").value = "babbelgroep-jonge-ouders"
     find(add, "ws-anker-plaats").value = "beleidsnota"
     find(add, "ws-anker-referentie").value = "Beleidsnota Welzijn 2027"
@@ -217,11 +217,12 @@ def test_a_status_entry_can_be_removed(herselt):
     session = PlanSession(str(herselt))
     page = implementation.status(session)
     find(page, "ws-uitvoering-actie").value = "kansentarief-vrije-tijd"
-    assert len(find(page, "ws-statuslog-keuze").options) == 1
-    find(page, "ws-statuslog-verwijderen").click()
+    assert len(find(page, "ws-statuswijziging-kies").options) == 1 + 1  # a new entry, and the one in the plan
+    find(page, "ws-statuswijziging-kies").value = 0
+    find(page, "ws-statuswijziging-verwijderen").click()
     action = next(a for a in read_plan(herselt).acties if a.id == "kansentarief-vrije-tijd")
     assert (action.statuslog, action.status) == ([], "gepland")
-    assert find(page, "ws-statuslog-verwijderen").disabled  # nothing left to remove
+    assert len(find(page, "ws-statuswijziging-kies").options) == 1  # nothing left to remove
     assert "Nog geen statuswijzigingen" in find(page, "ws-statuslog").value
     _restore_last_backup(session)
     assert len(next(a for a in read_plan(herselt).acties if a.id == "kansentarief-vrije-tijd").statuslog) == 1
@@ -229,15 +230,15 @@ def test_a_status_entry_can_be_removed(herselt):
 
 def test_an_anchoring_entry_can_be_removed(herselt):
     session = PlanSession(str(herselt))
-    page, overview = anchoring.add(session), anchoring.overview(session)
-    picker = find(page, "ws-anker-keuze")
-    assert len(picker.options) == 3
+    page, overview = anchoring.add(session).box, anchoring.overview(session)
+    picker = find(page, "ws-anker-kies")
+    assert len(picker.options) == 1 + 3  # a new entry, and the three in the plan
     picker.value = 1
     assert "Budget" in picker.label or "budget" in picker.label
     find(page, "ws-anker-verwijderen").click()
     items = read_plan(herselt).verankering.items
     assert [v.onderwerp for v in items] == ["iedereen-doet-mee", "steun-jonge-ouders"]
-    assert len(picker.options) == 2
+    assert len(picker.options) == 1 + 2
     _restore_last_backup(session)
     assert len(read_plan(herselt).verankering.items) == 3
 

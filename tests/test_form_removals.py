@@ -50,8 +50,8 @@ def test_a_kickoff_signup_can_be_removed(gent):
     session, _ = step1.open_plan(str(gent))
     form = step1.KickoffForm(session)
     signups = read_plan(gent).kickoff.aanmeldingen
-    form.signup_remover.picker.value = 0
-    form.signup_remover.button.click()
+    form.signup_form.chooser.value = 0
+    form.signup_form.remove_button.click()
     assert read_plan(gent).kickoff.aanmeldingen == signups[1:]
     assert signups[0].naam not in form.signups.value
 

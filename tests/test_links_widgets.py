@@ -91,25 +91,26 @@ def test_import_widget_reads_then_takes_over_the_meerjarenplan(session):
 
 def test_typed_entry_adds_and_removes_items(session):
     entry = links.meerjarenplan_entry(session)
-    find(entry, "ws-mjp-level")[0].value = "actie"
-    find(entry, "ws-mjp-parent")[0].value = "AP2.1"
-    find(entry, "ws-mjp-code")[0].value = "AC2.1.3"
-    find(entry, "ws-mjp-title")[0].value = "Opvoedingswinkel op de markt"
-    find(entry, "ws-mjp-priority")[0].value = True
-    find(entry, "ws-mjp-budget")[0].value = "2.500"
-    find(entry, "ws-mjp-add")[0].click()
+    find(entry, "ws-mjp-invoer-niveau")[0].value = "actie"
+    find(entry, "ws-mjp-invoer-ouder")[0].value = "AP2.1"
+    find(entry, "ws-mjp-invoer-code")[0].value = "AC2.1.3"
+    find(entry, "ws-mjp-invoer-titel")[0].value = "Opvoedingswinkel op de markt"
+    find(entry, "ws-mjp-invoer-prioritair")[0].value = True
+    find(entry, "ws-mjp-invoer-budget_eur")[0].value = "2.500"
+    find(entry, "ws-mjp-invoer-toevoegen")[0].click()
     items = {i.code: i for i in read_plan(session.store.path).meerjarenplan.items}
     assert items["AC2.1.3"].ouder == "AP2.1" and items["AC2.1.3"].budget_eur == 2500
     assert items["AP2.1"].prioritair and items["BD2"].prioritair  # priority goes up the tree
     assert "AC2.1.3" in find(entry, "ws-mjp-entry-tree")[0].value
-    choice = find(entry, "ws-mjp-remove-choice")[0]
-    choice.value = "AC2.1.1"  # still linked to an action: refused, nothing saved
+    codes = [i.code for i in session.plan.meerjarenplan.items]
+    choice = find(entry, "ws-mjp-invoer-kies")[0]
+    choice.value = codes.index("AC2.1.1")  # still linked to an action: refused, nothing saved
     before = session.store.path.read_bytes()
-    find(entry, "ws-mjp-remove")[0].click()
+    find(entry, "ws-mjp-invoer-verwijderen")[0].click()
     assert "ouderavonden-positief-opvoeden is er nog aan gekoppeld" in session.status.value
     assert session.store.path.read_bytes() == before
-    choice.value = "AC2.1.3"
-    find(entry, "ws-mjp-remove")[0].click()
+    choice.value = codes.index("AC2.1.3")
+    find(entry, "ws-mjp-invoer-verwijderen")[0].click()
     assert "AC2.1.3" not in {i.code for i in read_plan(session.store.path).meerjarenplan.items}
 
 

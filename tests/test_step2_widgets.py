@@ -48,8 +48,8 @@ def test_typed_own_figure_is_saved_and_shown(session):
     section.find("ws-eigen-toevoegen").click()
     assert len(saved(session).eigen_cijfers) == 1
     assert "percentage ligt tussen 0 en 100" in section.find("ws-eigen-melding").value
-    section.find("ws-eigen-verwijder-keuze").value = 0
-    section.find("ws-eigen-verwijder-knop").click()
+    section.find("ws-eigen-kies").value = 0
+    section.find("ws-eigen-verwijderen").click()
     assert saved(session).eigen_cijfers == []
 
 
@@ -84,11 +84,11 @@ def _all(section):
 
 def test_offer_entered_in_the_form_updates_the_gap_matrix(session):
     section = step2.offer_section(session)
-    section.find("ws-aanbod-naam").value = "Speelpleinwerking"
-    section.find("ws-aanbod-pijlers").value = (4, 5)
-    section.find("ws-aanbod-leeftijden").value = ("6-12",)
-    section.find("ws-aanbod-strategie").value = "omgeving"
-    section.find("ws-aanbod-toevoegen").click()
+    section.find("ws-initiatief-naam").value = "Speelpleinwerking"
+    section.find("ws-initiatief-pijlers").value = (4, 5)
+    section.find("ws-initiatief-leeftijdsgroepen").value = ("6-12",)
+    section.find("ws-initiatief-strategie").value = "omgeving"
+    section.find("ws-initiatief-toevoegen").click()
     item = saved(session).aanbod[0]
     assert (item.naam, item.pijlers, item.leeftijdsgroepen, item.strategie) == ("Speelpleinwerking", [4, 5],
                                                                                 ["6-12"], "omgeving")
@@ -98,7 +98,7 @@ def test_offer_entered_in_the_form_updates_the_gap_matrix(session):
 
 def test_needs_indicator_choice_and_notes(session):
     needs = step2.needs_section(session)
-    needs.find("ws-nood-tekst").value = "Jongeren zoeken een plek om samen te komen."
+    needs.find("ws-nood-omschrijving").value = "Jongeren zoeken een plek om samen te komen."
     needs.find("ws-nood-bron").value = "Focusgroep jeugdhuis (test)"
     needs.find("ws-nood-toevoegen").click()
     assert saved(session).noden[0].bron == "Focusgroep jeugdhuis (test)"

@@ -35,10 +35,15 @@ _MESSAGES = {
 }
 
 
-def _number(value: object) -> str:
-    """A number the Flemish way: -500.0 -> '-500', 1e9 -> '1.000.000.000', 2.5 -> '2,5'."""
+YEAR_FIELDS = ("jaar",)  # a year is written 2025, not 2.025
+
+
+def _number(value: object, year: bool = False) -> str:
+    """A number the Flemish way: -500.0 -> '-500', 1e9 -> '1.000.000.000', 2.5 -> '2,5'; a year as 2025."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return str(value)
+    if year and float(value).is_integer():
+        return str(int(value))
     if float(value).is_integer():
         return formatting.number(value)
     decimals = min(len(repr(float(value)).partition(".")[2]), 4)
@@ -53,22 +58,28 @@ def _shown(error: dict) -> str:
     if value is None or isinstance(value, (dict, list)) or error["type"] in (
             "missing", "value_error", "model_type", "dict_type"):
         return ""
-    return f" (nu: {_number(value) if isinstance(value, (int, float)) else shorten(repr(value))})"
+    shown = _number(value, _is_year(error)) if isinstance(value, (int, float)) else shorten(repr(value))
+    return f" (nu: {shown})"
+
+
+def _is_year(error: dict) -> bool:
+    return bool(error["loc"]) and error["loc"][-1] in YEAR_FIELDS
 
 
 def _message(error: dict) -> str:
     kind, ctx = error["type"], error.get("ctx") or {}
+    year = _is_year(error)
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " of ")
         return f"moet een van deze waarden zijn: {expected}"
     if kind == "greater_than_equal":
-        return f"moet {_number(ctx['ge'])} of meer zijn"
+        return f"moet {_number(ctx['ge'], year)} of meer zijn"
     if kind == "less_than_equal":
-        return f"moet {_number(ctx['le'])} of minder zijn"
+        return f"moet {_number(ctx['le'], year)} of minder zijn"
     if kind == "greater_than":
-        return f"moet meer dan {_number(ctx['gt'])} zijn"
+        return f"moet meer dan {_number(ctx['gt'], year)} zijn"
     if kind == "less_than":
-        return f"moet minder dan {_number(ctx['lt'])} zijn"
+        return f"moet minder dan {_number(ctx['lt'], year)} zijn"
     if kind == "string_too_long":
         return f"is te lang: hooguit {ctx['max_length']} tekens"
     if kind in ("value_error", "assertion_error"):

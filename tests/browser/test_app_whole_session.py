@@ -95,8 +95,8 @@ def test_a_whole_session_from_a_new_plan_to_the_policy_plan(browser, tmp_path):
         assert linked(wait_for_plan(plan, linked))
 
         # Step 5: the action has started.
-        open_in_app(page, "5", ".ws-status-vastleggen")
-        page.locator(".ws-status-vastleggen").click()
+        open_in_app(page, "5", ".ws-statuswijziging-toevoegen")
+        page.locator(".ws-statuswijziging-toevoegen >> visible=true").click()
         saved = wait_for_plan(plan, lambda p: any(a.statuslog for a in p.acties))
         assert [s.status for s in next(a for a in saved.acties if a.id == action.id).statuslog] == ["lopend"]
 

@@ -22,3 +22,21 @@ def action_dates_outside_cycle(plan: Plan) -> list[str]:
                 warnings.append(f"De {what} van '{action.titel}' ({day:%d-%m-%Y}) valt buiten het "
                                 f"meerjarenplan {plan.cyclus}.")
     return warnings
+
+
+def plausible_years(cyclus: str) -> tuple[int, int]:
+    """The years a date of the plan plausibly falls in: the year before the cycle (when the plan is
+    prepared, the kick-off held and the plan adopted) up to the cycle's last year."""
+    first, last = (int(year) for year in cyclus.split("-"))
+    return first - 1, last
+
+
+def date_warning(day: date | None, cyclus: str, what: str) -> str:
+    """A Dutch warning for a date outside `plausible_years` (usually a typing error), else ""."""
+    if day is None:
+        return ""
+    first, last = plausible_years(cyclus)
+    if first <= day.year <= last:
+        return ""
+    return (f"Let op, {what}: {day:%d-%m-%Y} valt buiten {first}-{last} (het meerjarenplan {cyclus} en "
+            "het jaar ervoor). Klopt het jaar?")

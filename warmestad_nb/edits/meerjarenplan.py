@@ -1,4 +1,4 @@
-"""The meerjarenplan typed in: items added and removed; a priority item makes its parents priority."""
+"""The meerjarenplan typed in: items added, renamed and removed; a priority item makes its parents priority."""
 
 from __future__ import annotations
 
@@ -47,3 +47,21 @@ def remove_item(plan: Plan, code: str) -> None:
         verb = "is" if len(linked) == 1 else "zijn"
         raise WarmeStadError(f"{code} kan niet weg: {', '.join(linked)} {verb} er nog aan gekoppeld.")
     mjp.items = [i for i in mjp.items if i.code != code]
+
+
+def rename_item(plan: Plan, old: str, new: str) -> None:
+    """Typed entry: give an item another code; the items under it and the goals and actions linked to it
+    (or that turned it down) follow, so nothing points to the old code."""
+    mjp = plan.meerjarenplan
+    if mjp is None or all(i.code != old for i in mjp.items):
+        raise WarmeStadError(f"De code {old} staat niet in het meerjarenplan.")
+    if new != old and any(i.code == new for i in mjp.items):
+        raise WarmeStadError(f"De code {new} bestaat al in het meerjarenplan.")
+    for item in mjp.items:
+        if item.code == old:
+            item.code = new
+        if item.ouder == old:
+            item.ouder = new
+    for subject in [*plan.prioriteiten.doelstellingen, *plan.acties]:
+        subject.mjp_codes = [new if c == old else c for c in subject.mjp_codes]
+        subject.mjp_afgewezen = [new if c == old else c for c in subject.mjp_afgewezen]

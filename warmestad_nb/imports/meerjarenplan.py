@@ -303,5 +303,3 @@ def count_levels(items: list[MjpItem]) -> str:
         n = sum(i.niveau == level for i in items)
         parts.append(f"{n} {level if n == 1 else PLURALS[level]}")
     return ", ".join(parts)
-
-

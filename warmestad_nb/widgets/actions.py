@@ -239,7 +239,8 @@ def budget_lines(session: PlanSession, editor: ItemEditor) -> ListForm:
                     label=lambda line: f"{line.jaar}: {euro(line.bedrag_eur)}, {vocab.FUNDING_SOURCES[line.financiering]}",
                     css="ws-actie-budget", what="Budget per jaar", noun="jaarbedrag", required=("jaar", "bedrag_eur"),
                     empty_text="Het budget van deze actie is nog niet over de jaren verdeeld.")
-    editor.on_choose(lambda key: form.follow())
+    form.follow(editor.current)  # the action chosen now; a save that chooses it again keeps the entry
+    editor.on_choose(form.follow)
     return form
 
 

@@ -9,7 +9,9 @@ from ..analysis import anchoring as analysis
 from ..edits import anchoring as edits
 from ..model import Plan
 from .. import formatting as fmt
-from .common import BUTTON, EntryRemover, code_options, esc, labelled, live_html, page_header, scroll_box, table
+from .common import code_options, esc, labelled, live_html, page_header, scroll_box, table
+from .list_form import Input, ListForm
+from .date_warning import date_warning
 from .session import PlanSession, bind
 
 
@@ -41,45 +43,30 @@ def overview(session: PlanSession) -> widgets.Widget:
                          live_html(session, missing, "ws-niet-verankerd")])
 
 
-def add(session: PlanSession) -> widgets.Widget:
-    subject = labelled(widgets.Dropdown(description="Doelstelling of actie"), "ws-anker-onderwerp")
-    place = labelled(widgets.Dropdown(options=code_options(vocab.ANCHOR_PLACES), description="Plaats"),
-                     "ws-anker-plaats")
-    ref = labelled(widgets.Text(description="Referentie", placeholder="bv. actieplan AP1.2 of budgetlijn 0985"),
-                   "ws-anker-referentie")
-    note = labelled(widgets.Text(description="Notitie"), "ws-anker-notitie")
-    button = widgets.Button(description="Leg de verankering vast", icon="anchor", button_style="primary",
-                            layout=BUTTON)
-    button.add_class("ws-anker-toevoegen")
+def _subjects(plan: Plan) -> tuple:
+    """Goals and actions to anchor, the ones not anchored yet first."""
+    found = sorted(analysis.anchors(plan), key=lambda a: a.verankerd)
+    return tuple((f"{a.soort}: {a.titel}" + ("" if a.verankerd else " (nog niet verankerd)"), a.id) for a in found)
 
-    def options(plan: Plan) -> None:
-        wanted = [(f"{a.soort}: {a.titel}" + ("" if a.verankerd else " (nog niet verankerd)"), a.id)
-                  for a in analysis.anchors(plan)]
-        if list(subject.options) != wanted:
-            keep = subject.value
-            subject.options = wanted
-            open_first = [a.id for a in analysis.not_anchored(plan)] + [k for _, k in wanted]
-            subject.value = keep if keep in [k for _, k in wanted] else (open_first or [None])[0]
 
-    def on_add(_) -> None:
-        if not subject.value:
-            session.refuse("Kies eerst een doelstelling of actie.")
-            return
-        if session.change(lambda plan: edits.add_anchor(plan, subject.value, place.value,
-                                                           ref.value.strip(), note.value.strip())):
-            ref.value, note.value = "", ""
+def add(session: PlanSession) -> ListForm:
+    """Where a goal or action is anchored (a policy note, a budget line ...): add one, or choose one to
+    change or remove it."""
+    def label(item) -> str:
+        titles = {a.id: a.titel for a in analysis.anchors(session.plan)}
+        return (f"{titles.get(item.onderwerp, item.onderwerp)}: {vocab.ANCHOR_PLACES[item.plaats]}"
+                + (f" {item.referentie}" if item.referentie else ""))
 
-    def entries(plan: Plan) -> list[str]:
-        titles = {a.id: a.titel for a in analysis.anchors(plan)}
-        return [f"{titles.get(v.onderwerp, v.onderwerp)}: {vocab.ANCHOR_PLACES[v.plaats]}"
-                + (f" {v.referentie}" if v.referentie else "") for v in plan.verankering.items]
-
-    remover = EntryRemover(session, entries, edits.remove_anchor, "Verankering", "ws-anker",
-                           "Verwijder deze verankering")
-    options(session.plan)
-    session.on_change(options)
-    button.on_click(on_add)
-    return widgets.VBox([subject, place, ref, note, button, remover.box])
+    inputs = [Input("onderwerp", "Doelstelling of actie", "choice", _subjects),
+              Input("plaats", "Plaats", "choice", tuple(code_options(vocab.ANCHOR_PLACES))),
+              Input("referentie", "Referentie", placeholder="bv. actieplan AP1.2 of budgetlijn 0985"),
+              Input("notitie", "Notitie")]
+    return ListForm(session, inputs=inputs, items=lambda plan: plan.verankering.items,
+                    create=lambda plan, values: edits.add_anchor(plan, values["onderwerp"], values["plaats"],
+                                                                    values["referentie"], values["notitie"]),
+                    discard=edits.remove_anchor, label=label, css="ws-anker", what="Verankering",
+                    noun="verankering", new="(nieuwe verankering)", required=("onderwerp", "plaats"), table=False,
+                    empty_text="Er staat nog geen verankering in het plan.")
 
 
 def _decision(session: PlanSession, body: str, label: str, date_css: str) -> list[widgets.Widget]:
@@ -93,7 +80,7 @@ def _decision(session: PlanSession, body: str, label: str, date_css: str) -> lis
                                      placeholder="bv. zitting van 12 mei 2026, punt 7"), f"ws-{body}-referentie"),
                session, lambda plan: decision(plan).referentie,
                lambda plan, value: setattr(decision(plan), "referentie", value.strip()))
-    return [date, ref]
+    return [date, date_warning(session, date, f"Datum van de beslissing van {label}"), ref]
 
 
 def approval(session: PlanSession) -> widgets.Widget:

@@ -198,6 +198,9 @@ CSS = """
 .ws-melding { color: #8a4b00; }
 .ws-voorbeeld { background: #fff4d6; padding: 4px 8px; border-left: 4px solid #d97706; }
 .widget-label { min-width: 12em; }
+/* Too faint to read (axe color-contrast): white on an orange button, grey on a tab that is not chosen. */
+.jupyter-button.mod-warning { color: #1f2933; }
+.lm-TabBar-tab .lm-TabBar-tabLabel { color: #3e4c59; }
 """ + HIDDEN_LABEL_CSS + """
 </style>
 """

@@ -7,10 +7,15 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..edits.commitment import set_coordinator_field, set_working_budget
+from ..field_labels import label as field_label
 from ..model import Plan
 from . import step1_html
 from .common import Section, field, html_box, show_number
+from .date_warning import date_warning
 from .session import PlanSession, bind
+
+
+DATES = {"engagement-collegedatum": "collegebeslissing_datum", "engagement-logodatum": "afspraak_logo_datum"}
 
 
 def _text(label: str, placeholder: str = "") -> widgets.Text:
@@ -65,9 +70,15 @@ class EngagementForm(Section):
         session.on_change(self._refresh)
         self._refresh(session.plan)
         names = list(self.inputs)
+        decision = []
+        for name in names:
+            if name.startswith("engagement"):
+                decision.append(self.inputs[name])
+                if name in DATES:
+                    decision.append(date_warning(session, self.inputs[name], field_label(DATES[name])))
         self.box = widgets.VBox([
             widgets.HTML("<b>Beslissing en middelen</b>"),
-            *[self.inputs[n] for n in names if n.startswith("engagement")],
+            *decision,
             widgets.HTML("<b>Coördinator (trekker)</b>"),
             *[self.inputs[n] for n in names if n.startswith("coordinator")],
             self.checklist,

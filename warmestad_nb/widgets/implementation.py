@@ -8,10 +8,11 @@ from .. import vocab
 from ..analysis import implementation as analysis
 from ..charts.implementation import budget_chart, timeline_chart
 from ..edits import actions as edits
-from ..model import Communicatie, Plan
+from ..errors import WarmeStadError
+from ..model import Communicatie, Plan, StatusWijziging
 from .. import formatting as fmt
-from .common import (BUTTON, EntryRemover, ItemEditor, code_options, esc, euro, labelled, live_chart, live_html,
-                     page_header, parse_number, show_number, table, today)
+from .common import (ItemEditor, code_options, esc, euro, live_chart, live_html, page_header, parse_number,
+                     show_number, table, today)
 from .list_form import Input, ListForm
 from .session import PlanSession
 
@@ -32,13 +33,6 @@ def status(session: PlanSession) -> widgets.Widget:
     spent = editor.bind(widgets.Text(description="Uitgegeven (euro)", continuous_update=False),
                         "ws-uitgegeven", "uitgegeven_eur", get=lambda a: show_number(a.uitgegeven_eur),
                         put=lambda a, value: setattr(a, "uitgegeven_eur", parse_number(value, "Uitgegeven")))
-    new_status = labelled(widgets.Dropdown(options=code_options(vocab.ACTION_STATUSES), value="lopend",
-                                           description="Nieuwe status"), "ws-status-nieuw")
-    when = labelled(widgets.DatePicker(description="Datum", value=today()), "ws-status-datum")
-    note = labelled(widgets.Text(description="Notitie", placeholder="wat is er gebeurd?"), "ws-status-notitie")
-    record = widgets.Button(description="Leg de status vast", icon="check", button_style="primary",
-                            layout=BUTTON)
-    record.add_class("ws-status-vastleggen")
 
     def log(plan: Plan) -> str:
         action = editor.item(plan)
@@ -51,29 +45,43 @@ def status(session: PlanSession) -> widgets.Widget:
 
     history = live_html(session, log, "ws-statuslog")
     editor.on_choose(lambda _: setattr(history, "value", log(session.plan)))
+    changes = status_changes(session, editor)
+    return widgets.VBox([counts, editor.picker, history, changes.box, spent])
 
-    def on_record(_) -> None:
-        if editor.current is None or when.value is None:
-            session.refuse("Kies een actie en een datum.")
-            return
-        target = editor.current
-        if session.change(lambda plan: edits.record_status(plan, target, new_status.value,
-                                                              when.value, note.value.strip())):
-            note.value = ""
 
-    def entries(plan: Plan) -> list[str]:
-        action = editor.item(plan)
-        return [] if action is None else [f"{s.datum:%d-%m-%Y} {vocab.ACTION_STATUSES[s.status]}"
-                                          + (f": {s.notitie}" if s.notitie else "") for s in action.statuslog]
+def status_changes(session: PlanSession, editor: ItemEditor) -> ListForm:
+    """The chosen action's status changes: record one (the newest is the action's status), or choose one to
+    correct its date, status or note, or remove it."""
+    inputs = [Input("status", "Status", "choice", tuple(code_options(vocab.ACTION_STATUSES)), default="lopend"),
+              Input("datum", "Datum", "date", default=today()),
+              Input("notitie", "Notitie", placeholder="wat is er gebeurd?")]
 
-    def remove(plan: Plan, index: int) -> None:
-        edits.remove_status(plan, editor.current, index)
+    def chosen() -> str:
+        if editor.current is None:
+            raise WarmeStadError("Statuswijziging: kies eerst een actie.")
+        return editor.current
 
-    remover = EntryRemover(session, entries, remove, "Statuswijziging", "ws-statuslog",
-                           "Verwijder deze statuswijziging")
-    editor.on_choose(lambda _: remover.refresh())
-    record.on_click(on_record)
-    return widgets.VBox([counts, editor.picker, history, remover.box, new_status, when, note, record, spent])
+    def create(plan: Plan, values: dict) -> None:
+        edits.record_status(plan, chosen(), values["status"], values["datum"], values["notitie"])
+
+    def change(plan: Plan, entry: StatusWijziging, name: str, value) -> int:
+        # Recorded again: the date rule is checked, the log stays in date order and the status follows it.
+        action_id, log = chosen(), editor.item(plan).statuslog
+        values = entry.model_dump() | {name: value}
+        edits.remove_status(plan, action_id, next(i for i, s in enumerate(log) if s is entry))
+        edits.record_status(plan, action_id, values["status"], values["datum"], values["notitie"])
+        return max(i for i, s in enumerate(editor.item(plan).statuslog) if s.model_dump() == values)
+
+    form = ListForm(session, inputs=inputs, items=lambda plan: (editor.item(plan).statuslog if editor.item(plan)
+                                                                 else None),
+                    create=create, change=change, discard=lambda plan, index: edits.remove_status(plan, chosen(), index),
+                    label=lambda s: f"{s.datum:%d-%m-%Y} {vocab.ACTION_STATUSES[s.status]}" + (f": {s.notitie}" if s.notitie else ""),
+                    css="ws-statuswijziging", what="Statusverloop", noun="statuswijziging",
+                    new="(nieuwe statuswijziging)", required=("status", "datum"), table=False,
+                    empty_text="Nog geen statuswijzigingen.")
+    form.follow(editor.current)  # the action chosen now; a save that chooses it again keeps the entry
+    editor.on_choose(form.follow)
+    return form
 
 
 def timeline(session: PlanSession) -> widgets.Widget:
@@ -119,5 +127,5 @@ def communication(session: PlanSession) -> ListForm:
     return ListForm(session, inputs=COMMUNICATION_INPUTS, items=lambda plan: plan.communicatie,
                     create=lambda plan, values: plan.communicatie.append(Communicatie(**values)),
                     label=lambda c: ", ".join(x for x in (c.wat, c.voor_wie) if x), css="ws-communicatie",
-                    what="Communicatieplan", noun="boodschap", required=("wat",),
+                    what="Communicatieplan", noun="boodschap", new="(nieuwe boodschap)", required=("wat",),
                     empty_text="Er staat nog niets in het communicatieplan.")

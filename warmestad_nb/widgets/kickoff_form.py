@@ -12,8 +12,10 @@ from ..edits.kickoff import add_signup, edit_programme, signups_to_partners
 from ..exports.kickoff import write_kickoff_exports
 from ..model import Plan, ProgrammaOnderdeel
 from . import step1_html
-from .common import (MULTIPLE, EntryRemover, Section, button, download_link, export_folder, field, hint, html_box, named, note,
-                     on_add_click, status_text)
+from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, named, note,
+                     status_text)
+from .date_warning import date_warning
+from .list_form import Input, ListForm
 from .session import PlanSession
 
 PART_FIELDS = ("titel", "duur_min", "wie")
@@ -117,18 +119,16 @@ class KickoffForm(Section):
         self.invite_all.on_click(lambda _: session.change(
             lambda p: setattr(k(p), "uitgenodigd", [x.id for x in p.partners])))
         sectors = [(s.naam, s.id) for s in reference.sectors()]
-        self.signup = {
-            "naam": field(widgets.Text(description="Naam"), "ws-aanmelding-naam"),
-            "organisatie": field(widgets.Text(description="Organisatie"), "ws-aanmelding-organisatie"),
-            "email": field(widgets.Text(description="E-mail"), "ws-aanmelding-email"),
-            "sector": field(widgets.Dropdown(description="Sector", options=sectors), "ws-aanmelding-sector"),
-        }
-        self.signup_button = button("Aanmelding toevoegen", "ws-aanmelding-toevoegen")
-        on_add_click(self.signup_button, self.add_signup)
+        # Who signed up: added, changed or removed one by one (the overview below lists them).
+        self.signup_form = ListForm(
+            session, inputs=[Input("naam", "Naam"), Input("organisatie", "Organisatie"), Input("email", "E-mail"),
+                             Input("sector", "Sector", "choice", tuple(sectors))],
+            items=lambda p: k(p).aanmeldingen, create=lambda p, values: add_signup(p, **values),
+            label=lambda a: ", ".join(x for x in (a.naam, a.organisatie) if x), css="ws-aanmelding",
+            what="Aanmeldingen", noun="aanmelding", new="(nieuwe aanmelding)", required=("naam",), table=False,
+            empty_text="Nog geen aanmeldingen.")
+        self.signup, self.signup_button = self.signup_form.inputs, self.signup_form.add_button
         self.signups = html_box("ws-kickoff-aanmeldingen")
-        self.signup_remover = EntryRemover(
-            session, lambda p: [", ".join(x for x in (a.naam, a.organisatie) if x) for a in k(p).aanmeldingen],
-            lambda p, i: k(p).aanmeldingen.pop(i), "Aanmelding", "ws-aanmelding", "Verwijder deze aanmelding")
         self.level = field(widgets.Dropdown(description="Betrokkenheid",
                                             options=[(v, c) for c, v in vocab.ENGAGEMENT_LEVELS.items()],
                                             value="geconsulteerd"), "ws-kickoff-omzetten-betrokkenheid")
@@ -145,12 +145,13 @@ class KickoffForm(Section):
         session.on_change(self._refresh)
         self._refresh(session.plan)
         self.box = widgets.VBox([
-            widgets.HTML("<b>Wanneer en waar</b>"), self.date, self.place,
+            widgets.HTML("<b>Wanneer en waar</b>"), self.date,
+            date_warning(session, self.date, "Datum van het startmoment"), self.place,
             widgets.HTML("<b>Programma</b>"), self.programme.box,
             widgets.HTML("<b>Uitnodigen</b>"), self.invited, hint(MULTIPLE), self.invite_all,
             widgets.HTML("<b>Na het startmoment</b>"), self.present,
             widgets.HTML("Wie wil meedoen? Noteer de aanmeldingen en maak er in één stap partners van."),
-            *self.signup.values(), self.signup_button, self.signups, self.signup_remover.box,
+            self.signup_form.box, self.signups,
             widgets.HBox([self.level, self.convert_button]), self.message, self.minutes,
             widgets.HTML("<b>Overzicht en export</b>"), self.export_button, self.files, self.overview,
         ])
@@ -164,16 +165,6 @@ class KickoffForm(Section):
     def _refresh(self, plan: Plan) -> None:
         self.signups.value = step1_html.signups(plan)
         self.overview.value = step1_html.kickoff_overview(plan)
-
-    def add_signup(self) -> bool:
-        values = {name: w.value.strip() if isinstance(w.value, str) else w.value for name, w in self.signup.items()}
-        if not self.session.change(lambda plan: add_signup(plan, **values)):
-            self.message.value = note("ws-fout", status_text(self.session))
-            return False
-        self.message.value = note("ws-ok", f"Aanmelding van {values['naam']} genoteerd.")
-        for name in ("naam", "organisatie", "email"):
-            self.signup[name].value = ""
-        return True
 
     def convert(self) -> bool:
         results = []

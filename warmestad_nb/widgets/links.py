@@ -24,13 +24,13 @@ from ..carryover import CYCLE_ORDER, carry_over, install_meerjarenplan
 from ..charts import to_svg
 from ..charts.links import sdg_contribution
 from ..edits import links as link_edits
-from ..edits.meerjarenplan import add_item, remove_item
+from ..edits.meerjarenplan import add_item, propagate_priority, remove_item, rename_item
 from ..errors import WarmeStadError
 from ..imports.meerjarenplan import ImportResult, read_meerjarenplan
 from ..model import Meerjarenplan, MjpItem, Plan
 from ..store import create_plan
-from ..tables import parse_number
-from .common import BUTTON, page_header, table
+from .common import BUTTON, field, page_header, table
+from .list_form import Input, ListForm
 from .session import PlanSession
 
 # Rows of inputs and buttons wrap on a narrow screen instead of squeezing the buttons' text.
@@ -153,80 +153,64 @@ def meerjarenplan_import(session: PlanSession) -> widgets.VBox:
     return box
 
 
-def _parent_options(plan: Plan, level: str) -> list[tuple[str, str]]:
-    depth = list(vocab.MJP_LEVELS).index(level)
-    if depth == 0 or plan.meerjarenplan is None:
-        return [("(geen)", "")]
-    wanted = list(vocab.MJP_LEVELS)[depth - 1]
-    return [(f"{i.code} {i.titel}"[:70], i.code) for i in plan.meerjarenplan.items if i.niveau == wanted]
+def _parents(plan: Plan) -> tuple:
+    """The items another item can hang under (the hierarchy itself is checked when the plan is saved)."""
+    items = plan.meerjarenplan.items if plan.meerjarenplan else []
+    return (("(geen: bovenaan)", None),) + tuple((f"{i.code} {i.titel}"[:70], i.code) for i in items
+                                                 if i.niveau != "actie")
+
+
+def _item_inputs() -> list[Input]:
+    fields = tuple((f"{b.code} {b.naam}", b.code) for b in reference.beleidsvelden())
+    return [Input("niveau", "Niveau", "choice", tuple((label, code) for code, label in vocab.MJP_LEVELS.items())),
+            Input("code", "Code", placeholder="bv. AP1.2"),
+            Input("titel", "Titel"),
+            Input("ouder", "Hangt onder", "choice", _parents),
+            Input("prioritair", "Prioritair", "check"),
+            Input("beleidsveld", "Beleidsveld", "choice", (("(geen)", None),) + fields),
+            Input("budget_eur", "Budget (euro)", "euro", placeholder="bv. 12.500"),
+            Input("reden_verschil", "Reden verschil", "area",
+                  placeholder="waarom de gekoppelde acties samen een ander bedrag hebben")]
+
+
+def _set_item_field(plan: Plan, item: MjpItem, name: str, value: Any) -> None:
+    if name == "code":
+        rename_item(plan, item.code, value)  # what hangs under it and the links follow the new code
+    else:
+        setattr(item, name, value)
+
+
+def _priority_upwards(plan: Plan) -> None:
+    if plan.meerjarenplan is not None:
+        propagate_priority(plan.meerjarenplan.items)
 
 
 def meerjarenplan_entry(session: PlanSession) -> widgets.VBox:
-    """Type in the meerjarenplan item by item, for municipalities without an export."""
-    cycle = _cycle_choice(session)
-    level = widgets.Dropdown(options=[(label, code) for code, label in vocab.MJP_LEVELS.items()],
-                             description="Niveau")
-    code = widgets.Text(description="Code", placeholder="bv. AP1.2")
-    title = widgets.Text(description="Titel", layout=widgets.Layout(width="40em"))
-    parent = widgets.Dropdown(description="Hangt onder")
-    priority = widgets.Checkbox(description="prioritair")
-    field = widgets.Dropdown(options=[("(geen)", "")] + [(f"{b.code} {b.naam}", b.code)
-                                                          for b in reference.beleidsvelden()],
-                             description="Beleidsveld")
-    budget = widgets.Text(description="Budget (euro)", placeholder="bv. 12.500")
-    add = widgets.Button(description="Toevoegen", icon="plus", button_style="primary", layout=BUTTON)
-    remove_choice = widgets.Dropdown(description="Verwijder")
-    remove = widgets.Button(description="Verwijderen", icon="trash", layout=BUTTON)
-    message = widgets.HTML()
+    """Type in the meerjarenplan item by item (for municipalities without an export), or choose an item to
+    change it field by field or remove it."""
+    cycle = field(_cycle_choice(session), "ws-mjp-cycle")  # aligned with the form's inputs
     view = widgets.HTML()
-    for widget in (cycle, level, code, title, parent, field, budget, remove_choice):
-        widget.style.description_width = "8em"
-    for widget, css in ((level, "ws-mjp-level"), (code, "ws-mjp-code"), (title, "ws-mjp-title"),
-                        (parent, "ws-mjp-parent"), (priority, "ws-mjp-priority"), (field, "ws-mjp-field"),
-                        (budget, "ws-mjp-budget"), (add, "ws-mjp-add"), (remove_choice, "ws-mjp-remove-choice"),
-                        (remove, "ws-mjp-remove"), (message, "ws-mjp-entry-message"), (view, "ws-mjp-entry-tree")):
-        widget.add_class(css)
+    view.add_class("ws-mjp-entry-tree")
+
+    def create(plan: Plan, values: dict) -> None:
+        if plan.meerjarenplan is None:
+            plan.meerjarenplan = Meerjarenplan(cyclus=cycle.value)
+        add_item(plan.meerjarenplan, MjpItem(**values))
+
+    form = ListForm(session, inputs=_item_inputs(), items=lambda plan: plan.meerjarenplan.items if plan.meerjarenplan
+                    else None, create=create, label=lambda i: f"{i.code} {i.titel}"[:70], css="ws-mjp-invoer",
+                    what="Meerjarenplan", noun="item", required=("code", "titel"),
+                    empty_text="Er is nog geen meerjarenplan ingevuld.", after=_priority_upwards,
+                    change=_set_item_field, table=False,
+                    discard=lambda plan, index: remove_item(plan, plan.meerjarenplan.items[index].code))
 
     def refresh(plan: Plan) -> None:
-        parent.options = _parent_options(plan, level.value)
-        items = plan.meerjarenplan.items if plan.meerjarenplan else []
-        remove_choice.options = [(f"{i.code} {i.titel}"[:70], i.code) for i in items]
         cycle.disabled = plan.meerjarenplan is not None
         view.value = mjp_tree_html(plan.meerjarenplan)
 
-    def on_add(_):
-        amount = parse_number(budget.value) if budget.value.strip() else None
-        if budget.value.strip() and amount is None:
-            message.value = _message("ws-error", f"'{budget.value}' is geen bedrag.")
-            return
-        notes: list[str] = []
-
-        def edit(plan: Plan) -> None:
-            item = MjpItem(code=code.value, titel=title.value, niveau=level.value, ouder=parent.value or None,
-                           prioritair=priority.value, beleidsveld=field.value or None, budget_eur=amount)
-            if plan.meerjarenplan is None:
-                plan.meerjarenplan = Meerjarenplan(cyclus=cycle.value)
-            notes.extend(add_item(plan.meerjarenplan, item))
-
-        if session.change(edit):
-            message.value = _lines("ws-ok", [f"{code.value} toegevoegd.", *notes])
-            code.value, title.value, budget.value, priority.value = "", "", "", False
-
-    def on_remove(_):
-        if remove_choice.value and session.change(lambda plan: remove_item(plan, remove_choice.value)):
-            message.value = _message("ws-ok", "Verwijderd.")
-
-    level.observe(lambda _: refresh(session.plan), names="value")
-    add.on_click(on_add)
-    remove.on_click(on_remove)
     session.on_change(refresh)
     refresh(session.plan)
-    box = widgets.VBox([
-        widgets.HBox([cycle, level, code], layout=widgets.Layout(**ROW)), title,
-        widgets.HBox([parent, priority], layout=widgets.Layout(**ROW)),
-        widgets.HBox([field, budget], layout=widgets.Layout(**ROW)),
-        add, widgets.HBox([remove_choice, remove], layout=widgets.Layout(**ROW)), message, view,
-    ])
+    box = widgets.VBox([cycle, form.box, view])
     box.add_class("ws-mjp-entry")
     return box
 

@@ -13,16 +13,16 @@ from typing import Callable
 
 import ipywidgets as widgets
 from IPython.display import display
-from pydantic import ValidationError
-
 from .. import reference, vocab
 from ..errors import WarmeStadError
 from ..imports import indicators as indicator_import, offer as offer_import, statbel, survey
 from ..imports.common import ImportResult
-from ..imports.own import new_own_figure
-from ..model import Aanbod, Nood, Plan
+from ..imports.own import is_percent, new_own_figure
+from ..model import Aanbod, EnqueteAntwoord, Nood, Plan
 from . import step2_views as views
 from .checklist_view import step_checklist
+from .common import show_number
+from .list_form import Input, ListForm
 from .session import PlanSession, bind
 
 UPLOAD_TYPES = ".csv,.txt,.xlsx,.zip"
@@ -172,36 +172,48 @@ def _toggle(plan: Plan, indicator: str, on: bool) -> None:
     plan.omgevingsanalyse.indicatoren = chosen
 
 
+OWN_FIGURE_INPUTS = [
+    Input("indicator", "Indicator", placeholder="bv. Kinderen met verhoogde tegemoetkoming"),
+    Input("jaar", "Jaar", "whole", placeholder="bv. 2025"),
+    Input("waarde", "Waarde", "number", placeholder="bv. 12,5"),
+    Input("eenheid", "Eenheid", options=("%", "aantal", "inwoners", "index"), placeholder="bv. %"),
+    Input("vlaanderen", "Vlaanderen", "number", placeholder="zelfde cijfer voor Vlaanderen (mag leeg)"),
+    Input("bron", "Bron", placeholder="bv. Gemeente-Stadsmonitor 2025, of: eigen telling jeugddienst"),
+]
+
+
+def _add_own_figure(plan: Plan, values: dict) -> None:
+    plan.omgevingsanalyse.eigen_cijfers.append(new_own_figure(
+        plan, values["indicator"], values["jaar"], values["waarde"], values["eenheid"], values["bron"],
+        values["vlaanderen"]))
+
+
+def _own_figure_rules(plan: Plan) -> None:
+    """What a typed figure must be, also after a change in place: a percentage up to 100, one per year."""
+    seen: set[tuple[str, int]] = set()
+    for figure in plan.omgevingsanalyse.eigen_cijfers:
+        key = (figure.indicator.casefold(), figure.jaar)
+        if key in seen:
+            raise WarmeStadError(f"Eigen cijfers: '{figure.indicator}' voor {figure.jaar} staat al in het plan.")
+        seen.add(key)
+        if is_percent(figure.eenheid):
+            for label, value in (("Waarde", figure.waarde), ("Vlaanderen", figure.vlaanderen)):
+                if value is not None and not 0 <= value <= 100:
+                    raise WarmeStadError(f"Eigen cijfers, '{figure.indicator}': {label}: een percentage ligt "
+                                         f"tussen 0 en 100, niet {show_number(value)}.")
+
+
+def own_figures_form(session: PlanSession) -> ListForm:
+    """Own figures typed in: add one, or choose one to change it field by field, or remove it."""
+    return ListForm(session, inputs=OWN_FIGURE_INPUTS, items=lambda plan: plan.omgevingsanalyse.eigen_cijfers,
+                    create=_add_own_figure, after=_own_figure_rules, label=lambda f: f"{f.indicator} ({f.jaar})",
+                    css="ws-eigen", what="Eigen cijfers", noun="cijfer", required=("indicator", "jaar", "waarde", "bron"),
+                    empty_text="Nog geen eigen cijfers.", table=False, keep=("eenheid", "bron"))
+
+
 def own_figures_section(session: PlanSession) -> Section:
     view = live(session, views.own_figures_view, "ws-eigen-cijfers-view")
-    name = _text("Indicator", "ws-eigen-indicator", "bv. Kinderen met verhoogde tegemoetkoming")
-    year = _text("Jaar", "ws-eigen-jaar", "bv. 2025", width="18em")
-    amount = _text("Waarde", "ws-eigen-waarde", "bv. 12,5", width="18em")
-    unit = widgets.Combobox(description="Eenheid", options=["%", "aantal", "inwoners", "index"],
-                            style={"description_width": "9em"}, layout=widgets.Layout(width="18em"))
-    unit.add_class("ws-eigen-eenheid")
-    flemish = _text("Vlaanderen", "ws-eigen-vlaanderen", "zelfde cijfer voor Vlaanderen (mag leeg)", width="32em")
-    source = _text("Bron", "ws-eigen-bron", "bv. Gemeente-Stadsmonitor 2025, of: eigen telling jeugddienst")
-    add = _button("Cijfer toevoegen", "ws-eigen-toevoegen", "primary")
-    box = _message("ws-eigen-melding")
-
-    def on_add(_):
-        try:
-            figure = new_own_figure(session.plan, name.value, year.value, amount.value, unit.value, source.value,
-                                    flemish.value)
-        except WarmeStadError as exc:
-            _show(box, str(exc), ok=False)
-            return
-        if session.change(lambda plan: plan.omgevingsanalyse.eigen_cijfers.append(figure)):
-            _show(box, f"Toegevoegd: {figure.indicator} ({figure.jaar}).", ok=True)
-            for field in (name, year, amount, flemish):
-                field.value = ""
-
-    add.on_click(on_add)
-    remove = _remover(session, "ws-eigen-verwijder",
-                      lambda plan: [f"{f.indicator} ({f.jaar})" for f in plan.omgevingsanalyse.eigen_cijfers],
-                      lambda plan, i: plan.omgevingsanalyse.eigen_cijfers.pop(i))
-    typed = widgets.VBox([name, widgets.HBox([year, unit]), amount, flemish, source, add, box, remove])
+    typed = own_figures_form(session).box
 
     upload = widgets.FileUpload(accept=UPLOAD_TYPES, multiple=False, description="Kies bestand")
     upload.add_class("ws-cijfers-bestand")
@@ -226,68 +238,38 @@ def own_figures_section(session: PlanSession) -> Section:
     return Section(view, tabs)
 
 
-def _remover(session: PlanSession, css: str, labels: Callable[[Plan], list[str]],
-             remove: Callable[[Plan, int], object]) -> widgets.HBox:
-    """A dropdown of the items and a button that removes the chosen one."""
-    choice = widgets.Dropdown(description="Verwijder", style={"description_width": "9em"},
-                              layout=widgets.Layout(width="32em"))
-    choice.add_class(f"{css}-keuze")
-    button = _button("Verwijderen", f"{css}-knop", "warning")
+def _options(codes: dict) -> tuple:
+    return tuple((label, code) for code, label in codes.items())
 
-    def refresh(plan: Plan) -> None:
-        choice.options = [(label, i) for i, label in enumerate(labels(plan))]
 
-    def on_remove(_):
-        if choice.value is not None:
-            index = choice.value
-            session.change(lambda plan: remove(plan, index))
+def _offer_inputs() -> list[Input]:
+    pillars = tuple((f"{p.nummer}. {p.kort}", p.nummer) for p in reference.pillars())
+    return [Input("naam", "Initiatief", placeholder="bv. Speelpleinwerking"),
+            Input("aanbieder", "Aanbieder", placeholder="bv. Jeugddienst"),
+            Input("pijlers", "Pijlers", "ages", pillars),
+            Input("leeftijdsgroepen", "Leeftijd", "ages", _options(vocab.AGE_GROUPS)),
+            Input("strategie", "Strategie", "choice", (("(niet gekozen)", None),) + _options(vocab.STRATEGIES)),
+            Input("niveau", "Niveau", "choice", (("(niet gekozen)", None),) + _options(vocab.LEVELS))]
 
-    refresh(session.plan)
-    session.on_change(refresh)
-    button.on_click(on_remove)
-    row = widgets.HBox([choice, button])
-    row.add_class(css)
-    return row
+
+def _offer_rules(plan: Plan) -> None:
+    names = [a.naam.casefold() for a in plan.omgevingsanalyse.aanbod]
+    double = next((a.naam for a in plan.omgevingsanalyse.aanbod if names.count(a.naam.casefold()) > 1), None)
+    if double:
+        raise WarmeStadError(f"Bestaand aanbod: '{double}' staat al in de lijst.")
+
+
+def offer_form(session: PlanSession) -> ListForm:
+    """The existing offer typed in: add an initiative, or choose one to change or remove it."""
+    return ListForm(session, inputs=_offer_inputs(), items=lambda plan: plan.omgevingsanalyse.aanbod,
+                    create=lambda plan, values: plan.omgevingsanalyse.aanbod.append(Aanbod(**values)),
+                    after=_offer_rules, label=lambda a: a.naam, css="ws-initiatief", what="Bestaand aanbod",
+                    noun="initiatief", required=("naam",), empty_text="Nog geen aanbod.", table=False)
 
 
 def offer_section(session: PlanSession) -> Section:
     view = live(session, views.offer_view, "ws-aanbod-view")
-    name = _text("Initiatief", "ws-aanbod-naam", "bv. Speelpleinwerking")
-    provider = _text("Aanbieder", "ws-aanbod-aanbieder", "bv. Jeugddienst")
-    pillars = widgets.SelectMultiple(description="Pijlers", rows=8, style={"description_width": "9em"},
-                                     options=[(f"{p.nummer}. {p.kort}", p.nummer) for p in reference.pillars()],
-                                     layout=widgets.Layout(width="32em"))
-    pillars.add_class("ws-aanbod-pijlers")
-    ages = widgets.SelectMultiple(description="Leeftijd", rows=5, style={"description_width": "9em"},
-                                  options=[(label, code) for code, label in vocab.AGE_GROUPS.items()])
-    ages.add_class("ws-aanbod-leeftijden")
-    strategy = widgets.Dropdown(description="Strategie", style={"description_width": "9em"},
-                                options=[("(niet gekozen)", None)] + [(v, k) for k, v in vocab.STRATEGIES.items()])
-    strategy.add_class("ws-aanbod-strategie")
-    level = widgets.Dropdown(description="Niveau", style={"description_width": "9em"},
-                             options=[("(niet gekozen)", None)] + [(v, k) for k, v in vocab.LEVELS.items()])
-    level.add_class("ws-aanbod-niveau")
-    add = _button("Initiatief toevoegen", "ws-aanbod-toevoegen", "primary")
-    box = _message("ws-aanbod-melding")
-
-    def on_add(_):
-        try:
-            item = Aanbod(naam=name.value, aanbieder=provider.value, pijlers=list(pillars.value),
-                          leeftijdsgroepen=list(ages.value), strategie=strategy.value, niveau=level.value)
-        except ValidationError:
-            _show(box, "Geef minstens de naam van het initiatief.", ok=False)
-            return
-        if any(a.naam.casefold() == item.naam.casefold() for a in session.plan.omgevingsanalyse.aanbod):
-            _show(box, f"'{item.naam}' staat al in de lijst.", ok=False)
-            return
-        if session.change(lambda plan: plan.omgevingsanalyse.aanbod.append(item)):
-            _show(box, f"Toegevoegd: {item.naam}.", ok=True)
-            name.value = provider.value = ""
-
-    add.on_click(on_add)
-    remove = _remover(session, "ws-aanbod-verwijder", lambda plan: [a.naam for a in plan.omgevingsanalyse.aanbod],
-                      lambda plan, i: plan.omgevingsanalyse.aanbod.pop(i))
-    typed = widgets.VBox([name, provider, pillars, ages, strategy, level, add, box, remove])
+    typed = offer_form(session).box
 
     upload = widgets.FileUpload(accept=".xlsx,.csv", multiple=False, description="Kies bestand")
     upload.add_class("ws-aanbod-bestand")
@@ -313,33 +295,41 @@ def offer_section(session: PlanSession) -> Section:
     return Section(view, tabs)
 
 
+NEED_INPUTS = [Input("omschrijving", "Nood", "area"),
+               Input("bron", "Bron", placeholder="bv. Focusgroep jeugdhuis (mei 2026)")]
+
+
+def needs_form(session: PlanSession) -> ListForm:
+    """Needs heard in conversations: add one, or choose one to change or remove it."""
+    return ListForm(session, inputs=NEED_INPUTS, items=lambda plan: plan.omgevingsanalyse.noden,
+                    create=lambda plan, values: plan.omgevingsanalyse.noden.append(Nood(**values)),
+                    label=lambda n: n.omschrijving[:60], css="ws-nood", what="Noden", noun="nood", new="(nieuwe nood)",
+                    required=("omschrijving",), empty_text="Nog geen noden.", table=False, keep=("bron",))
+
+
+ANSWER_INPUTS = [Input("vraag", "Vraag"), Input("antwoord", "Antwoord"), Input("aantal", "Aantal", "whole")]
+
+
+def answers_form(session: PlanSession) -> ListForm:
+    """The survey's answers, one by one: a count corrected, a missing answer added, a wrong one removed."""
+    return ListForm(session, inputs=ANSWER_INPUTS, items=lambda plan: plan.omgevingsanalyse.enquete,
+                    create=lambda plan, values: plan.omgevingsanalyse.enquete.append(EnqueteAntwoord(**values)),
+                    label=lambda a: f"{a.vraag}: {a.antwoord} ({a.aantal})"[:90], css="ws-antwoord",
+                    what="Bevraging", noun="antwoord", required=("vraag", "antwoord", "aantal"), table=False,
+                    empty_text="Nog geen bevraging ingelezen.")
+
+
 def needs_section(session: PlanSession) -> Section:
     view = live(session, views.needs_view, "ws-noden-view")
-    text = widgets.Textarea(description="Nood", placeholder="Wat hoorde u? In de woorden van de deelnemers.",
-                            style={"description_width": "9em"}, layout=widgets.Layout(width="40em", height="5em"))
-    text.add_class("ws-nood-tekst")
-    origin = _text("Bron", "ws-nood-bron", "bv. Focusgroep jeugdhuis (mei 2026)")
-    add = _button("Nood toevoegen", "ws-nood-toevoegen", "primary")
-    box = _message("ws-nood-melding")
-
-    def on_add(_):
-        if not text.value.strip():
-            _show(box, "Beschrijf eerst de nood.", ok=False)
-            return
-        item = Nood(bron=origin.value, omschrijving=text.value)
-        if session.change(lambda plan: plan.omgevingsanalyse.noden.append(item)):
-            _show(box, "Toegevoegd.", ok=True)
-            text.value = ""
-
-    add.on_click(on_add)
-    remove = _remover(session, "ws-nood-verwijder",
-                      lambda plan: [n.omschrijving[:60] for n in plan.omgevingsanalyse.noden],
-                      lambda plan, i: plan.omgevingsanalyse.noden.pop(i))
-    typed = widgets.VBox([text, origin, add, box, remove])
+    typed = needs_form(session).box
 
     upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=False, description="Kies bestand")
     upload.add_class("ws-enquete-bestand")
+    # The source of the survey in the plan: typed before reading the file in, changed afterwards.
     survey_source = _text("Bron", "ws-enquete-bron", "bv. Jeugdmonitor 2026, leerlingen 5de en 6de leerjaar")
+    survey_source.continuous_update = False
+    bind(survey_source, session, lambda plan: plan.omgevingsanalyse.enquete_bron,
+         lambda plan, text: setattr(plan.omgevingsanalyse, "enquete_bron", text.strip()))
     read = _button("Bevraging inlezen", "ws-enquete-inlezen", "primary")
     file_box = _message("ws-enquete-melding")
     read.on_click(lambda _: _import_from_upload(
@@ -359,7 +349,7 @@ def needs_section(session: PlanSession) -> Section:
     session.on_change(lambda plan: setattr(drop, "disabled", not plan.omgevingsanalyse.enquete))
     drop.disabled = not session.plan.omgevingsanalyse.enquete
     from_file = widgets.VBox([widgets.HTML("Kolommen: vraag, antwoord, aantal."), upload, survey_source, read,
-                              file_box, drop])
+                              file_box, drop, widgets.HTML("<b>Antwoorden in het plan</b>"), answers_form(session).box])
     tabs = widgets.Tab(children=[typed, from_file], titles=("Noden uit gesprekken", "Bevraging (CSV of Excel)"))
     tabs.add_class("ws-noden-invoer")
     return Section(view, tabs)

@@ -14,6 +14,7 @@ from ..edits.youth import add_channel
 from . import step1_html
 from .common import (MULTIPLE, Section, button, download_link, export_folder, field, hint, html_box, note,
                      on_add_click, status_text)
+from .date_warning import date_warning
 from .list_form import Input, ListForm
 from .session import PlanSession
 
@@ -42,20 +43,20 @@ class YouthForm(Section):
         self.add_button = button("Kanaal toevoegen", "ws-jongeren-toevoegen", "primary")
         on_add_click(self.add_button, self.add)
         self.chooser = field(widgets.Dropdown(description="Kanaal in het plan"), "ws-jongeren-kies", "48em")
-        self.done_button = button("Markeer als uitgevoerd", "ws-jongeren-klaar")
         self.remove_button = button("Verwijderen", "ws-jongeren-verwijderen", "danger")
-        self.done_button.on_click(lambda _: self._edit_chosen(lambda plan, i: setattr(plan.jongeren.kanalen[i],
-                                                                                         "uitgevoerd", True)))
         self.remove_button.on_click(lambda _: self._edit_chosen(lambda plan, i: plan.jongeren.kanalen.pop(i)))
         self.message = html_box("ws-jongeren-melding")
         # The chosen channel's own fields, saved at once (the form above is for a new channel).
         self.chosen = {
+            "kanaal": field(widgets.Dropdown(description="Kanaal", options=[(v, c) for c, v in vocab.YOUTH_CHANNELS.items()]),
+                            "ws-jongeren-kanaal-soort"),
             "leeftijdsgroepen": field(widgets.SelectMultiple(description="Leeftijdsgroepen", rows=5,
                                                              options=[(v, c) for c, v in vocab.AGE_GROUPS.items()]),
                                       "ws-jongeren-kanaal-leeftijden"),
             "boodschap": field(widgets.Text(description="Wat communiceert u?", continuous_update=False),
                                "ws-jongeren-kanaal-boodschap", "48em"),
             "datum": field(widgets.DatePicker(description="Wanneer"), "ws-jongeren-kanaal-datum"),
+            "uitgevoerd": field(widgets.Checkbox(description="Uitgevoerd", indent=True), "ws-jongeren-kanaal-uitgevoerd"),
         }
         for name, widget in self.chosen.items():
             self.bind(widget, session, lambda p, name=name: self._chosen_value(p, name),
@@ -74,10 +75,11 @@ class YouthForm(Section):
         self.box = widgets.VBox([
             self.check,
             widgets.HTML("<b>Kanaal toevoegen</b>"), *list(self.inputs.values())[:2], hint(MULTIPLE),
-            *list(self.inputs.values())[2:], self.add_button,
-            widgets.HTML("<b>Kanalen in het plan</b>"), widgets.HBox([self.chooser, self.done_button,
-                                                                     self.remove_button]),
-            *self.chosen.values(), self.message, self.notes,
+            self.inputs["boodschap"], self.inputs["datum"],
+            date_warning(session, self.inputs["datum"], "Wanneer"), self.inputs["uitgevoerd"], self.add_button,
+            widgets.HTML("<b>Kanalen in het plan</b>"), widgets.HBox([self.chooser, self.remove_button]),
+            *[self.chosen[n] for n in ("kanaal", "leeftijdsgroepen", "boodschap", "datum")],
+            date_warning(session, self.chosen["datum"], "Wanneer"), self.chosen["uitgevoerd"], self.message, self.notes,
             widgets.HTML("<b>Flyer voor jongeren, scholen en partners</b>"), self.flyer_button, self.flyer_link,
         ])
         self.box.add_class("ws-jongeren")
@@ -105,7 +107,7 @@ class YouthForm(Section):
     def _chosen_value(self, plan: Plan, name: str):
         index = self.chooser.value
         if index is None or index >= len(plan.jongeren.kanalen):
-            return () if name == "leeftijdsgroepen" else ("" if name == "boodschap" else None)
+            return {"leeftijdsgroepen": (), "boodschap": "", "uitgevoerd": False}.get(name)
         value = getattr(plan.jongeren.kanalen[index], name)
         return tuple(value) if name == "leeftijdsgroepen" else value
 
