@@ -42,7 +42,7 @@ def _step_page(plan: Plan) -> dict[str, bool]:
     page = step1_html.checklist(plan)
     answers = {}
     for cid, label in LABEL_OF.items():
-        row = re.search(rf"<tr><td>(<span[^<]*</span>)</td><td>{re.escape(html.escape(label))}</td>", page).group(1)
+        row = re.search(rf"<tr><td>([^<]*)</td><td>{re.escape(html.escape(label))}</td>", page).group(1)
         answers[cid] = "in orde" in row
     return answers
 

@@ -194,7 +194,8 @@ CSS = """
 .ws-scroll { max-height: 420px; overflow-y: auto; border: 1px solid #d9e2ec; margin-bottom: 6px; }
 .ws-balk { display: inline-block; height: 0.8em; background: #0072B2; vertical-align: middle; }
 .ws-balk-leeg { display: inline-block; height: 0.8em; background: #d9e2ec; vertical-align: middle; }
-.ws-ok { color: #1e6b3a; } .ws-open { color: #8a4b00; }
+.ws-ok { color: #1e6b3a; } .ws-open { color: #8a4b00; } .ws-fout { color: #9b1c1c; }
+.ws-pad { color: #52606d; font-size: 0.85em; }
 .ws-melding { color: #8a4b00; }
 .ws-voorbeeld { background: #fff4d6; padding: 4px 8px; border-left: 4px solid #d97706; }
 .widget-label { min-width: 12em; }
