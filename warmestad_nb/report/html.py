@@ -70,7 +70,13 @@ def render_view(blocks: list[Block], css: str) -> str:
     """Blocks as a read-only view on a step page: the document's HTML in a <div class="ws-blokken css">,
     with the document's stylesheet limited to that div (the page around it keeps its own look).
     A Figure block brings its SVG already drawn."""
-    return f'<div class="ws-blokken {css}"><style>{view_css()}</style>{_render("blokken.html.j2", blocks)}</div>'
+    return view_frame(_render("blokken.html.j2", blocks), css)
+
+
+def view_frame(content: str, css: str) -> str:
+    """HTML (already escaped) in the look of the document: in a <div class="ws-blokken css"> that brings
+    the stylesheet along, so a view reads the same in the app, in JupyterLab and in a saved notebook."""
+    return f'<div class="ws-blokken {css}"><style>{view_css()}</style>{content}</div>'
 
 
 # Rules of the document's stylesheet that belong to a page, not to its blocks.

@@ -13,7 +13,7 @@ from ..analysis import environment, indicators, needs, offer, summaries
 from ..charts import environment as charts
 from ..formatting import number, percent, value
 from ..model import Plan
-from ..report.document import Bullets, Facts, Note, Paragraph, Subheading
+from ..report.document import Bullets, Note, Paragraph, Subheading
 from ..report.sections.situation import flemish_figures, health_matrix
 from .plan_view import chart, frame, text, view
 
@@ -24,8 +24,8 @@ def _source(src, year=None) -> str:
 
 def header_view(plan: Plan) -> str:
     g = plan.gemeente
-    blocks = [Facts([("Gemeente", f"{g.naam} (NIS {g.nis})"), ("Provincie", g.provincie), ("Logo", g.logo),
-                     ("Gezondheidsmakers", g.gezondheidsmakers), ("Eerstelijnszone", g.eerstelijnszone)])]
+    blocks = [Paragraph(f"{g.naam} (NIS {g.nis}) · provincie {g.provincie} · {g.logo} · Gezondheidsmakers "
+                        f"{g.gezondheidsmakers} · eerstelijnszone {g.eerstelijnszone}")]
     if plan.voorbeeld:
         blocks.append(Note("Voorbeeldplan. De cijfers uit Statbel en de Gemeente-Stadsmonitor zijn echt; de eigen "
                            "cijfers, het aanbod en de bevraging in dit plan zijn verzonnen voorbeelden."))
