@@ -115,24 +115,38 @@ def export_folder(session: PlanSession) -> Path:
 
 
 class Section:
-    """A form or view: its widget box, and a static HTML snapshot for executed notebooks.
+    """A part of a step page: its widgets (`box`) and a static HTML copy (`snapshot`) for executed notebooks.
 
-    Displayed as the live widget where widgets run (JupyterLab, Voila); where they do not
-    (an executed notebook read as HTML), the snapshot shows the same content.
+    Displayed as the live widget where widgets run (JupyterLab, Voila); where they do not (an executed
+    notebook read as HTML), the snapshot shows the same content. A form subclasses it and sets `box`;
+    `Section(*parts)` puts widgets together (a view with its forms), its snapshot their HTML views.
     """
 
     box: widgets.Box
 
-    def __init__(self) -> None:
+    def __init__(self, *parts: widgets.Widget) -> None:
         self._quiet = 0
+        self.parts = parts
+        if parts:
+            self.box = widgets.VBox(list(parts))
 
     def snapshot(self) -> str:
-        raise NotImplementedError
+        return "".join(part.value for part in self.parts if isinstance(part, widgets.HTML))
 
     def _repr_mimebundle_(self, **kwargs):
         data = self.box._repr_mimebundle_(**kwargs)
         data["text/html"] = self.snapshot()
         return data
+
+    def find(self, css: str) -> widgets.Widget:
+        """The widget with CSS class `css` (for tests and scripts driving the section)."""
+        stack = [self.box]
+        while stack:
+            widget = stack.pop()
+            if css in getattr(widget, "_dom_classes", ()):
+                return widget
+            stack.extend(getattr(widget, "children", ()))
+        raise KeyError(css)
 
     @contextlib.contextmanager
     def quiet(self):
@@ -257,9 +271,19 @@ def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], raw: bool = Fal
     return view_frame(f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>', "ws-tabel")
 
 
-def live_html(session: PlanSession, render: Callable[[Plan], str], css: str) -> widgets.HTML:
-    """An HTML view that is rendered again after every change of the plan."""
-    view = widgets.HTML(render(session.plan))
+class LiveHTML(widgets.HTML):
+    """An HTML widget that also carries its HTML as a plain output, for headless runs and static viewers."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = self.value
+        return bundle
+
+
+def live_html(session: PlanSession, render: Callable[[Plan], str], css: str) -> LiveHTML:
+    """The one live view: HTML (a view of plan_view.py, or a form's table) rendered again after every
+    change of the plan."""
+    view = LiveHTML(render(session.plan))
     view.add_class(css)
     session.on_change(lambda plan: setattr(view, "value", render(plan)))
     return view
