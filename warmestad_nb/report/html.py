@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from ..charts import to_svg
 from ..charts.report import draw
 from . import TEMPLATE_DIR
-from .document import EXAMPLE_NOTE, Block, Cover, Figure, Section, Table, column_widths
+from .document import EXAMPLE_NOTE, Block, Cover, Figure, Part, Table, column_widths
 from ..formatting import FIGURE
 
 def keep_figures_whole(text: str) -> Markup:
@@ -41,7 +41,7 @@ def _environment() -> Environment:
     return env
 
 
-def draw_charts(section: Section, draw_chart=draw) -> Section:
+def draw_charts(section: Part, draw_chart=draw) -> Part:
     """Draw the section's figures once, as SVG, into their blocks (Figure.svg) for every format.
 
     draw_chart(name, data): the chart registry (other documents, e.g. the regional overview, bring theirs)."""
@@ -61,7 +61,7 @@ def _render(template: str, blocks: list[Block], **values) -> str:
     return _environment().get_template(template).render(blokken=blocks, images=images, widths=widths, **values)
 
 
-def render_section(section: Section) -> str:
+def render_section(section: Part) -> str:
     """The section as HTML; its charts drawn already (draw_charts)."""
     return _render("sectie.html.j2", section.blokken, s=section)
 
