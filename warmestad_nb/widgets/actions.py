@@ -118,7 +118,8 @@ def actions_table(plan: Plan) -> str:
     heads = ["Actie", "Pijlers", "Leeftijd", "Trekker", "Periode", "Budget", "Status"]
     warnings = [Note(w) for w in action_dates_outside_cycle(plan)]
     return view("ws-acties-inhoud", [Paragraph(f"{len(plan.acties)} acties."), *warnings]) + scroll_box(
-        view("ws-acties-lijst", [Table(heads, rows, titel="Acties van het plan", rechts=[5])]), "Acties van het plan")
+        view("ws-acties-lijst", [Table(heads, rows, titel="Acties van het plan", rechts=[5])]),
+        "Alle acties, om door te scrollen")  # a name of its own: the table in it is a region too
 
 
 def action_plan(session: PlanSession) -> widgets.Widget:

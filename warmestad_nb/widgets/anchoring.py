@@ -27,10 +27,10 @@ def overview(session: PlanSession) -> widgets.Widget:
         summary = " · ".join(f"{done} van {fmt.count(total, kind, PLURALS[kind])} verankerd"
                              for kind, (done, total) in counts.items())
         rows = [[a.soort, a.titel, "; ".join(a.plaatsen) or "nog niet verankerd"] for a in analysis.anchors(plan)]
-        return scroll_box(view("ws-verankering-inhoud", [
-            Paragraph(summary), Table(["Soort", "Titel", "Verankerd in"], rows,
-                                      titel="Verankering van doelstellingen en acties")]),
-            "Verankering van doelstellingen en acties")
+        return view("ws-verankering-stand", [Paragraph(summary)]) + scroll_box(
+            view("ws-verankering-inhoud", [Table(["Soort", "Titel", "Verankerd in"], rows,
+                                                 titel="Verankering van doelstellingen en acties")]),
+            "Alle doelstellingen en acties, om door te scrollen")  # a name of its own: the table is a region too
 
     def missing(plan: Plan) -> str:
         found = analysis.not_anchored(plan)
