@@ -57,7 +57,7 @@ def heatmap(plan: Plan) -> str:
         reach_heatmap(plan), titel="Bereik van de partners per pijler en leeftijdsgroep",
         alt="Heatmap: per pijler (rijen) en leeftijdsgroep (kolommen) het aantal partners dat die groep voor die "
             "pijler bereikt; een vak zonder partner is rood gearceerd en toont 0.",
-        bron=plan_source(Context(plan)))])
+        bron=f"partnerlijst in het plan van {plan.gemeente.naam}")])
 
 
 def coverage_tables(plan: Plan, c: Coverage) -> str:
