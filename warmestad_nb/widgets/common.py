@@ -94,6 +94,11 @@ def note(css: str, text: str) -> str:
     return f'<div class="{css}">{html.escape(text)}</div>'
 
 
+def note_lines(lines: list[str], css: str = "") -> str:
+    """A message's lines as an escaped list (the problems of an import)."""
+    return f'<ul class="{css}">' + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
+
+
 def status_text(session: PlanSession) -> str:
     """The session's last status as plain text (to repeat a refusal next to the form that caused it)."""
     value = session.status.value

@@ -3,8 +3,6 @@ blocks, rendered like the document (plan_view.view); the youth channels are the 
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from .. import reference, vocab
@@ -19,12 +17,6 @@ from ..report.document import Bullets, Note, Paragraph
 from ..report.sections.common import Context, plan_source, source_label
 from ..report.sections.network import channel_table
 from .plan_view import chart, frame, mark, view
-
-
-def bullets(lines: list[str], css: str = "") -> str:
-    """A message's list of problems (not a view of the plan)."""
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return f'<ul class="{css}">{items}</ul>'
 
 
 # ---------------------------------------------------------------------------------- checklist
