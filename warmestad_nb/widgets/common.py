@@ -207,7 +207,6 @@ CSS = """
   border-left: 4px solid #d97706; white-space: pre-wrap; }
 .ws-titel h1 { margin: 0.2em 0; font-size: 1.8em; color: #1f2933; }
 .ws-titel p { font-size: 1.1em; color: #3e4c59; max-width: 60em; }
-.ws-blokken tbody tr.ws-gekozen td { background: #fff8e1; }
 .ws-scroll { max-height: 420px; overflow-y: auto; border: 1px solid #d9e2ec; margin-bottom: 6px; }
 .ws-balk { display: inline-block; height: 0.8em; background: #0072B2; vertical-align: middle; }
 .ws-balk-leeg { display: inline-block; height: 0.8em; background: #d9e2ec; vertical-align: middle; }
@@ -262,17 +261,12 @@ def page_header(session: PlanSession, step: int | None, title: str = "", aim: st
     return widgets.VBox([*parts, session.bar])
 
 
-def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], raw: bool = False,
-          row_classes: Optional[list[str]] = None) -> str:
+def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], raw: bool = False) -> str:
     """One HTML table of a form (cheaper than a widget per row), in the document's look (html.view_frame);
-    cells are escaped unless raw (links, bars), a row may be marked (row_classes, e.g. ws-gekozen).
+    cells are escaped unless raw (links, bars, marks).
     A read-only view of the plan says its tables as blocks instead (plan_view.py)."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = []
-    for i, row in enumerate(rows):
-        css = f' class="{row_classes[i]}"' if row_classes and row_classes[i] else ""
-        cells = "".join(f"<td>{c if raw else esc(c)}</td>" for c in row)
-        body.append(f"<tr{css}>{cells}</tr>")
+    body = ["<tr>" + "".join(f"<td>{c if raw else esc(c)}</td>" for c in row) + "</tr>" for row in rows]
     return view_frame(f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>', "ws-tabel")
 
 
