@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from lxml import etree
 
-from warmestad_nb.report.document import Cover, Figure, Paragraph, Section, Subheading, Table
+from warmestad_nb.report.document import Cover, Figure, Paragraph, Part, Subheading, Table
 from warmestad_nb.report.docx import build_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -31,8 +31,8 @@ def parts() -> dict[str, etree._Element]:
                   datum="", versie="", regio="", voorbeeld=False, gegevens=[("Gemeente", "Gent")],
                   inhoud=[("h-a", "1", "Samenvatting"), ("h-b", "2", "Actieplan")])
     sections = [
-        Section("a", "1", "Samenvatting", [Paragraph("Tekst."), Subheading("Deel")]),
-        Section("b", "2", "Actieplan", [
+        Part("a", "1", "Samenvatting", [Paragraph("Tekst."), Subheading("Deel")]),
+        Part("b", "2", "Actieplan", [
             Table(kolommen=["Actie", "Budget"], rijen=[["Actie " + str(i), "€ 1.500"] for i in range(30)],
                   titel="Acties en hun budget", bron="eigen plan", rechts=[1]),
             Figure(grafiek="", data={}, titel="Een grafiek", alt="Een grafiek met één waarde.", bron="bron", svg=SVG)]),

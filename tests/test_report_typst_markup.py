@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from warmestad_nb.report import typst_markup
-from warmestad_nb.report.document import Bullets, Facts, Figure, Note, Paragraph, Section, Subheading, Table
+from warmestad_nb.report.document import Bullets, Facts, Figure, Note, Paragraph, Part, Subheading, Table
 from warmestad_nb.report.typst_pdf import PdfCompiler
 
 pytestmark = pytest.mark.slow
@@ -23,7 +23,7 @@ SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="20"><rect wi
 
 def _document(texts: list[str]) -> str:
     a, b = texts[0], texts[1]
-    section = Section("test", "1", a, [
+    section = Part("test", "1", a, [
         Paragraph(" ".join(texts)), Subheading(a), Bullets(texts), Facts([(a, b)]),
         Table(kolommen=[a, b], rijen=[[t, t] for t in texts], titel=a, bron=b),
         Figure(grafiek="x", data={}, titel=a, alt=b, bron=a, svg=SVG), Note(b)])

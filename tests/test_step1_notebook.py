@@ -74,7 +74,7 @@ def test_outputs_show_checklist_partners_heatmap_and_missing_types(executed, ste
     assert f"{len(plan.partners)} partners" in table
     assert all(p.organisatie in table for p in plan.partners)
     coverage = out["step1.CoverageView(sessie)"]
-    assert "<svg" in coverage and "Bereik van de partners per pijler en leeftijdsgroep" in coverage
+    assert '<img src="data:image/svg+xml;base64,' in coverage and "Bereik van de partners per pijler en leeftijdsgroep" in coverage
     assert f"Bron: partnerlijst in het plan van {plan.gemeente.naam}" in coverage
     types = missing_types(plan)
     assert f"{len(types)} organisatietypes zijn nog niet betrokken" in coverage

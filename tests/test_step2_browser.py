@@ -62,7 +62,7 @@ def test_own_figure_typed_in_voila_is_saved_and_every_view_follows(served):
             page.goto(url, timeout=120_000)
             page.wait_for_selector(".ws-samenvatting-view", timeout=120_000)
             assert "3.460 kinderen en jongeren" in page.locator(".ws-bevolking-view").inner_text()
-            assert page.locator(".ws-indicatoren-view svg").count() == 4
+            assert page.locator(".ws-indicatoren-view figure.grafiek img").count() == 4
             page.locator(".ws-eigen-indicator input").fill("Kinderen in de kinderopvang")
             page.locator(".ws-eigen-jaar input").fill("2025")
             page.locator(".ws-eigen-waarde input").fill("48,5")

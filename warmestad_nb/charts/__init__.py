@@ -81,6 +81,13 @@ def chart(func):
     return wrapper
 
 
+class Charts(dict):
+    """The charts of one kind of document by name (a Figure block names its chart): name -> function(data)."""
+
+    def draw(self, name: str, data: dict) -> Figure:
+        return self[name](data)
+
+
 def new_figure(width_cm: float = A4_TEXT_WIDTH_CM, height_cm: float = 8.0, constrained: bool = True) -> Figure:
     """constrained=False: the chart places its axes itself with fixed_grid (for the documents, where
     the layout engine, which measures every text several times, took half of a chart's time)."""

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from . import (A4_TEXT_WIDTH_CM, HEATMAP, HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, MUTED, PAD, PILLAR_COLORS,
+from . import (A4_TEXT_WIDTH_CM, Charts, HEATMAP, HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, MUTED, PAD, PILLAR_COLORS,
                SMALL_LINE, TICK, chart, fixed_grid, new_figure, text_width_cm, text_widths_cm)
 
 ROWS_PER_CHART = 40
@@ -228,15 +228,6 @@ def steps_done(data: dict) -> Figure:
     return fig
 
 
-CHARTS = {
-    "voortgang": progress_heatmap,
-    "pijlers": pillar_heatmap,
-    "sectoren": sector_heatmap,
-    "budget": budget_bars,
-    "pijler_totalen": pillar_totals,
-    "stappen_klaar": steps_done,
-}
-
-
-def draw(name: str, data: dict) -> Figure:
-    return CHARTS[name](data)
+CHARTS = Charts(voortgang=progress_heatmap, pijlers=pillar_heatmap, sectoren=sector_heatmap, budget=budget_bars,
+                pijler_totalen=pillar_totals, stappen_klaar=steps_done)
+draw = CHARTS.draw

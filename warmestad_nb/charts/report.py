@@ -9,7 +9,7 @@ from __future__ import annotations
 import matplotlib.patches
 from matplotlib.figure import Figure
 
-from . import (HIGHLIGHT, INK, LABEL_GAP, LABEL_GAP_PT, LINE, MUTED, PAD, PILLAR_COLORS, TICK, chart, decimal_ticks,
+from . import (HIGHLIGHT, Charts, INK, LABEL_GAP, LABEL_GAP_PT, LINE, MUTED, PAD, PILLAR_COLORS, TICK, chart, decimal_ticks,
                fixed_grid, new_figure, text_width_cm)
 
 COMPARISON_COLORS = (HIGHLIGHT, "#7B8794", MUTED)
@@ -116,13 +116,6 @@ def timeline(data: dict) -> Figure:
     return fig
 
 
-CHARTS = {
-    "jeugd_leeftijd": youth_bands,
-    "indicatoren": indicators,
-    "acties_per_pijler": actions_per_pillar,
-    "tijdlijn": timeline,
-}
-
-
-def draw(name: str, data: dict) -> Figure:
-    return CHARTS[name](data)
+CHARTS = Charts(jeugd_leeftijd=youth_bands, indicatoren=indicators, acties_per_pijler=actions_per_pillar,
+                tijdlijn=timeline)
+draw = CHARTS.draw

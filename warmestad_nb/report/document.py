@@ -112,7 +112,10 @@ Block = Paragraph | Subheading | Bullets | Facts | Table | Figure | Note
 
 
 @dataclass
-class Section:
+class Part:
+    """A chapter of the policy plan or of the regional overview, as blocks. (The step pages show blocks
+    without a chapter around them; the one class named Section is a part of a step page, widgets/common.py.)"""
+
     id: str
     nummer: str  # "3" or "" for unnumbered parts (cover, annex letter)
     titel: str
@@ -131,7 +134,7 @@ class Section:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Section":
+    def from_dict(cls, data: dict[str, Any]) -> "Part":
         blocks = []
         for raw in data["blokken"]:
             block_type = BLOCK_TYPES[raw["soort"]]
@@ -170,7 +173,7 @@ class Cover:
         return cls(**data)
 
 
-def content_from_notebook(nb) -> tuple[Cover, list[Section]]:
+def content_from_notebook(nb) -> tuple[Cover, list[Part]]:
     cover, sections = None, []
     for cell in nb.cells:
         for output in cell.get("outputs", []):
@@ -182,7 +185,7 @@ def content_from_notebook(nb) -> tuple[Cover, list[Section]]:
             if kind == "omslag":
                 cover = Cover.from_dict(data)
             else:
-                sections.append(Section.from_dict(data))
+                sections.append(Part.from_dict(data))
     if cover is None:
         raise ValueError("the executed notebook has no cover output")
     return cover, sections

@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .document import (EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
+from .document import (EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Part, Subheading, Table,
                        column_widths, content_from_notebook)
 from .typst_pdf import svg_to_png
 
@@ -39,7 +39,7 @@ def docx_from_notebook(nb) -> bytes:
     return build_docx(cover, sections)
 
 
-def build_docx(cover: Cover, sections: list[Section]) -> bytes:
+def build_docx(cover: Cover, sections: list[Part]) -> bytes:
     doc = Document()
     _page_setup(doc, cover)
     _styles(doc)
@@ -239,7 +239,7 @@ def _bookmark_name(index: int) -> str:
     return f"_Toc{index:05d}"  # Word's own names for the targets of a table of contents
 
 
-def _contents(doc, cover: Cover, sections: list[Section]) -> None:
+def _contents(doc, cover: Cover, sections: list[Part]) -> None:
     """The table of contents as Word makes it: a TOC field whose shown result is one line per chapter,
     each a link to the chapter's bookmark with its page number as a PAGEREF field. Word (settings:
     updateFields) and LibreOffice fill in the page numbers when they open the file."""
@@ -263,7 +263,7 @@ def _contents(doc, cover: Cover, sections: list[Section]) -> None:
     _small(hint, MUTED)
 
 
-def _section(doc, section: Section, index: int) -> None:
+def _section(doc, section: Part, index: int) -> None:
     heading = _paragraph(doc, section.kop, "Heading 1")
     start = OxmlElement("w:bookmarkStart")
     start.set(qn("w:id"), str(index))

@@ -10,7 +10,7 @@ the part that fails.
 from __future__ import annotations
 
 from ..store import read_plan
-from .document import MIME_TYPE, Cover, Section
+from .document import MIME_TYPE, Cover, Part
 from .failures import COVER, PLAN, PartFailed, fails_as
 from . import html, typst_markup
 from ..analysis.open_points import refuse_final_with_open_points
@@ -65,6 +65,6 @@ class Beleidsplan:
         chapter = next((s for s in self.chapters if s.id == section_id), None)
         if chapter is None:
             return None
-        section: Section = build_section(self.ctx, chapter, self.numbers[chapter.id])
+        section: Part = build_section(self.ctx, chapter, self.numbers[chapter.id])
         html.draw_charts(section)
         return Output("sectie", html.render_section(section), typst_markup.render_section(section), section.to_dict())

@@ -25,7 +25,7 @@ from ..analysis.region import region_tables, region_totals
 from ..charts.region import ROWS_PER_CHART, draw
 from ..errors import WarmeStadError
 from ..store import read_plan
-from .document import Bullets, Facts, Figure, Note, Paragraph, Section, Subheading, Table
+from .document import Bullets, Facts, Figure, Note, Paragraph, Part, Subheading, Table
 from .overview_files import OVERVIEW_FORMATS, save_overview
 from .sections.common import pillar_label, source_label
 
@@ -89,7 +89,7 @@ def _plans_source(summaries: list[PlanSummary]) -> str:
     return f"de plannen van de {fmt.count(len(summaries), 'gemeente', 'gemeenten')}"
 
 
-def summary_section(totals: RegionTotals, gaps: RegionGaps, summaries: list[PlanSummary], problems: list[str]) -> Section:
+def summary_section(totals: RegionTotals, gaps: RegionGaps, summaries: list[PlanSummary], problems: list[str]) -> Part:
     in_regions = sum(len(m) for m in gaps.zonder_plan.values()) + totals.gemeenten
     per_young = fmt.euro(totals.budget_acties / totals.jongeren) if totals.jongeren else "-"
     facts = [
@@ -116,10 +116,10 @@ def summary_section(totals: RegionTotals, gaps: RegionGaps, summaries: list[Plan
     if any(s.voorbeeld for s in summaries):
         blocks.append(Note("Een of meer plannen zijn voorbeeldplannen: hun acties, budgetten en partners zijn "
                            "verzonnen. De bevolkingscijfers zijn echt."))
-    return Section("samenvatting", "1", "Samenvatting", blocks)
+    return Part("samenvatting", "1", "Samenvatting", blocks)
 
 
-def progress_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Section:
+def progress_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Part:
     steps = reference.steps()
     klaar = [totals.stappen_klaar[s.nummer] for s in steps]
     achter = [int((tables.stappen[s.nummer] < 0.5).sum()) for s in steps]
@@ -144,7 +144,7 @@ def progress_section(tables: RegionTables, totals: RegionTotals, summaries: list
             f"Heatmap met per gemeente van {title} het deel van de checklist dat klaar is, voor elk van de 7 stappen. "
             + "; ".join(f"{n}: {', '.join(fmt.percent(100 * v, 0) for v in row)}" for n, row in zip(names, values.values)),
             source))
-    return Section("voortgang", "2", "Voortgang over de 7 stappen", blocks)
+    return Part("voortgang", "2", "Voortgang over de 7 stappen", blocks)
 
 
 def _alt_steps(steps, klaar, onderweg, achter) -> str:
@@ -153,7 +153,7 @@ def _alt_steps(steps, klaar, onderweg, achter) -> str:
         for s, k, o, a in zip(steps, klaar, onderweg, achter))
 
 
-def pillar_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Section:
+def pillar_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Part:
     pillars = reference.pillars()
     rows = [{"nummer": p.nummer, "label": pillar_label(p.nummer), "prioriteit": totals.prioriteit_per_pijler[p.nummer],
              "acties": totals.acties_per_pijler[p.nummer]} for p in pillars]
@@ -182,10 +182,10 @@ def pillar_section(tables: RegionTables, totals: RegionTotals, summaries: list[P
                         f"{', '.join(p for p, on in zip(labels, pr) if on) or 'geen'}"
                         for n, a, pr in zip(names, acties.values, prioriteit.values)),
             source))
-    return Section("pijlers", "3", "Prioriteiten en acties per pijler", blocks)
+    return Part("pijlers", "3", "Prioriteiten en acties per pijler", blocks)
 
 
-def budget_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Section:
+def budget_section(tables: RegionTables, totals: RegionTotals, summaries: list[PlanSummary]) -> Part:
     kern = tables.kern
     source = f"{_plans_source(summaries)}; bevolking 0-24 jaar: {source_label('bevolking')}"
     blocks = [Paragraph("Het budget voor acties is de som van de budgetten die in de plannen bij de acties staan. "
@@ -210,10 +210,10 @@ def budget_section(tables: RegionTables, totals: RegionTotals, summaries: list[P
             f"Staafdiagram met per gemeente van {title} het budget voor acties per jongere: " + "; ".join(
                 f"{n}: {lab}" for n, lab in zip(names, labels)),
             source))
-    return Section("budget", "4", "Budget", blocks)
+    return Part("budget", "4", "Budget", blocks)
 
 
-def partner_section(tables: RegionTables, totals: RegionTotals, gaps: RegionGaps, summaries: list[PlanSummary]) -> Section:
+def partner_section(tables: RegionTables, totals: RegionTotals, gaps: RegionGaps, summaries: list[PlanSummary]) -> Part:
     sectors = reference.sectors()
     source = f"{_plans_source(summaries)}; sectoren uit {source_label('sectoren')}"
     blocks = [Paragraph("Het aantal partners per sector in elk plan. Een lege cel is een sector waar de gemeente "
@@ -231,7 +231,7 @@ def partner_section(tables: RegionTables, totals: RegionTotals, gaps: RegionGaps
             for s in sectors]
     blocks.append(Table(["Sector", "Partners in de regio", "Gemeenten zonder partner"], rows,
                         titel="Partners per sector in de regio", bron=source, rechts=[1, 2]))
-    return Section("partners", "5", "Partners per sector", blocks)
+    return Part("partners", "5", "Partners per sector", blocks)
 
 
 def gap_lines(gaps: RegionGaps, limit: int | None = None) -> list[str]:
@@ -270,15 +270,15 @@ def gap_lines(gaps: RegionGaps, limit: int | None = None) -> list[str]:
     return lines
 
 
-def gaps_section(gaps: RegionGaps) -> Section:
+def gaps_section(gaps: RegionGaps) -> Part:
     lines = gap_lines(gaps, limit=12)
     blocks = [Paragraph("Wat in de regio nog ontbreekt: gemeenten zonder plan, pijlers zonder prioriteit of actie, "
                         "sectoren zonder partners en de stap met de meeste achterstand.")]
     blocks.append(Bullets(lines) if lines else Note("Geen hiaten gevonden in de plannen van deze regio."))
-    return Section("hiaten", "6", "Hiaten in de regio", blocks)
+    return Part("hiaten", "6", "Hiaten in de regio", blocks)
 
 
-def table_section(tables: RegionTables, summaries: list[PlanSummary]) -> Section:
+def table_section(tables: RegionTables, summaries: list[PlanSummary]) -> Part:
     multi = len({s.regio for s in summaries}) > 1
     columns = ["Gemeente"] + (["Regio"] if multi else []) + ["Voortgang", "Prioritaire pijlers", "Acties",
                                                                "Budget acties", "Partners", "Sectoren zonder partner"]
@@ -295,11 +295,11 @@ def table_section(tables: RegionTables, summaries: list[PlanSummary]) -> Section
                 str(int((tables.partners.loc[s.naam] == 0).sum())) + f" van {n_sectors}"]
         rows.append(row)
     right = [i for i, c in enumerate(columns) if c in ("Voortgang", "Acties", "Budget acties", "Partners")]
-    return Section("gemeenten", "7", "Overzicht per gemeente", [
+    return Part("gemeenten", "7", "Overzicht per gemeente", [
         Table(columns, rows, titel="Kerncijfers per gemeente", bron=_plans_source(summaries), rechts=right, breed=multi)])
 
 
-def sources_section(summaries: list[PlanSummary], problems: list[str]) -> Section:
+def sources_section(summaries: list[PlanSummary], problems: list[str]) -> Part:
     blocks = [Bullets([
         f"Plannen: {_plans_source(summaries)}, zoals ze op de datum van dit overzicht waren.",
         f"Bevolking van 0 tot 24 jaar: {source_label('bevolking')}.",
@@ -309,10 +309,10 @@ def sources_section(summaries: list[PlanSummary], problems: list[str]) -> Sectio
     ])]
     if problems:
         blocks += [Subheading("Plannen die niet meetellen"), Bullets(problems)]
-    return Section("bronnen", "", "Bronnen en werkwijze", blocks)
+    return Part("bronnen", "", "Bronnen en werkwijze", blocks)
 
 
-def build_sections(summaries: list[PlanSummary], problems: list[str]) -> list[Section]:
+def build_sections(summaries: list[PlanSummary], problems: list[str]) -> list[Part]:
     tables = region_tables(summaries)
     totals = region_totals(tables)
     gaps = region_gaps(tables, summaries)

@@ -13,7 +13,7 @@ import re
 
 from .. import formatting as fmt
 from . import TEMPLATE_DIR
-from .document import (EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Section, Subheading, Table,
+from .document import (EXAMPLE_NOTE, Bullets, Cover, Facts, Figure, Note, Paragraph, Part, Subheading, Table,
                        column_widths)
 
 # The notebook output that carries a section (or the cover) as Typst source, next to text/html.
@@ -50,7 +50,7 @@ def warm_up_document():
                   regio="", voorbeeld=True, gegevens=[("Gemeente", "Opwarmen")], inhoud=[])
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20"><text x="2" y="14" '
            'font-family="DejaVu Sans" font-weight="bold">1,5 %</text></svg>')
-    section = Section("opwarmen", "1", "Opwarmen", [
+    section = Part("opwarmen", "1", "Opwarmen", [
         Paragraph("Tekst."), Subheading("Deel"), Bullets(["punt"]), Facts([("label", "waarde")]),
         Table(kolommen=["a", "b"], rijen=[["1", "2"]], titel="Tabel", bron="bron", rechts=[1]),
         Figure(grafiek="", data={}, titel="Grafiek", alt="Een grafiek om op te warmen.", bron="bron", svg=svg),
@@ -80,7 +80,7 @@ def render_cover(cover: Cover) -> str:
             + cover_page(cover.titel, cover.gemeente, cover.gegevens, EXAMPLE_NOTE if cover.voorbeeld else None))
 
 
-def render_section(section: Section) -> str:
+def render_section(section: Part) -> str:
     """The section as Typst source; its charts drawn already (html.draw_charts)."""
     lines = [f"#hoofdstuk({string('h-' + _label(section.id))}, "
              f"{string(section.nummer)}, {string(section.titel)})"]

@@ -12,9 +12,11 @@ from ..analysis.budget import cycle_years
 from ..edits import actions as edits
 from ..errors import WarmeStadError
 from ..model import Budgetregel, Plan
+from ..report.document import Bullets, Note, Paragraph, Table
 from .common import (BUTTON, ItemEditor, code_options, esc, euro, labelled, lines, live_chart, live_html, scroll_box,
                      page_header, parse_number, pillar_options, show_number, table)
 from .list_form import Input, ListForm
+from .plan_view import view
 from .session import PlanSession
 
 
@@ -107,7 +109,7 @@ def catalogue(session: PlanSession) -> widgets.Widget:
 
 def actions_table(plan: Plan) -> str:
     if not plan.acties:
-        return "<p>Nog geen acties.</p>"
+        return view("ws-acties-inhoud", [Paragraph("Nog geen acties.")])
     rows = []
     for a in plan.acties:
         period = f"{a.start or '?'} – {a.einde or '?'}" if a.start or a.einde else ""
@@ -115,9 +117,10 @@ def actions_table(plan: Plan) -> str:
                      plan.partner_name(a.trekker), period, euro(a.budget_eur),
                      vocab.ACTION_STATUSES[a.status]])
     heads = ["Actie", "Pijlers", "Leeftijd", "Trekker", "Periode", "Budget", "Status"]
-    warnings = "".join(f'<p class="ws-open ws-datum-buiten-cyclus">{esc(w)}</p>'
-                       for w in action_dates_outside_cycle(plan))
-    return f'<p>{len(plan.acties)} acties.</p>{warnings}' + scroll_box(table(heads, rows), "Acties van het plan")
+    warnings = [Note(w) for w in action_dates_outside_cycle(plan)]
+    return view("ws-acties-inhoud", [Paragraph(f"{len(plan.acties)} acties."), *warnings]) + scroll_box(
+        view("ws-acties-lijst", [Table(heads, rows, titel="Acties van het plan", rechts=[5])]),
+        "Alle acties, om door te scrollen")  # a name of its own: the table in it is a region too
 
 
 def action_plan(session: PlanSession) -> widgets.Widget:
@@ -251,7 +254,7 @@ def balance(session: PlanSession) -> widgets.Widget:
     def gaps(plan: Plan) -> str:
         found = analysis.balance(plan).hiaten
         if not found:
-            return '<p class="ws-ok">De acties dekken de prioriteiten, alle leeftijdsgroepen en strategieën.</p>'
-        return "<p><b>Aandachtspunten:</b></p><ul>" + "".join(f"<li>{esc(g)}</li>" for g in found) + "</ul>"
+            return view("ws-hiaten-inhoud", [Paragraph("De acties dekken de prioriteiten, alle leeftijdsgroepen en strategieën.")])
+        return view("ws-hiaten-inhoud", [Paragraph("Aandachtspunten:"), Bullets(found)])
 
     return widgets.VBox([chart, live_html(session, gaps, "ws-hiaten")])

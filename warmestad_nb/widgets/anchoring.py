@@ -9,9 +9,11 @@ from ..analysis import anchoring as analysis
 from ..edits import anchoring as edits
 from ..model import Plan
 from .. import formatting as fmt
-from .common import code_options, esc, labelled, live_html, page_header, scroll_box, table
-from .list_form import Input, ListForm
+from ..report.document import Bullets, Paragraph, Table
+from .common import code_options, labelled, live_html, page_header, scroll_box
 from .date_warning import date_warning
+from .list_form import Input, ListForm
+from .plan_view import view
 from .session import PlanSession, bind
 
 
@@ -25,19 +27,20 @@ def header(session: PlanSession) -> widgets.Widget:
 def overview(session: PlanSession) -> widgets.Widget:
     def render(plan: Plan) -> str:
         counts = analysis.counts(plan)
-        summary = " · ".join(f"<b>{done} van {fmt.count(total, kind, PLURALS[kind])}</b> verankerd"
+        summary = " · ".join(f"{done} van {fmt.count(total, kind, PLURALS[kind])} verankerd"
                              for kind, (done, total) in counts.items())
         rows = [[a.soort, a.titel, "; ".join(a.plaatsen) or "nog niet verankerd"] for a in analysis.anchors(plan)]
-        classes = ["" if a.verankerd else "ws-gekozen" for a in analysis.anchors(plan)]
-        return (f"<p>{summary}</p>" + scroll_box(table(["Soort", "Titel", "Verankerd in"], rows, row_classes=classes),
-                                                 "Verankering van doelstellingen en acties"))
+        return view("ws-verankering-stand", [Paragraph(summary)]) + scroll_box(
+            view("ws-verankering-inhoud", [Table(["Soort", "Titel", "Verankerd in"], rows,
+                                                 titel="Verankering van doelstellingen en acties")]),
+            "Alle doelstellingen en acties, om door te scrollen")  # a name of its own: the table is a region too
 
     def missing(plan: Plan) -> str:
         found = analysis.not_anchored(plan)
         if not found:
-            return '<p class="ws-ok">Alle doelstellingen en acties hebben een plaats in het beleid.</p>'
-        return ("<p><b>Nog niet verankerd:</b></p><ul>"
-                + "".join(f"<li>{esc(a.soort)}: {esc(a.titel)}</li>" for a in found) + "</ul>")
+            return view("ws-verankering-open", [Paragraph("Alle doelstellingen en acties hebben een plaats in het beleid.")])
+        return view("ws-verankering-open", [Paragraph("Nog niet verankerd:"),
+                                            Bullets([f"{a.soort}: {a.titel}" for a in found])])
 
     return widgets.VBox([live_html(session, render, "ws-verankering-tabel"),
                          live_html(session, missing, "ws-niet-verankerd")])

@@ -22,6 +22,7 @@ from .. import formatting, reference, tables
 from ..charts import to_svg
 from ..errors import WarmeStadError
 from ..model import Plan
+from ..report.html import view_frame
 from .session import PlanSession, bind
 
 LABEL_WIDTH = "12em"
@@ -93,6 +94,11 @@ def note(css: str, text: str) -> str:
     return f'<div class="{css}">{html.escape(text)}</div>'
 
 
+def note_lines(lines: list[str], css: str = "") -> str:
+    """A message's lines as an escaped list (the problems of an import)."""
+    return f'<ul class="{css}">' + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
+
+
 def status_text(session: PlanSession) -> str:
     """The session's last status as plain text (to repeat a refusal next to the form that caused it)."""
     value = session.status.value
@@ -114,24 +120,38 @@ def export_folder(session: PlanSession) -> Path:
 
 
 class Section:
-    """A form or view: its widget box, and a static HTML snapshot for executed notebooks.
+    """A part of a step page: its widgets (`box`) and a static HTML copy (`snapshot`) for executed notebooks.
 
-    Displayed as the live widget where widgets run (JupyterLab, Voila); where they do not
-    (an executed notebook read as HTML), the snapshot shows the same content.
+    Displayed as the live widget where widgets run (JupyterLab, Voila); where they do not (an executed
+    notebook read as HTML), the snapshot shows the same content. A form subclasses it and sets `box`;
+    `Section(*parts)` puts widgets together (a view with its forms), its snapshot their HTML views.
     """
 
     box: widgets.Box
 
-    def __init__(self) -> None:
+    def __init__(self, *parts: widgets.Widget) -> None:
         self._quiet = 0
+        self.parts = parts
+        if parts:
+            self.box = widgets.VBox(list(parts))
 
     def snapshot(self) -> str:
-        raise NotImplementedError
+        return "".join(part.value for part in self.parts if isinstance(part, widgets.HTML))
 
     def _repr_mimebundle_(self, **kwargs):
         data = self.box._repr_mimebundle_(**kwargs)
         data["text/html"] = self.snapshot()
         return data
+
+    def find(self, css: str) -> widgets.Widget:
+        """The widget with CSS class `css` (for tests and scripts driving the section)."""
+        stack = [self.box]
+        while stack:
+            widget = stack.pop()
+            if css in getattr(widget, "_dom_classes", ()):
+                return widget
+            stack.extend(getattr(widget, "children", ()))
+        raise KeyError(css)
 
     @contextlib.contextmanager
     def quiet(self):
@@ -187,14 +207,11 @@ CSS = """
   border-left: 4px solid #d97706; white-space: pre-wrap; }
 .ws-titel h1 { margin: 0.2em 0; font-size: 1.8em; color: #1f2933; }
 .ws-titel p { font-size: 1.1em; color: #3e4c59; max-width: 60em; }
-.ws-tabel { border-collapse: collapse; font-size: 0.95em; margin: 4px 0; }
-.ws-tabel th { text-align: left; background: #eef2f6; padding: 4px 8px; border-bottom: 2px solid #9aa5b1; }
-.ws-tabel td { padding: 3px 8px; border-bottom: 1px solid #e4e7eb; vertical-align: top; }
-.ws-tabel tr.ws-gekozen td { background: #fff8e1; }
 .ws-scroll { max-height: 420px; overflow-y: auto; border: 1px solid #d9e2ec; margin-bottom: 6px; }
 .ws-balk { display: inline-block; height: 0.8em; background: #0072B2; vertical-align: middle; }
 .ws-balk-leeg { display: inline-block; height: 0.8em; background: #d9e2ec; vertical-align: middle; }
-.ws-ok { color: #1e6b3a; } .ws-open { color: #8a4b00; }
+.ws-ok { color: #1e6b3a; } .ws-open { color: #8a4b00; } .ws-fout { color: #9b1c1c; }
+.ws-pad { color: #52606d; font-size: 0.85em; }
 .ws-melding { color: #8a4b00; }
 .ws-voorbeeld { background: #fff4d6; padding: 4px 8px; border-left: 4px solid #d97706; }
 .widget-label { min-width: 12em; }
@@ -247,21 +264,28 @@ def page_header(session: PlanSession, step: int | None, title: str = "", aim: st
     return widgets.VBox([*parts, session.bar])
 
 
-def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], raw: bool = False,
-          row_classes: Optional[list[str]] = None) -> str:
-    """One HTML table (cheaper than a widget per row); cells are escaped unless raw."""
+def table(headers: Iterable[str], rows: Iterable[Iterable[Any]], raw: bool = False) -> str:
+    """One HTML table of a form (cheaper than a widget per row), in the document's look (html.view_frame);
+    cells are escaped unless raw (links, bars, marks).
+    A read-only view of the plan says its tables as blocks instead (plan_view.py)."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = []
-    for i, row in enumerate(rows):
-        css = f' class="{row_classes[i]}"' if row_classes and row_classes[i] else ""
-        cells = "".join(f"<td>{c if raw else esc(c)}</td>" for c in row)
-        body.append(f"<tr{css}>{cells}</tr>")
-    return f'<table class="ws-tabel"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    body = ["<tr>" + "".join(f"<td>{c if raw else esc(c)}</td>" for c in row) + "</tr>" for row in rows]
+    return view_frame(f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>', "ws-tabel")
 
 
-def live_html(session: PlanSession, render: Callable[[Plan], str], css: str) -> widgets.HTML:
-    """An HTML view that is rendered again after every change of the plan."""
-    view = widgets.HTML(render(session.plan))
+class LiveHTML(widgets.HTML):
+    """An HTML widget that also carries its HTML as a plain output, for headless runs and static viewers."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/html"] = self.value
+        return bundle
+
+
+def live_html(session: PlanSession, render: Callable[[Plan], str], css: str) -> LiveHTML:
+    """The one live view: HTML (a view of plan_view.py, or a form's table) rendered again after every
+    change of the plan."""
+    view = LiveHTML(render(session.plan))
     view.add_class(css)
     session.on_change(lambda plan: setattr(view, "value", render(plan)))
     return view

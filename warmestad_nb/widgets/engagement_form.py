@@ -34,30 +34,34 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _engagement(css: str, widget: widgets.ValueWidget, name: str) -> tuple[str, widgets.ValueWidget, Any, Any]:
+    """A field of plan.engagement as it is in the plan; a text is saved without spaces around it."""
+    def write(plan: Plan, value: Any) -> None:
+        setattr(plan.engagement, name, value.strip() if isinstance(value, str) else value)
+
+    return css, widget, lambda plan: getattr(plan.engagement, name), write
+
+
 class EngagementForm(Section):
     def __init__(self, session: PlanSession):
         super().__init__()
         self.session = session
         specs: list[tuple[str, widgets.ValueWidget, Any, Any]] = [
-            ("ws-engagement-collegedatum", widgets.DatePicker(description="Collegebeslissing op"),
-             lambda p: p.engagement.collegebeslissing_datum,
-             lambda p, v: setattr(p.engagement, "collegebeslissing_datum", v)),
-            ("ws-engagement-collegereferentie", _text("Link of referentie", "bv. collegezitting 9/2, punt 12"),
-             lambda p: p.engagement.collegebeslissing_referentie,
-             lambda p, v: setattr(p.engagement, "collegebeslissing_referentie", v.strip())),
+            _engagement("ws-engagement-collegedatum", widgets.DatePicker(description="Collegebeslissing op"),
+                        "collegebeslissing_datum"),
+            _engagement("ws-engagement-collegereferentie",
+                        _text("Link of referentie", "bv. collegezitting 9/2, punt 12"), "collegebeslissing_referentie"),
             ("ws-engagement-schepenen", _area("Betrokken schepenen", "één naam per regel"),
              lambda p: "\n".join(p.engagement.schepenen),
              lambda p, v: setattr(p.engagement, "schepenen", _lines(v))),
             ("ws-engagement-budget", _text("Werkingsbudget (euro)", "bv. 5000"),
              lambda p: show_number(p.engagement.budget_eur), set_working_budget),
-            ("ws-engagement-logo", _area("Afspraak met de regio", "afspraak met Logo / Gezondheidsmakers"),
-             lambda p: p.engagement.afspraak_logo, lambda p, v: setattr(p.engagement, "afspraak_logo", v.strip())),
-            ("ws-engagement-logodatum", widgets.DatePicker(description="Afspraak gemaakt op"),
-             lambda p: p.engagement.afspraak_logo_datum,
-             lambda p, v: setattr(p.engagement, "afspraak_logo_datum", v)),
-            ("ws-engagement-agendapunt", _text("Vast agendapunt van", "bv. werkgroep Gezonde Gemeente"),
-             lambda p: p.engagement.vast_agendapunt,
-             lambda p, v: setattr(p.engagement, "vast_agendapunt", v.strip())),
+            _engagement("ws-engagement-logo", _area("Afspraak met de regio", "afspraak met Logo / Gezondheidsmakers"),
+                        "afspraak_logo"),
+            _engagement("ws-engagement-logodatum", widgets.DatePicker(description="Afspraak gemaakt op"),
+                        "afspraak_logo_datum"),
+            _engagement("ws-engagement-agendapunt", _text("Vast agendapunt van", "bv. werkgroep Gezonde Gemeente"),
+                        "vast_agendapunt"),
         ]
         for name, label in (("naam", "Coördinator"), ("functie", "Functie"), ("organisatie", "Organisatie / dienst"),
                             ("email", "E-mail"), ("telefoon", "Telefoon")):

@@ -8,8 +8,10 @@ from ..analysis import evaluation as analysis
 from ..charts.evaluation import year_on_year_chart
 from ..edits import evaluation as edits
 from ..model import Meting, Plan
-from .common import (BUTTON, EntryRemover, ItemEditor, esc, live_chart, live_html, named, page_header, parse_number,
-                     remove_button, show_number, table)
+from ..report.document import Bullets, Table
+from .common import (BUTTON, EntryRemover, ItemEditor, live_chart, live_html, named, page_header, parse_number,
+                     remove_button, show_number)
+from .plan_view import view
 from .session import PlanSession, bind
 
 # The columns of a year's measurements, with their Dutch headings.
@@ -131,7 +133,8 @@ def year_on_year(session: PlanSession) -> widgets.Widget:
                     target = f" / {show_number(v.streefwaarde)}" if v.streefwaarde is not None else ""
                     cells.append(f"{show_number(v.waarde)}{target}")
             rows.append([name, *cells])
-        return "<p>Waarde / streefwaarde per jaar:</p>" + table(["Indicator", *map(str, years)], rows)
+        return view("ws-jaar-op-jaar-tabel", [Table(["Indicator", *map(str, years)], rows,
+                                                   titel="Waarde / streefwaarde per jaar", rechts=list(range(1, len(years) + 1)))])
 
     chart = live_chart(session, measured, year_on_year_chart, "ws-jaar-op-jaar", empty="Nog geen gemeten waarden met een streefwaarde.")
     return widgets.VBox([chart, live_html(session, overview, "ws-jaar-tabel")])
@@ -140,10 +143,8 @@ def year_on_year(session: PlanSession) -> widgets.Widget:
 def carried(session: PlanSession) -> widgets.Widget:
     def render(plan: Plan) -> str:
         groups = analysis.continuing_actions(plan)
-        parts = []
-        for name, titles in groups.items():
-            shown = ", ".join(esc(t) for t in titles[:12]) + (" ..." if len(titles) > 12 else "")
-            parts.append(f"<li><b>{esc(name)}</b> ({len(titles)}): {shown or '–'}</li>")
-        return "<ul>" + "".join(parts) + "</ul>"
+        return view("ws-volgend-jaar-inhoud", [Bullets([
+            f"{name} ({len(titles)}): " + (", ".join(titles[:12]) + (" ..." if len(titles) > 12 else "") or "–")
+            for name, titles in groups.items()])])
 
     return live_html(session, render, "ws-volgend-jaar")

@@ -11,9 +11,11 @@ from ..edits import actions as edits
 from ..errors import WarmeStadError
 from ..model import Communicatie, Plan, StatusWijziging
 from .. import formatting as fmt
-from .common import (ItemEditor, code_options, esc, euro, live_chart, live_html, page_header, parse_number,
-                     show_number, table, today)
+from ..report.document import Note, Paragraph, Table
+from .common import (ItemEditor, code_options, euro, live_chart, live_html, page_header, parse_number,
+                     show_number, today)
 from .list_form import Input, ListForm
+from .plan_view import view
 from .session import PlanSession
 
 MAX_ROWS = 40  # more bars than this is unreadable on a projector; the table below has them all
@@ -25,9 +27,8 @@ def header(session: PlanSession) -> widgets.Widget:
 
 def status(session: PlanSession) -> widgets.Widget:
     """Pick an action, record a status change with date and note, and keep its spending up to date."""
-    counts = live_html(session, lambda plan: "<p>" + " · ".join(
-        f"{vocab.ACTION_STATUSES[s]}: <b>{n}</b>" for s, n in analysis.status_counts(plan).items()) + "</p>",
-        "ws-status-telling")
+    counts = live_html(session, lambda plan: view("ws-status-aantallen", [Paragraph(" · ".join(
+        f"{vocab.ACTION_STATUSES[s]}: {n}" for s, n in analysis.status_counts(plan).items()))]), "ws-status-telling")
     editor = ItemEditor(session, lambda plan: plan.acties, lambda a: a.id, lambda a: a.titel,
                         "ws-uitvoering-actie", "Actie")
     spent = editor.bind(widgets.Text(description="Uitgegeven (euro)", continuous_update=False),
@@ -37,11 +38,13 @@ def status(session: PlanSession) -> widgets.Widget:
     def log(plan: Plan) -> str:
         action = editor.item(plan)
         if action is None:
-            return "<p>Nog geen acties: werk ze uit in stap 4.</p>"
-        rows = [[s.datum, vocab.ACTION_STATUSES[s.status], s.notitie] for s in action.statuslog]
+            return view("ws-statuslog-inhoud", [Note("Nog geen acties: werk ze uit in stap 4.")])
+        rows = [[fmt.day(s.datum), vocab.ACTION_STATUSES[s.status], s.notitie] for s in action.statuslog]
         budget = f"Budget: {euro(action.budget_eur) or 'nog niet bepaald'}."
-        return (f"<p>Huidige status: <b>{esc(vocab.ACTION_STATUSES[action.status])}</b>. {esc(budget)}</p>"
-                + (table(["Datum", "Status", "Notitie"], rows) if rows else "<p>Nog geen statuswijzigingen.</p>"))
+        return view("ws-statuslog-inhoud", [
+            Paragraph(f"Huidige status: {vocab.ACTION_STATUSES[action.status]}. {budget}"),
+            Table(["Datum", "Status", "Notitie"], rows, titel=f"Statuswijzigingen van {action.titel}") if rows
+            else Note("Nog geen statuswijzigingen.")])
 
     history = live_html(session, log, "ws-statuslog")
     editor.on_choose(lambda _: setattr(history, "value", log(session.plan)))
@@ -94,7 +97,7 @@ def timeline(session: PlanSession) -> widgets.Widget:
         if missing:
             out.append(f"{fmt.count(len(missing), 'actie heeft', 'acties hebben')} nog geen startdatum: "
                        + ", ".join(a.titel for a in missing[:5]) + (" ..." if len(missing) > 5 else "") + ".")
-        return "".join(f'<p class="ws-melding">{esc(t)}</p>' for t in out)
+        return view("ws-tijdlijn-meldingen", [Note(t) for t in out])
 
     chart = live_chart(session, lambda plan: analysis.timeline(plan)[:MAX_ROWS], timeline_chart, "ws-tijdlijn", empty="Nog geen acties met een startdatum.")
     return widgets.VBox([chart, live_html(session, notes, "ws-tijdlijn-notities")])
@@ -103,13 +106,13 @@ def timeline(session: PlanSession) -> widgets.Widget:
 def budget(session: PlanSession) -> widgets.Widget:
     def totals(plan: Plan) -> str:
         t = analysis.budget_total(plan)
-        parts = [f"Gepland: <b>{esc(euro(t.gepland))}</b>", f"uitgegeven: <b>{esc(euro(t.uitgegeven))}</b> "
+        parts = [f"Gepland: {euro(t.gepland)}", f"uitgegeven: {euro(t.uitgegeven)} "
                  f"({fmt.percent(100 * t.aandeel_uitgegeven, 0)})"]
         if t.zonder_budget:
             parts.append(f"{fmt.count(t.zonder_budget, 'actie', 'acties')} zonder budget")
         if t.boven_budget:
-            parts.append(f'<span class="ws-open">{fmt.count(t.boven_budget, "actie", "acties")} boven budget</span>')
-        return "<p>" + " · ".join(parts) + "</p>"
+            parts.append(f"{fmt.count(t.boven_budget, 'actie', 'acties')} boven budget")
+        return view("ws-budget-stand", [Paragraph(" · ".join(parts))])
 
     def largest(plan: Plan):
         return sorted(analysis.budget_lines(plan), key=lambda line: -(line.gepland or 0))[:MAX_ROWS]

@@ -21,7 +21,6 @@ from ..analysis import linking
 from ..analysis.mjp_links import anchoring_counts, anchoring_table, mjp_suggestions, pillar_coverage, tree
 from ..analysis.sdg_links import sdg_overview, sdg_suggestions, vizier_overview, vizier_suggestions
 from ..carryover import CYCLE_ORDER, carry_over, install_meerjarenplan
-from ..charts import to_svg
 from ..charts.links import sdg_contribution
 from ..edits import links as link_edits
 from ..edits.meerjarenplan import add_item, propagate_priority, remove_item, rename_item
@@ -29,8 +28,10 @@ from ..errors import WarmeStadError
 from ..imports.meerjarenplan import ImportResult, read_meerjarenplan
 from ..model import Meerjarenplan, MjpItem, Plan
 from ..store import create_plan
-from .common import BUTTON, field, page_header, table
+from ..report.document import Paragraph, Subheading
+from .common import BUTTON, field, live_html, page_header, table
 from .list_form import Input, ListForm
+from .plan_view import chart, frame, view
 from .session import PlanSession
 
 # Rows of inputs and buttons wrap on a narrow screen instead of squeezing the buttons' text.
@@ -368,28 +369,17 @@ def link_editor(session: PlanSession, kind: str) -> widgets.VBox:
     return box
 
 
-def _table_view(css: str, render: Callable[[Plan], str], session: PlanSession) -> widgets.HTML:
-    view = widgets.HTML()
-    view.add_class(css)
-
-    def redraw(plan: Plan) -> None:
-        view.value = render(plan)
-
-    session.on_change(redraw)
-    redraw(session.plan)
-    return view
-
-
 def _anchoring_html(plan: Plan) -> str:
     counts = anchoring_counts(plan)
     head = "; ".join(f"{done} van de {total} {'doelstellingen' if kind == 'doelstelling' else 'acties'} "
                      "gekoppeld aan het meerjarenplan" for kind, (done, total) in counts.items())
-    rows = anchoring_table(plan)[["soort", "titel", "verankerd", "meerjarenplan"]].itertuples(index=False)
-    return f"<p>{html.escape(head)}</p>" + table(["Soort", "Titel", "Gekoppeld", "In het meerjarenplan"], rows)
+    rows = anchoring_table(plan)[["soort", "titel", "verankerd", "meerjarenplan"]]
+    rows.columns = ["Soort", "Titel", "Gekoppeld", "In het meerjarenplan"]
+    return view("ws-verankering-mjp", [Paragraph(head), frame(rows, titel="Doelstellingen en acties in het meerjarenplan")])
 
 
 def anchoring_view(session: PlanSession) -> widgets.HTML:
-    return _table_view("ws-anchoring", _anchoring_html, session)
+    return live_html(session, _anchoring_html, "ws-anchoring")
 
 
 def _coverage_html(plan: Plan) -> str:
@@ -410,21 +400,24 @@ def _coverage_html(plan: Plan) -> str:
 
 
 def pillar_view(session: PlanSession) -> widgets.HTML:
-    return _table_view("ws-pillar-coverage", _coverage_html, session)
+    return live_html(session, _coverage_html, "ws-pillar-coverage")
 
 
 def _sdg_html(plan: Plan) -> str:
-    sdgs = table(["SDG", "Naam", "Acties", "Doelstellingen", "Subdoelen"],
-                 sdg_overview(plan).reindex(columns=["sdg", "naam", "acties", "doelstellingen", "subdoelen"])
-                 .itertuples(index=False))
-    vizier = table(["Thema", "Doel van Vizier 2030", "Acties", "Doelstellingen"],
-                   vizier_overview(plan).reindex(columns=["thema", "doel", "acties", "doelstellingen"])
-                   .itertuples(index=False))
-    return f'<div class="ws-sdg-chart">{to_svg(sdg_contribution(plan))}</div>{sdgs}<h3>Vizier 2030</h3>{vizier}'
+    sdgs = sdg_overview(plan).reindex(columns=["sdg", "naam", "acties", "doelstellingen", "subdoelen"])
+    sdgs.columns = ["SDG", "Naam", "Acties", "Doelstellingen", "Subdoelen"]
+    vizier = vizier_overview(plan).reindex(columns=["thema", "doel", "acties", "doelstellingen"])
+    vizier.columns = ["Thema", "Doel van Vizier 2030", "Acties", "Doelstellingen"]
+    return view("ws-sdg-inhoud", [
+        chart(sdg_contribution(plan), titel=f"Bijdrage aan de SDG's - {plan.gemeente.naam}",
+              alt="Liggende staven: per SDG (alle 17) het aantal acties van het plan dat aan een van zijn subdoelen "
+                  "gekoppeld is.", bron=f"de SDG-koppelingen in het plan van {plan.gemeente.naam}"),
+        frame(sdgs, titel="Bijdrage aan de 17 SDG's"),
+        Subheading("Vizier 2030"), frame(vizier, titel="Bijdrage aan Vizier 2030")])
 
 
 def sdg_view(session: PlanSession) -> widgets.HTML:
-    return _table_view("ws-sdg-overview", _sdg_html, session)
+    return live_html(session, _sdg_html, "ws-sdg-overview")
 
 
 def _next_cycle(cycle: str) -> str | None:

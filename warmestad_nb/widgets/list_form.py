@@ -17,7 +17,7 @@ from .. import formatting
 from ..errors import WarmeStadError
 from ..model import Plan
 from .common import (MULTIPLE, Section, button, esc, field, hint, html_box, note, on_add_click, parse_number,
-                     show_number, status_text)
+                     show_number, status_text, table)
 from .date_warning import date_warning
 from .session import PlanSession
 
@@ -304,10 +304,8 @@ class ListForm(Section):
         """The entries as a table (or the sentence for none)."""
         if not found:
             return f'<p class="ws-info">{esc(self.empty_text)}</p>'
-        head = "".join(f"<th>{esc(spec.label)}</th>" for spec in self.specs.values())
-        rows = "".join("<tr>" + "".join(f"<td>{esc(spec.text(e))}</td>" for spec in self.specs.values()) + "</tr>"
-                       for e in found)
-        return f'<table class="ws-tabel"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        return table([spec.label for spec in self.specs.values()],
+                     [[spec.text(e) for spec in self.specs.values()] for e in found])
 
     def snapshot(self) -> str:
         return self.overview(self.session.plan)

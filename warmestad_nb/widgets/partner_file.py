@@ -10,8 +10,7 @@ import ipywidgets as widgets
 from ..errors import WarmeStadError
 from ..files import atomic_write
 from ..exports.partners import import_partners, partners_workbook, read_partner_file
-from . import step1_html
-from .common import Section, button, download_link, export_folder, html_box, note, status_text
+from .common import Section, button, download_link, export_folder, html_box, note, note_lines, status_text
 from .session import PlanSession
 
 SHOWN_PROBLEMS = 40  # a long report is cut: the first rows tell the user what to fix
@@ -21,7 +20,7 @@ def problem_report(message: str, problems: list[str]) -> str:
     shown = problems[:SHOWN_PROBLEMS]
     more = len(problems) - len(shown)
     lines = shown + ([f"... en nog {more} problemen."] if more else [])
-    return note("ws-fout", message) + (step1_html.bullets(lines, "ws-problemen") if lines else "")
+    return note("ws-fout", message) + (note_lines(lines, "ws-problemen") if lines else "")
 
 
 class PartnerFileForm(Section):

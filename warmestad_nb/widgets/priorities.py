@@ -10,8 +10,10 @@ from ..analysis.goals import smart_missing
 from ..charts.priorities import priority_matrix
 from ..edits import priorities as edits
 from ..model import Plan
+from ..report.document import Paragraph, Subheading, Table
 from .common import (BUTTON, ItemEditor, esc, labelled, live_chart, live_html, named, page_header, pillar_options,
                      remove_button, table)
+from .plan_view import view
 from .session import PlanSession, bind
 
 SCORE_OPTIONS = [("–", None)] + [(str(n), n) for n in range(1, 6)]
@@ -69,20 +71,20 @@ def environment_table(plan: Plan) -> str:
         rows.append([c.naam, formatting.value(c.waarde, c.measure.eenheid),
                      formatting.value(flanders, c.measure.eenheid), c.measure.jaar_kort, c.signaal,
                      formatting.source(c.measure.bron, c.measure.periode)])
-    return ("<h3>Cijfers uit de omgevingsanalyse (stap 2)</h3>"
-            + table(["Indicator", plan.gemeente.naam, "Vlaanderen", "Referentiejaar", "Tegenover vergelijkbare gemeenten",
-                     "Bron"],
-                    rows))
+    return view("ws-omgeving-cijfers", [
+        Subheading("Cijfers uit de omgevingsanalyse (stap 2)"),
+        Table(["Indicator", plan.gemeente.naam, "Vlaanderen", "Referentiejaar", "Tegenover vergelijkbare gemeenten",
+               "Bron"], rows, titel="Cijfers uit de omgevingsanalyse")])
 
 
 def matrix(session: PlanSession) -> widgets.Widget:
     def advice(plan: Plan) -> str:
         found = analysis.suggested(plan)
         if not found:
-            return "<p>Nog geen pijler valt in het vak 'nu aanpakken'.</p>"
+            return view("ws-matrix-advies-inhoud", [Paragraph("Nog geen pijler valt in het vak 'nu aanpakken'.")])
         names = {p.nummer: p.kort for p in reference.pillars()}
-        listed = ", ".join(f"{n}. {esc(names[n])}" for n in found)
-        return f"<p>Pijlers met een grote nood die goed haalbaar zijn: <b>{listed}</b>.</p>"
+        listed = ", ".join(f"{n}. {names[n]}" for n in found)
+        return view("ws-matrix-advies-inhoud", [Paragraph(f"Pijlers met een grote nood die goed haalbaar zijn: {listed}.")])
 
     chart = live_chart(session, analysis.positions, priority_matrix, "ws-matrix")
     return widgets.VBox([chart, live_html(session, advice, "ws-matrix-advies")])

@@ -14,7 +14,7 @@ from ..newplan import new_plan, plan_filename
 from ..errors import WarmeStadError
 from ..model import Plan
 from ..store import create_plan
-from .common import BUTTON, CSS, esc, labelled
+from .common import BUTTON, CSS, esc, labelled, table
 from .session import open_store
 
 START = "00_start.ipynb"
@@ -59,14 +59,13 @@ def progress_html(plan_file: str, plan: Plan | None = None, linked: bool = True)
         pages = [(link(nb, plan_file), label) for nb, label in STEP_NOTEBOOKS[step.nummer]]
         links = " · ".join(f'<a href="{esc(href)}">{esc(label)}</a>' if linked else esc(label)
                            for href, label in pages)
-        rows.append(f"<tr><td><b>{step.nummer}. {esc(step.naam)}</b><br>{links}</td>"
-                    f"<td>{_bar(step.fraction)} {len(step.klaar)}/{total}</td><td><ul>{todo}</ul></td></tr>")
+        rows.append([f"<b>{step.nummer}. {esc(step.naam)}</b><br>{links}",
+                     f"{_bar(step.fraction)} {len(step.klaar)}/{total}", f"<ul>{todo}</ul>"])
     example = ('<p class="ws-voorbeeld">Dit is een VOORBEELDPLAN: de inhoud is verzonnen ter illustratie.</p>'
                if plan.voorbeeld else "")
     return (f"<h2>{esc(plan.gemeente.naam)} · meerjarenplan {esc(plan.cyclus)}</h2>{example}"
             f'<p class="ws-melding">Planbestand: {esc(plan_file)}</p>'
-            '<table class="ws-tabel"><thead><tr><th>Stap</th><th>Voortgang</th><th>Nog te doen</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            + table(["Stap", "Voortgang", "Nog te doen"], rows, raw=True))
 
 
 def plans_html(folder: Path, current: str, home: str = START) -> str:

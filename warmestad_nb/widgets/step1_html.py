@@ -1,8 +1,7 @@
-"""HTML for the read-only views of step 1 (checklist, partner table, coverage, kick-off, youth); all escaped."""
+"""The read-only views of step 1 (checklist, partner table, coverage, kick-off, youth) as the policy plan's
+blocks, rendered like the document (plan_view.view); the youth channels are the document's own table."""
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 
@@ -11,52 +10,25 @@ from ..analysis import kickoff as ko
 from ..analysis.commitment import commitment_checklist
 from ..analysis.partners import Coverage, partner_rows
 from ..analysis.youth import ages_without_channel, channels_by_age
-from ..charts import to_svg
 from ..charts.partners import reach_heatmap
 from ..formatting import day
 from ..model import Plan
-from .common import HIDDEN_LABEL_CSS, esc
-
-TABLE_CSS = "ws-tabel"
-STYLE = """<style>
-table.ws-tabel { border-collapse: collapse; font-size: 0.9em; margin: 0.3em 0 0.8em; }
-table.ws-tabel th, table.ws-tabel td { border: 1px solid #ccd3da; padding: 0.2em 0.5em; text-align: left;
-  vertical-align: top; line-height: 1.35; }
-table.ws-tabel th { background: #e8eef4; }
-.ws-klaar { color: #1a7f37; font-weight: bold; }
-.ws-open { color: #c0392b; font-weight: bold; }
-.ws-fout, .ws-status-error, .ws-status-conflict { color: #c0392b; }
-.ws-ok, .ws-status-ok { color: #1a7f37; }
-.ws-pad { color: #52606d; font-size: 0.85em; }
-.ws-types p { margin: 0.2em 0; }
-""" + HIDDEN_LABEL_CSS + """
-</style>"""
-
-
-def frame(df: pd.DataFrame, css: str = TABLE_CSS) -> str:
-    """A DataFrame as an escaped HTML table without its index."""
-    return df.to_html(index=False, escape=True, classes=css, border=0, na_rep="", justify="left")
-
-
-def bullets(lines: list[str], css: str = "") -> str:
-    items = "".join(f"<li>{esc(line)}</li>" for line in lines)
-    return f'<ul class="{css}">{items}</ul>'
+from ..report.document import Bullets, Note, Paragraph
+from ..report.sections.common import Context, plan_source, source_label
+from ..report.sections.network import channel_table
+from .plan_view import chart, frame, mark, view
 
 
 # ---------------------------------------------------------------------------------- checklist
 
 
 def checklist(plan: Plan) -> str:
-    rows = []
-    for item in commitment_checklist(plan):
-        mark = ('<span class="ws-klaar">✔ in orde</span>' if item.done
-                else '<span class="ws-open">✘ ontbreekt</span>')
-        rows.append(f"<tr><td>{mark}</td><td>{esc(item.label)}</td><td>{esc(item.detail)}</td></tr>")
-    done = sum(item.done for item in commitment_checklist(plan))
-    total = len(rows)
-    return (f'{STYLE}<div class="ws-checklist-inhoud"><p><b>Engagement: {done} van {total} in orde.</b></p>'
-            f'<table class="{TABLE_CSS}"><tr><th>Stand</th><th>Onderdeel</th><th>Wat er is of nog ontbreekt</th></tr>'
-            f'{"".join(rows)}</table></div>')
+    items = commitment_checklist(plan)
+    done = sum(item.done for item in items)
+    table = frame(pd.DataFrame([[mark(i.done), i.label, i.detail] for i in items],
+                               columns=["Stand", "Onderdeel", "Wat er is of nog ontbreekt"]),
+                  titel="Engagement: wat er is en wat nog ontbreekt")
+    return view("ws-checklist-inhoud", [Paragraph(f"Engagement: {done} van {len(items)} in orde."), table])
 
 
 # ---------------------------------------------------------------------------------- partners
@@ -65,86 +37,83 @@ def checklist(plan: Plan) -> str:
 def partner_table(plan: Plan) -> str:
     df = partner_rows(plan)
     if df.empty:
-        return f'{STYLE}<p class="ws-info">Er staan nog geen partners in het plan.</p>'
-    return f"{STYLE}<p><b>{len(df)} partners</b></p>{frame(df.drop(columns=['Rol']))}"
+        return view("ws-partners", [Note("Er staan nog geen partners in het plan.")])
+    return view("ws-partners", [frame(df.drop(columns=["Rol"]), titel=f"{len(df)} partners", breed=True)])
 
 
 # ---------------------------------------------------------------------------------- coverage
 
 
-def _svg_body(svg: str) -> str:
-    # Drop the XML prologue so the SVG can sit inside HTML; make it scale with the page.
-    svg = svg[svg.find("<svg"):]
-    return re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', r'<svg\1 style="width:100%;max-width:46em;height:auto"',
-                  svg, count=1)
-
-
 def heatmap(plan: Plan) -> str:
-    fig = reach_heatmap(plan)
-    return f'<div class="ws-heatmap-figuur">{_svg_body(to_svg(fig))}</div>'
+    return view("ws-heatmap-figuur", [chart(
+        reach_heatmap(plan), titel="Bereik van de partners per pijler en leeftijdsgroep",
+        alt="Heatmap: per pijler (rijen) en leeftijdsgroep (kolommen) het aantal partners dat die groep voor die "
+            "pijler bereikt; een vak zonder partner is rood gearceerd en toont 0.",
+        bron=f"partnerlijst in het plan van {plan.gemeente.naam}")])
 
 
 def coverage_tables(plan: Plan, c: Coverage) -> str:
-    present = len(reference.sectors()) - len(c.missing_sectors)
-    parts = [STYLE, f"<p><b>{present} van de {len(reference.sectors())} sectoren zijn vertegenwoordigd "
-                    f"({len(plan.partners)} partners).</b></p>"]
+    total = len(reference.sectors())
+    blocks = [Paragraph(f"{total - len(c.missing_sectors)} van de {total} sectoren zijn vertegenwoordigd "
+                        f"({len(plan.partners)} partners).")]
     if c.missing_sectors:
-        parts.append(f'<p class="ws-ontbrekende-sectoren">Nog geen enkele partner uit: '
-                     f'<b>{esc(", ".join(s.naam for s in c.missing_sectors))}</b>.</p>')
-    parts.append(frame(c.sectors.drop(columns=["Nog niet betrokken"])))
+        blocks.append(Paragraph(f"Nog geen enkele partner uit: {', '.join(s.naam for s in c.missing_sectors)}."))
+    blocks.append(frame(c.sectors.drop(columns=["Nog niet betrokken"]), titel="Partners en organisatietypes per sector",
+                        bron=f"{plan_source(Context(plan))}; sectorindeling: {source_label('sectoren')}"))
     if c.without_reach:
-        parts.append(f'<p class="ws-info">Zonder pijlers of leeftijdsgroepen (tellen niet mee in de heatmap): '
-                     f'{esc(", ".join(p.organisatie for p in c.without_reach))}.</p>')
-    return "".join(parts)
+        blocks.append(Note("Zonder pijlers of leeftijdsgroepen (tellen niet mee in de heatmap): "
+                           f"{', '.join(p.organisatie for p in c.without_reach)}."))
+    return view("ws-dekking-inhoud", blocks)
 
 
 def gaps(c: Coverage) -> str:
     if not c.gaps:
-        return '<p class="ws-ok">Elke pijler bereikt elke leeftijdsgroep via minstens één partner.</p>'
+        return view("ws-blinde-vlekken", [Paragraph("Elke pijler bereikt elke leeftijdsgroep via minstens één partner.")])
     pillars = {p.nummer: p.kort for p in reference.pillars()}
     by_pillar: dict[int, list[str]] = {}
     for pillar, age in c.gaps:
         by_pillar.setdefault(pillar, []).append(vocab.AGE_GROUPS[age])
-    lines = [f"Pijler {p} ({pillars[p]}): {', '.join(ages)}" for p, ages in by_pillar.items()]
-    return "<p><b>Blinde vlekken: nog geen partner voor</b></p>" + bullets(lines, "ws-blinde-vlekken")
+    return view("ws-blinde-vlekken", [
+        Paragraph("Blinde vlekken: nog geen partner voor"),
+        Bullets([f"Pijler {p} ({pillars[p]}): {', '.join(ages)}" for p, ages in by_pillar.items()])])
 
 
 def missing_types(c: Coverage) -> str:
     if not c.missing_types:
-        return '<p class="ws-ok">Elk organisatietype uit de lijst is betrokken.</p>'
+        return view("ws-types", [Paragraph("Elk organisatietype uit de lijst is betrokken.")])
     sectors = {s.id: s.naam for s in reference.sectors()}
-    parts = [f"<p><b>{len(c.missing_types)} organisatietypes zijn nog niet betrokken.</b> Denk ook verder "
-             "dan de voor de hand liggende partners:</p>"]
-    for sector_id in dict.fromkeys(t.sector for t in c.missing_types):
-        names = ", ".join(t.naam for t in c.missing_types if t.sector == sector_id)
-        parts.append(f"<p><b>{esc(sectors[sector_id])}:</b> {esc(names)}</p>")
+    lines = [f"{sectors[sector_id]}: {', '.join(t.naam for t in c.missing_types if t.sector == sector_id)}"
+             for sector_id in dict.fromkeys(t.sector for t in c.missing_types)]
     source = reference.source("organisatietypes")
-    parts.append(f'<p class="ws-pad">Bron van de lijst: {esc(source.titel)}, {esc(source.uitgever)}, '
-                 f"{esc(source.jaar)}.</p>")
-    return f'<div class="ws-types">{"".join(parts)}</div>'
+    return view("ws-types", [
+        Paragraph(f"{len(c.missing_types)} organisatietypes zijn nog niet betrokken. Denk ook verder dan de voor "
+                  "de hand liggende partners:"),
+        Bullets(lines),
+        Paragraph(f"Bron van de lijst: {source.titel}, {source.uitgever}, {source.jaar}.")])
 
 
 # ---------------------------------------------------------------------------------- kick-off
 
 
 def kickoff_overview(plan: Plan) -> str:
-    parts_, proposed = ko.programme(plan)
-    slots = pd.DataFrame(
-        [{"Tijd": f"{s.start} - {s.einde}", "Onderdeel": s.titel, "Duur (min)": s.duur_min, "Wie": s.wie}
-         for s in ko.schedule(parts_)]
-    )
+    parts, proposed = ko.programme(plan)
+    slots = pd.DataFrame([{"Tijd": f"{s.start} - {s.einde}", "Onderdeel": s.titel, "Duur (min)": s.duur_min,
+                           "Wie": s.wie} for s in ko.schedule(parts)],
+                         columns=["Tijd", "Onderdeel", "Duur (min)", "Wie"])
     k = plan.kickoff
     when = day(k.datum) if k.datum else "datum nog te bepalen"
-    intro = f"<p><b>Startmoment: {esc(when)}{', ' + esc(k.locatie) if k.locatie else ''}. Duur: " \
-            f"{ko.total_minutes(parts_)} minuten.</b></p>"
+    blocks = [Paragraph(f"Startmoment: {when}{', ' + k.locatie if k.locatie else ''}. Duur: "
+                        f"{ko.total_minutes(parts)} minuten.")]
     if proposed:
-        intro += '<p class="ws-info">Dit is het voorgestelde programma; het staat nog niet in het plan.</p>'
+        blocks.append(Note("Dit is het voorgestelde programma; het staat nog niet in het plan."))
+    blocks.append(frame(slots, titel="Programma van het startmoment" + (" (voorstel)" if proposed else "")))
     guests, proposal = ko.invitees(plan)
     a = ko.attendance(plan)
-    invited = (f"<p><b>Uitnodigingen:</b> {len(guests)} partners"
-               f"{' (voorstel: nog niemand uitgenodigd)' if proposal else ''}; aanwezig: {a.present}; "
-               f"aanmeldingen: {a.signups}, waarvan {a.signups_open} nog geen partner.</p>")
-    return STYLE + intro + frame(slots) + invited + frame(ko.invitation_rows(plan))
+    blocks.append(Paragraph(f"Uitnodigingen: {len(guests)} partners"
+                            f"{' (voorstel: nog niemand uitgenodigd)' if proposal else ''}; aanwezig: {a.present}; "
+                            f"aanmeldingen: {a.signups}, waarvan {a.signups_open} nog geen partner."))
+    blocks.append(frame(ko.invitation_rows(plan), titel="Uitnodigingen en aanwezigheid", breed=True))
+    return view("ws-kickoff-overzicht", blocks)
 
 
 def signups(plan: Plan) -> str:
@@ -152,25 +121,20 @@ def signups(plan: Plan) -> str:
              "Sector": reference.lookup("sectoren")[s.sector].naam if s.sector else "",
              "Partner": plan.partner_name(s.partner_id) or "nog geen partner"} for s in plan.kickoff.aanmeldingen]
     if not rows:
-        return '<p class="ws-info">Nog geen aanmeldingen genoteerd.</p>'
-    return STYLE + frame(pd.DataFrame(rows))
+        return view("ws-aanmeldingen", [Note("Nog geen aanmeldingen genoteerd.")])
+    return view("ws-aanmeldingen", [frame(pd.DataFrame(rows), titel="Aanmeldingen op het startmoment")])
 
 
 # ---------------------------------------------------------------------------------- youth
 
 
 def youth(plan: Plan) -> str:
-    channels = [{"Kanaal": vocab.YOUTH_CHANNELS[k.kanaal],
-                 "Leeftijdsgroepen": ", ".join(a for a in vocab.AGE_GROUPS if a in k.leeftijdsgroepen),
-                 "Boodschap": k.boodschap, "Wanneer": day(k.datum) if k.datum else "",
-                 "Uitgevoerd": "ja" if k.uitgevoerd else "nee"} for k in plan.jongeren.kanalen]
-    parts = [STYLE]
     missing = ages_without_channel(plan)
-    if missing:
-        parts.append(f'<p class="ws-fout ws-jongeren-ontbreekt"><b>Nog geen kanaal gepland voor: '
-                     f'{esc(", ".join(vocab.AGE_GROUPS[a] for a in missing))}.</b></p>')
+    blocks = [Paragraph(f"Nog geen kanaal gepland voor: {', '.join(vocab.AGE_GROUPS[a] for a in missing)}." if missing
+                        else "Elke leeftijdsgroep heeft minstens één kanaal.")]
+    blocks.append(frame(channels_by_age(plan), titel="Kanalen per leeftijdsgroep"))
+    if plan.jongeren.kanalen:
+        blocks.append(channel_table(Context(plan)))
     else:
-        parts.append('<p class="ws-ok"><b>Elke leeftijdsgroep heeft minstens één kanaal.</b></p>')
-    parts.append(frame(channels_by_age(plan)))
-    parts.append(frame(pd.DataFrame(channels)) if channels else '<p class="ws-info">Nog geen kanalen.</p>')
-    return "".join(parts)
+        blocks.append(Note("Nog geen kanalen."))
+    return view("ws-jongeren-kanalen", blocks)

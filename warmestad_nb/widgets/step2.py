@@ -1,6 +1,6 @@
 """Widgets of step 2 (beginsituatie): live views, own figures, imports, existing offer and needs.
 
-Every section function displays its view and its forms; every change goes through the
+Every section function returns a Section: its view and its forms; every change goes through the
 PlanSession (validated, saved at once) and all views redraw from the saved plan.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 import ipywidgets as widgets
-from IPython.display import display
+
 from .. import reference, vocab
 from ..errors import WarmeStadError
 from ..imports import indicators as indicator_import, offer as offer_import, statbel, survey
@@ -21,27 +21,11 @@ from ..imports.own import is_percent, new_own_figure
 from ..model import Aanbod, EnqueteAntwoord, Nood, Plan
 from . import step2_views as views
 from .checklist_view import step_checklist
-from .common import show_number
+from .common import Section, live_html, show_number
 from .list_form import Input, ListForm
 from .session import PlanSession, bind
 
 UPLOAD_TYPES = ".csv,.txt,.xlsx,.zip"
-
-
-class LiveHTML(widgets.HTML):
-    """An HTML widget that also carries its HTML as a plain output, for headless runs and static viewers."""
-
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        bundle["text/html"] = self.value
-        return bundle
-
-
-def live(session: PlanSession, render: Callable[[Plan], str], css: str) -> LiveHTML:
-    view = LiveHTML(value=render(session.plan))
-    view.add_class(css)
-    session.on_change(lambda plan: setattr(view, "value", render(plan)))
-    return view
 
 
 def _message(css: str) -> widgets.HTML:
@@ -117,35 +101,14 @@ def _import_from_upload(session, box, upload, make: Callable[[Path, str], Import
 # ------------------------------------------------------------------------------- sections
 
 
-class Section:
-    """The widgets of one section, displayed once when made (as a cell's last value it shows nothing more)."""
-
-    def __init__(self, *parts: widgets.Widget):
-        self.parts = parts
-        display(*parts)
-
-    def _ipython_display_(self) -> None:
-        pass
-
-    def find(self, css: str) -> widgets.Widget:
-        """The widget with CSS class `css` (for tests and scripts driving the section)."""
-        stack = list(self.parts)
-        while stack:
-            widget = stack.pop()
-            if css in getattr(widget, "_dom_classes", ()):
-                return widget
-            stack.extend(getattr(widget, "children", ()))
-        raise KeyError(css)
-
-
 def header(session: PlanSession) -> Section:
     session.watch()  # a change elsewhere is warned at once, with the reload button in the bar
-    return Section(session.bar, live(session, views.header_view, "ws-stap2-kop-view"),
-                   live(session, lambda p: step_checklist(p, 2), "ws-stap-checklist"))
+    return Section(session.bar, live_html(session, views.header_view, "ws-stap2-kop-view"),
+                   live_html(session, lambda p: step_checklist(p, 2), "ws-stap-checklist"))
 
 
 def population_section(session: PlanSession) -> Section:
-    return Section(live(session, views.population_view, "ws-bevolking-view"))
+    return Section(live_html(session, views.population_view, "ws-bevolking-view"))
 
 
 def indicator_section(session: PlanSession) -> Section:
@@ -161,7 +124,7 @@ def indicator_section(session: PlanSession) -> Section:
         checks.append(check)
     boxes.children = [widgets.HTML("<b>Indicatoren voor de samenvatting en het beleidsplan</b> "
                                    "(geen keuze = alle drie):")] + checks
-    return Section(live(session, views.indicators_view, "ws-indicatoren-view"), boxes)
+    return Section(live_html(session, views.indicators_view, "ws-indicatoren-view"), boxes)
 
 
 def _toggle(plan: Plan, indicator: str, on: bool) -> None:
@@ -212,7 +175,7 @@ def own_figures_form(session: PlanSession) -> ListForm:
 
 
 def own_figures_section(session: PlanSession) -> Section:
-    view = live(session, views.own_figures_view, "ws-eigen-cijfers-view")
+    view = live_html(session, views.own_figures_view, "ws-eigen-cijfers-view")
     typed = own_figures_form(session).box
 
     upload = widgets.FileUpload(accept=UPLOAD_TYPES, multiple=False, description="Kies bestand")
@@ -268,7 +231,7 @@ def offer_form(session: PlanSession) -> ListForm:
 
 
 def offer_section(session: PlanSession) -> Section:
-    view = live(session, views.offer_view, "ws-aanbod-view")
+    view = live_html(session, views.offer_view, "ws-aanbod-view")
     typed = offer_form(session).box
 
     upload = widgets.FileUpload(accept=".xlsx,.csv", multiple=False, description="Kies bestand")
@@ -320,7 +283,7 @@ def answers_form(session: PlanSession) -> ListForm:
 
 
 def needs_section(session: PlanSession) -> Section:
-    view = live(session, views.needs_view, "ws-noden-view")
+    view = live_html(session, views.needs_view, "ws-noden-view")
     typed = needs_form(session).box
 
     upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=False, description="Kies bestand")
@@ -356,7 +319,7 @@ def needs_section(session: PlanSession) -> Section:
 
 
 def summary_section(session: PlanSession) -> Section:
-    view = live(session, views.summary_view, "ws-samenvatting-view")
+    view = live_html(session, views.summary_view, "ws-samenvatting-view")
     notes = widgets.Textarea(description="Notities", style={"description_width": "9em"}, continuous_update=False,
                              layout=widgets.Layout(width="100%", height="12em"))
     notes.add_class("ws-notities")

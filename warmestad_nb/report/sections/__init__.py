@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ... import formatting as fmt
-from ..document import Cover, Section
+from ..document import Cover, Part
 from ..outline import Chapter, numbering
 from . import budget, closing, front, governance, network, planning, situation
 from .common import Context
@@ -34,8 +34,8 @@ BUILDERS = {
 }
 
 
-def build_section(ctx: Context, chapter: Chapter, number: str) -> Section:
-    return Section(id=chapter.id, nummer=number, titel=chapter.titel, blokken=BUILDERS[chapter.id](ctx))
+def build_section(ctx: Context, chapter: Chapter, number: str) -> Part:
+    return Part(id=chapter.id, nummer=number, titel=chapter.titel, blokken=BUILDERS[chapter.id](ctx))
 
 
 def build_cover(ctx: Context, chapters: list[Chapter], datum: date, versie: str) -> Cover:

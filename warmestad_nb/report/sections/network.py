@@ -65,13 +65,18 @@ def _youth(ctx: Context) -> list:
     blocks = [Subheading("Kinderen en jongeren informeren")]
     if not y.kanalen:
         return blocks + [Note("Er staan nog geen kanalen in het plan om kinderen en jongeren te informeren.")]
-    blocks.append(Table(
-        ["Kanaal", "Leeftijd", "Boodschap", "Wanneer"],
-        [[vocab.YOUTH_CHANNELS[c.kanaal], ages(c.leeftijdsgroepen), c.boodschap or "-",
-          (fmt.day(c.datum) if c.datum else "-") + ("" if c.uitgevoerd else " (gepland)")] for c in y.kanalen],
-        titel="Kanalen"))
+    blocks.append(channel_table(ctx))
     blocks += [Paragraph(p) for p in fmt.paragraphs(y.notities)]
     return blocks + _youth_voice(ctx)
+
+
+def channel_table(ctx: Context) -> Table:
+    """The channels that inform children and young people (also on the step 1 page)."""
+    return Table(
+        ["Kanaal", "Leeftijd", "Boodschap", "Wanneer"],
+        [[vocab.YOUTH_CHANNELS[c.kanaal], ages(c.leeftijdsgroepen), c.boodschap or "-",
+          (fmt.day(c.datum) if c.datum else "-") + ("" if c.uitgevoerd else " (gepland)")] for c in ctx.plan.jongeren.kanalen],
+        titel="Kanalen")
 
 
 def _youth_voice(ctx: Context) -> list:

@@ -86,15 +86,20 @@ def environment(ctx: Context) -> list:
             bron=pop_source),
     ]
     blocks += _indicators(ctx)
-    blocks += [Subheading(summaries.FLEMISH_TITLE), Paragraph(summaries.FLEMISH_INTRO),
-               Table(summaries.FLEMISH_HEADS, summaries.flemish_figure_rows(), titel=summaries.FLEMISH_TITLE,
-                     bron=source_label("vlaamse_cijfers")),
-               Paragraph("Waar elk cijfer te lezen is:"), Bullets(summaries.flemish_figure_addresses())]
+    blocks += flemish_figures()
     blocks += _own_figures(ctx)
     blocks.append(Subheading("Samenvatting van de analyse"))
     notes = fmt.paragraphs(plan.omgevingsanalyse.notities)
     blocks += [Paragraph(p) for p in notes] or [Note("De samenvatting van de analyse staat nog niet in het plan.")]
     return blocks
+
+
+def flemish_figures() -> list:
+    """Flemish figures on mental well-being, each with its source and address (also on the step 2 page)."""
+    return [Subheading(summaries.FLEMISH_TITLE), Paragraph(summaries.FLEMISH_INTRO),
+            Table(summaries.FLEMISH_HEADS, summaries.flemish_figure_rows(), titel=summaries.FLEMISH_TITLE,
+                  bron=source_label("vlaamse_cijfers")),
+            Paragraph("Waar elk cijfer te lezen is:"), Bullets(summaries.flemish_figure_addresses())]
 
 
 def _indicators(ctx: Context) -> list:
@@ -171,12 +176,13 @@ def offer(ctx: Context) -> list:
     blocks.append(Bullets(gaps) if gaps else Paragraph(
         "Elke pijler en elke leeftijdsgroep heeft minstens één vorm van aanbod; de hiaten zitten dus in "
         "de diepte en het bereik, zoals de samenvatting van de analyse beschrijft."))
-    blocks.append(_matrix(items))
+    blocks.append(health_matrix(items))
     return blocks
 
 
-def _matrix(items) -> Table:
-    """The gezondheidsmatrix: how much offer sits in each strategy (row) and level (column)."""
+def health_matrix(items) -> Table:
+    """The gezondheidsmatrix: how much offer sits in each strategy (row) and level (column) (also on the
+    step 2 page)."""
     rows = []
     for s_code, s_label in vocab.STRATEGIES.items():
         cells = [sum(1 for a in items if a.strategie == s_code and a.niveau == l_code) for l_code in vocab.LEVELS]
