@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GENT = ROOT / "data" / "voorbeelden" / "44021-gent.yaml"
 STARTS = 20
 

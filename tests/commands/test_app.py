@@ -19,7 +19,7 @@ import pytest
 from warmestad_nb.cli import main
 from warmestad_nb.commands.app import server_command, server_env
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
 WIDGETS = "application/vnd.jupyter.widget-view+json"
 

@@ -11,7 +11,7 @@ from warmestad_nb import formatting
 from warmestad_nb.analysis import environment, summaries
 from warmestad_nb.store import read_plan
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 BANDS = ("0_4", "5_9", "10_14", "15_19", "20_24")
 # The example plans: a large city, a regional town and a small rural municipality.
 EXAMPLES = {"44021": "Gent", "13040": "Turnhout", "13013": "Herselt"}

@@ -18,7 +18,7 @@ from conftest import EXAMPLES, tree_digest
 
 pytestmark = pytest.mark.slow  # executes notebooks or renders documents
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "01_draagvlak.ipynb"
 AGREED_CLASSES = ("ws-partner-organisatie", "ws-partner-sector", "ws-partner-type", "ws-partner-toevoegen",
                   "ws-partner-tabel", "ws-status")

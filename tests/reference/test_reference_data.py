@@ -14,7 +14,7 @@ from warmestad_nb import reference as ref
 from warmestad_nb import vocab
 from warmestad_nb.errors import WarmeStadError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # ----------------------------------------------------------------------------- municipalities

@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from conftest import BROKEN, EXAMPLES, ROOT
-from test_batch_failures import run_cli
+from .test_failures import run_cli
 from warmestad_nb.batch.sample import generate_plans
 from warmestad_nb.batch.messages import OverviewDone
 from warmestad_nb.batch.worker import Worker

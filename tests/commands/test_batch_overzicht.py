@@ -16,7 +16,7 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import BROKEN, EXAMPLES, ROOT
-from test_batch_failures import run_cli
+from batch.test_failures import run_cli
 from warmestad_nb import formatting as fmt
 
 pytestmark = pytest.mark.slow

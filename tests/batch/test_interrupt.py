@@ -21,7 +21,7 @@ import psutil
 import pytest
 
 from conftest import ROOT
-from test_batch_failures import run_cli
+from .test_failures import run_cli
 from warmestad_nb.batch.sample import generate_plans
 
 pytestmark = pytest.mark.slow

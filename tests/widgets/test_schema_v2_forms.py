@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_app_widgets import find
+from .test_steps_3_to_7_pages import find
 
 from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import actions, anchoring, implementation, priorities, step1

@@ -18,7 +18,7 @@ from warmestad_nb.imports.indicators import import_indicators
 from warmestad_nb.imports.own import new_own_figure
 from warmestad_nb.store import read_plan
 
-CORPUS = Path(__file__).resolve().parent / "data" / "kapotte_indicatoren"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "kapotte_indicatoren"
 SOURCE = "Gemeente-Stadsmonitor, export van maart 2026 (testbestand)"
 
 

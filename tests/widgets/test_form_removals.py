@@ -7,7 +7,7 @@ import html
 import shutil
 
 import pytest
-from test_app_widgets import find
+from .test_steps_3_to_7_pages import find
 
 from conftest import EXAMPLES
 from warmestad_nb.store import read_plan

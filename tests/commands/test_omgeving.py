@@ -9,7 +9,7 @@ from step2_helpers import fresh_plan
 from warmestad_nb.cli import main
 from warmestad_nb.store import read_plan
 
-CORPUS = Path(__file__).resolve().parent / "data" / "kapotte_indicatoren"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "kapotte_indicatoren"
 
 
 def test_import_refuses_a_broken_file_without_traceback(tmp_path, capsys):

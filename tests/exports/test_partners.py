@@ -17,7 +17,7 @@ from warmestad_nb.store import PlanStore, read_plan
 
 from conftest import tree_digest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GENT = ROOT / "data" / "voorbeelden" / "44021-gent.yaml"
 HEADER = [c.header for c in COLUMNS]
 

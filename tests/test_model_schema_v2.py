@@ -180,7 +180,7 @@ def test_the_examples_agree_with_themselves(path):
 
 def test_the_approval_date_of_step_7_is_the_councils_decision(herselt):
     """The step-7 form writes where version 2 keeps the adoption (it wrote verankering before)."""
-    from test_app_widgets import find
+    from widgets.test_steps_3_to_7_pages import find
     from warmestad_nb.widgets.anchoring import approval
     from warmestad_nb.widgets.session import PlanSession
 

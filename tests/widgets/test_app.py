@@ -13,7 +13,7 @@ from warmestad_nb.widgets.app import NOTEBOOKS, App, page_list
 from warmestad_nb.widgets.notebook_view import notebook_view
 from warmestad_nb.widgets.session import PlanSession
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GENT = ROOT / "data" / "voorbeelden" / "44021-gent.yaml"
 
 

@@ -11,7 +11,7 @@ from conftest import tree_digest
 from warmestad_nb.cli import main
 from warmestad_nb.store import read_plan
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TURNHOUT = ROOT / "data" / "voorbeelden" / "13040-turnhout.yaml"
 
 

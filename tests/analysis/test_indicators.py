@@ -12,7 +12,7 @@ import pytest
 from warmestad_nb.analysis import indicators, summaries
 from warmestad_nb.store import read_plan
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def _rows(name: str) -> dict[str, dict[str, str]]:

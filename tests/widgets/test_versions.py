@@ -13,7 +13,7 @@ from warmestad_nb.widgets import priorities
 from warmestad_nb.widgets.session import PlanSession
 from warmestad_nb.widgets.versions import VersionsPanel, versions_panel
 
-from test_app_widgets import find
+from .test_steps_3_to_7_pages import find
 
 
 def rename_first_partner(store: PlanStore, name: str) -> None:

@@ -14,7 +14,7 @@ from warmestad_nb.store import read_plan
 
 pytestmark = pytest.mark.slow  # executes notebooks or renders documents
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ["00_start.ipynb", "03_prioriteiten.ipynb", "04_acties.ipynb", "05_uitvoering.ipynb",
              "06_evaluatie.ipynb", "07_verankering.ipynb"]
 EXAMPLES = sorted((ROOT / "data" / "voorbeelden").glob("*.yaml"))

@@ -13,7 +13,7 @@ from warmestad_nb.errors import WarmeStadError
 from warmestad_nb.step1_edits import add_partner, remove_partner, signups_to_partners
 from warmestad_nb.store import read_plan
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _plan(*partner_list: Partner, **fields) -> Plan:

@@ -12,7 +12,7 @@ from warmestad_nb.analysis import actions, anchoring, evaluation, implementation
 from warmestad_nb.model import Plan
 from warmestad_nb.store import read_plan
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
 TURNHOUT = ROOT / "data" / "voorbeelden" / "13040-turnhout.yaml"

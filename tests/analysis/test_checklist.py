@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from test_app_widgets import find
+from widgets.test_steps_3_to_7_pages import find
 from warmestad_nb import reference
 from warmestad_nb.analysis import commitment
 from warmestad_nb.analysis.checklist import RULES, met
