@@ -14,6 +14,6 @@ RENDERS = re.compile(r"^import papermill|^from papermill|\brender_plan\(|\bRende
 
 
 def test_every_file_that_executes_or_renders_is_marked_slow():
-    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(TESTS.rglob("test_*.py"))}
+    texts = {str(path.relative_to(TESTS)): path.read_text(encoding="utf-8") for path in sorted(TESTS.rglob("test_*.py"))}
     assert any(RENDERS.search(text) for text in texts.values())
     assert [name for name, text in texts.items() if RENDERS.search(text) and "pytest.mark.slow" not in text] == []

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Annotated, Literal, Optional
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -27,24 +28,14 @@ from . import reference, vocab
 SCHEMA_VERSION = 2  # 2: vision, governance, adoption, budget per year, communication, youth voice
 
 
-def _codes(table: dict) -> object:
-    return Literal[tuple(table)]  # type: ignore[valid-type]
+class OneOf:
+    """`OneOf[vocab.SETTINGS]`: the type of a field holding one code of a closed code list of vocab."""
+
+    def __class_getitem__(cls, table: dict) -> object:
+        return Literal[tuple(table)]  # type: ignore[valid-type]
 
 
 Pillar = Annotated[int, Field(ge=1, le=8)]
-AgeGroup = _codes(vocab.AGE_GROUPS)
-Setting = _codes(vocab.SETTINGS)
-Strategy = _codes(vocab.STRATEGIES)
-Level = _codes(vocab.LEVELS)
-EngagementLevel = _codes(vocab.ENGAGEMENT_LEVELS)
-Status = _codes(vocab.ACTION_STATUSES)
-Cycle = _codes(vocab.CYCLES)
-YouthChannel = _codes(vocab.YOUTH_CHANNELS)
-MjpLevel = _codes(vocab.MJP_LEVELS)
-AnchorPlace = _codes(vocab.ANCHOR_PLACES)
-BodyKind = _codes(vocab.BODY_KINDS)
-PlanStatus = _codes(vocab.PLAN_STATUSES)
-Funding = _codes(vocab.FUNDING_SOURCES)
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 # Every text has a limit, so that no import or form can grow a plan past what a read accepts:
 # Line for a name, code or contact detail, Note for a few sentences, Text for a report.
@@ -72,15 +63,30 @@ def _known(kind: str, values: list[str], what: str) -> list[str]:
     return values
 
 
-def _check_sector(value: Optional[str]) -> Optional[str]:
-    # Views look the sector up by its code: an unknown one must stop at the check, not in step 1.
-    return value if value is None else _known("sectoren", [value], "sector")[0]
+def _code_of(kind: str, what: str) -> AfterValidator:
+    """For a field holding one code of the reference table `kind` (or None): an unknown code is refused.
+
+    Views look a code up in its table: an unknown one must stop at the check, not in a step page."""
+    return AfterValidator(lambda value: value if value is None else _known(kind, [value], what)[0])
+
+
+def _codes_of(kind: str, what: str) -> AfterValidator:
+    """For a field holding a list of codes of the reference table `kind`: unknown codes are refused."""
+    return AfterValidator(lambda values: _known(kind, values, what))
 
 
 def _check_email(value: str) -> str:
     if value and not _EMAIL.match(value):
         raise ValueError(f"'{value}' is geen geldig e-mailadres")
     return value
+
+
+Email = Annotated[Line, AfterValidator(_check_email)]
+# What a goal or action links to: the municipality's own meerjarenplan codes (free text), and
+# SDG targets and Vizier 2030 goals from the reference data.
+MjpCodes = list[Line]
+SdgTargets = Annotated[list[Line], _codes_of("sdg_targets", "SDG-subdoelen")]
+VizierGoals = Annotated[list[Line], _codes_of("vizier2030", "Vizier 2030-doelen")]
 
 
 class Gemeente(Base):
@@ -114,10 +120,8 @@ class Persoon(Base):
     naam: Name
     functie: Line = ""
     organisatie: Line = ""
-    email: Line = ""
+    email: Email = ""
     telefoon: Line = ""
-
-    _email = field_validator("email")(_check_email)
 
 
 class Engagement(Base):
@@ -135,25 +139,15 @@ class Engagement(Base):
 class Partner(Base):
     id: Slug
     organisatie: Name
-    sector: Line
-    type: Optional[str] = None
+    sector: Annotated[Line, _code_of("sectoren", "sector")]
+    type: Annotated[Optional[str], _code_of("organisatietypes", "organisatietype")] = None
     contactpersoon: Line = ""
-    email: Line = ""
+    email: Email = ""
     telefoon: Line = ""
     rol: Note = ""
-    betrokkenheid: EngagementLevel = "geinformeerd"
+    betrokkenheid: OneOf[vocab.ENGAGEMENT_LEVELS] = "geinformeerd"
     pijlers: list[Pillar] = []
-    leeftijdsgroepen: list[AgeGroup] = []
-
-    _email = field_validator("email")(_check_email)
-    _sector = field_validator("sector")(_check_sector)
-
-    @field_validator("type")
-    @classmethod
-    def _known_type(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            _known("organisatietypes", [value], "organisatietype")
-        return value
+    leeftijdsgroepen: list[OneOf[vocab.AGE_GROUPS]] = []
 
 
 class ProgrammaOnderdeel(Base):
@@ -165,12 +159,9 @@ class ProgrammaOnderdeel(Base):
 class Aanmelding(Base):
     naam: Name
     organisatie: Line = ""
-    email: Line = ""
-    sector: Optional[str] = None
+    email: Email = ""
+    sector: Annotated[Optional[str], _code_of("sectoren", "sector")] = None
     partner_id: Optional[Slug] = None
-
-    _email = field_validator("email")(_check_email)
-    _sector = field_validator("sector")(_check_sector)
 
 
 class Kickoff(Base):
@@ -184,8 +175,8 @@ class Kickoff(Base):
 
 
 class Kanaal(Base):
-    kanaal: YouthChannel
-    leeftijdsgroepen: list[AgeGroup] = []
+    kanaal: OneOf[vocab.YOUTH_CHANNELS]
+    leeftijdsgroepen: list[OneOf[vocab.AGE_GROUPS]] = []
     boodschap: Note = ""
     datum: Optional[date] = None
     uitgevoerd: bool = False
@@ -197,7 +188,7 @@ class Inspraak(Base):
     wie: Name  # e.g. "twaalf jongeren van 14 tot 18 jaar uit het jeugdhuis"
     hoe: Line = ""  # focusgroep, bevraging, panel ...
     datum: Optional[date] = None
-    leeftijdsgroepen: list[AgeGroup] = []
+    leeftijdsgroepen: list[OneOf[vocab.AGE_GROUPS]] = []
     wat_ze_zeiden: Note = ""
     wat_het_plan_ermee_doet: Note = ""
 
@@ -221,9 +212,9 @@ class Aanbod(Base):
     naam: Name
     aanbieder: Line = ""
     pijlers: list[Pillar] = []
-    leeftijdsgroepen: list[AgeGroup] = []
-    strategie: Optional[Strategy] = None
-    niveau: Optional[Level] = None
+    leeftijdsgroepen: list[OneOf[vocab.AGE_GROUPS]] = []
+    strategie: Optional[OneOf[vocab.STRATEGIES]] = None
+    niveau: Optional[OneOf[vocab.LEVELS]] = None
 
 
 class Nood(Base):
@@ -238,18 +229,13 @@ class EnqueteAntwoord(Base):
 
 
 class Omgevingsanalyse(Base):
-    indicatoren: list[Line] = []
+    indicatoren: Annotated[list[Line], _codes_of("indicatoren", "indicatoren")] = []
     eigen_cijfers: list[EigenCijfer] = []
     notities: Text = ""
     aanbod: list[Aanbod] = []
     noden: list[Nood] = []
     enquete_bron: Note = ""
     enquete: list[EnqueteAntwoord] = []
-
-    @field_validator("indicatoren")
-    @classmethod
-    def _known_indicators(cls, values: list[str]) -> list[str]:
-        return _known("indicatoren", values, "indicatoren")
 
 
 class PijlerScore(Base):
@@ -263,20 +249,20 @@ class PijlerScore(Base):
 class VorigeKoppeling(Base):
     """Meerjarenplan codes a goal or action pointed to in an earlier cycle (kept as history)."""
 
-    cyclus: Cycle
-    mjp_codes: list[Line] = []
+    cyclus: OneOf[vocab.CYCLES]
+    mjp_codes: MjpCodes = []
 
 
 class Koppelingen(Base):
     """Links to the meerjarenplan, SDG targets and Vizier 2030, with rejected suggestions."""
 
-    mjp_codes: list[Line] = []
+    mjp_codes: MjpCodes = []
     mjp_vorige: list[VorigeKoppeling] = []
-    mjp_afgewezen: list[Line] = []
-    sdg_targets: list[Line] = []
-    sdg_afgewezen: list[Line] = []
-    vizier_doelen: list[Line] = []
-    vizier_afgewezen: list[Line] = []
+    mjp_afgewezen: MjpCodes = []
+    sdg_targets: SdgTargets = []
+    sdg_afgewezen: SdgTargets = []
+    vizier_doelen: VizierGoals = []
+    vizier_afgewezen: VizierGoals = []
 
     @model_serializer(mode="wrap")
     def _links_last(self, handler):
@@ -284,16 +270,6 @@ class Koppelingen(Base):
         data = handler(self)
         links = [name for name in Koppelingen.model_fields if name in data]
         return {k: v for k, v in data.items() if k not in links} | {k: data[k] for k in links}
-
-    @field_validator("sdg_targets", "sdg_afgewezen")
-    @classmethod
-    def _known_targets(cls, values: list[str]) -> list[str]:
-        return _known("sdg_targets", values, "SDG-subdoelen")
-
-    @field_validator("vizier_doelen", "vizier_afgewezen")
-    @classmethod
-    def _known_vizier(cls, values: list[str]) -> list[str]:
-        return _known("vizier2030", values, "Vizier 2030-doelen")
 
 
 class Doelstelling(Koppelingen):
@@ -327,26 +303,26 @@ class Budgetregel(Base):
 
     jaar: Year
     bedrag_eur: Euro
-    financiering: Funding = "eigen-middelen"
+    financiering: OneOf[vocab.FUNDING_SOURCES] = "eigen-middelen"
     toelichting: Line = ""  # e.g. which subsidy or which partner
 
 
 class StatusWijziging(Base):
     datum: date
-    status: Status
+    status: OneOf[vocab.ACTION_STATUSES]
     notitie: Note = ""
 
 
 class Actie(Koppelingen):
     id: Slug
     titel: Name
-    catalogus_id: Optional[str] = None
+    catalogus_id: Annotated[Optional[str], _code_of("inspiratiebox", "praktijk uit de inspiratiebox")] = None
     omschrijving: Text = ""
     doelstellingen: list[Slug] = []
     pijlers: list[Pillar] = []
-    leeftijdsgroepen: list[AgeGroup] = []
-    setting: Optional[Setting] = None
-    strategie: Optional[Strategy] = None
+    leeftijdsgroepen: list[OneOf[vocab.AGE_GROUPS]] = []
+    setting: Optional[OneOf[vocab.SETTINGS]] = None
+    strategie: Optional[OneOf[vocab.STRATEGIES]] = None
     trekker: Optional[Slug] = None
     partners: list[Slug] = []
     start: Optional[date] = None
@@ -355,15 +331,8 @@ class Actie(Koppelingen):
     budget: list[Budgetregel] = []
     uitgegeven_eur: Optional[Euro] = None
     indicatoren: list[Line] = []
-    status: Status = "gepland"
+    status: OneOf[vocab.ACTION_STATUSES] = "gepland"
     statuslog: list[StatusWijziging] = []
-
-    @field_validator("catalogus_id")
-    @classmethod
-    def _known_practice(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            _known("inspiratiebox", [value], "praktijk uit de inspiratiebox")
-        return value
 
     @field_validator("einde")
     @classmethod
@@ -378,24 +347,17 @@ class Actie(Koppelingen):
 class MjpItem(Base):
     code: Name
     titel: Name
-    niveau: MjpLevel
+    niveau: OneOf[vocab.MJP_LEVELS]
     ouder: Optional[Line] = None
     prioritair: bool = False
-    beleidsveld: Optional[str] = None
+    beleidsveld: Annotated[Optional[str], _code_of("beleidsvelden", "beleidsveld")] = None
     budget_eur: Optional[Euro] = None
     # Why the actions linked to this item add up to another amount (the reconciliation asks for it).
     reden_verschil: Note = ""
 
-    @field_validator("beleidsveld")
-    @classmethod
-    def _known_field(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            _known("beleidsvelden", [value], "beleidsveld")
-        return value
-
 
 class Meerjarenplan(Base):
-    cyclus: Cycle
+    cyclus: OneOf[vocab.CYCLES]
     items: list[MjpItem] = []
 
 
@@ -416,7 +378,7 @@ class Evaluatie(Base):
 
 class Verankeringsitem(Base):
     onderwerp: Slug  # id of a goal or an action
-    plaats: AnchorPlace
+    plaats: OneOf[vocab.ANCHOR_PLACES]
     referentie: Note = ""
     notitie: Note = ""
 
@@ -439,7 +401,7 @@ class Lid(Persoon):
 
 class Orgaan(Base):
     naam: Name
-    soort: BodyKind = "projectgroep"
+    soort: OneOf[vocab.BODY_KINDS] = "projectgroep"
     taak: Note = ""
     beslist_over: Note = ""  # who decides what: the plan names it per body
     vergadert: Line = ""  # how often, e.g. "vier keer per jaar"
@@ -458,7 +420,7 @@ class Beslissing(Base):
 class Vaststelling(Base):
     """The plan's adoption: its status, and the decisions of college and council."""
 
-    status: PlanStatus = "ontwerp"
+    status: OneOf[vocab.PLAN_STATUSES] = "ontwerp"
     college: Beslissing = Beslissing()
     gemeenteraad: Beslissing = Beslissing()
     voorstel_aan_de_raad: Note = ""  # what the council is asked to decide, when not the standard text
@@ -475,7 +437,7 @@ class Plan(Base):
     schema_versie: int = SCHEMA_VERSION
     voorbeeld: bool = False
     gemeente: Gemeente
-    cyclus: Cycle = "2026-2031"
+    cyclus: OneOf[vocab.CYCLES] = "2026-2031"
     coordinator: Optional[Persoon] = None
     visie: Visie = Visie()
     bestuur: Bestuur = Bestuur()

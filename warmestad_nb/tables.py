@@ -336,13 +336,17 @@ def read_table(
 # Cell conversions: each returns None and records a problem when the cell is wrong.
 
 
-def as_text(row: Row, column: str, problems: Problems, *, required: bool = False) -> str | None:
+def _filled(row: Row, column: str, problems: Problems, required: bool) -> Any:
+    """The cell's value; None for an empty cell, which is a problem when the column is required."""
     value = row.get(column)
-    if value is None:
-        if required:
-            problems.add(row.number, column, "mag niet leeg zijn")
-        return None
-    return str(value).strip()
+    if value is None and required:
+        problems.add(row.number, column, "mag niet leeg zijn")
+    return value
+
+
+def as_text(row: Row, column: str, problems: Problems, *, required: bool = False) -> str | None:
+    value = _filled(row, column, problems, required)
+    return None if value is None else str(value).strip()
 
 
 _NUMBER = re.compile(r"^[-+]?(\d{1,3}([. ]\d{3})+|\d+)?([.,]\d+)?$")
@@ -377,10 +381,8 @@ def as_number(
     minimum: float | None = None,
     maximum: float | None = None,
 ) -> float | None:
-    value = row.get(column)
+    value = _filled(row, column, problems, required)
     if value is None:
-        if required:
-            problems.add(row.number, column, "mag niet leeg zijn")
         return None
     number = parse_number(value)
     if number is None:
@@ -396,10 +398,8 @@ def as_number(
 
 
 def as_date(row: Row, column: str, problems: Problems, *, required: bool = False) -> date | None:
-    value = row.get(column)
+    value = _filled(row, column, problems, required)
     if value is None:
-        if required:
-            problems.add(row.number, column, "mag niet leeg zijn")
         return None
     if isinstance(value, datetime):
         return value.date()

@@ -18,11 +18,14 @@ def open_points(plan: Plan) -> list[str]:
             *_reconciliation(plan), *_communication(plan)]
 
 
+def _unfilled(*parts: tuple[object, str]):
+    """The sentence of each (value, sentence) whose value is not filled in."""
+    return (sentence for value, sentence in parts if not value)
+
+
 def _vision(plan: Plan):
-    if not plan.visie.visie:
-        yield "De visie van de gemeente ontbreekt."
-    if not plan.visie.missie:
-        yield "De missie van de gemeente ontbreekt."
+    return _unfilled((plan.visie.visie, "De visie van de gemeente ontbreekt."),
+                     (plan.visie.missie, "De missie van de gemeente ontbreekt."))
 
 
 def _governance(plan: Plan):
@@ -92,10 +95,9 @@ def _reconciliation(plan: Plan):
 
 
 def _communication(plan: Plan):
-    if not plan.communicatie:
-        yield "Het communicatieplan ontbreekt."
-    if not plan.jongeren.inspraak:
-        yield "Het plan zegt niet welke kinderen of jongeren gehoord zijn en wat ze zeiden."
+    return _unfilled((plan.communicatie, "Het communicatieplan ontbreekt."),
+                     (plan.jongeren.inspraak,
+                      "Het plan zegt niet welke kinderen of jongeren gehoord zijn en wat ze zeiden."))
 
 
 def refuse_final_with_open_points(path, plan: Plan) -> None:

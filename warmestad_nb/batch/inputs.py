@@ -30,8 +30,8 @@ _GEMEENTE = re.compile(r"^gemeente:[ \t]*(?:#.*)?\n((?:[ \t]+.*\n|[ \t]*\n)+)", 
 @dataclass(frozen=True)
 class PlanJob:
     path: Path
-    nis: str = ""
-    naam: str = ""
+    nis: str  # the municipality the file names, read by read_municipality ("" when it does not say)
+    naam: str
 
     @property
     def label(self) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..report import failures
-from ..report.execute import PRELOAD, Kernel, execute, thread_event_loop
+from ..report.execute import PRELOAD, Background, Kernel, execute
 from ..report.failures import Cause, Failure, NotebookFailure
 from ..report.overview_files import OVERVIEW_BASENAME
 from ..report.pipeline import Renderer, write_documents
@@ -255,31 +255,6 @@ class Worker:
             for folder in self._staged:
                 shutil.rmtree(folder, ignore_errors=True)
             self.kernel.shutdown()
-
-
-class Background:
-    """A kernel run (Worker.execute or Worker.stage_overview) in a daemon thread: a kernel that
-    hangs never keeps the process alive."""
-
-    def __init__(self, run, *args):
-        self._result = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(run, *args), daemon=True)
-        self._thread.start()
-
-    def _run(self, run, *args) -> None:
-        with thread_event_loop():
-            try:
-                self._result = run(*args)
-            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
-                self._error = exc
-
-    def result(self):
-        while self._thread.is_alive():
-            self._thread.join(0.2)  # short waits: Ctrl-C stays responsive
-        if self._error is not None:
-            raise self._error
-        return self._result
 
 
 def _failure(part: str, exc: BaseException) -> Failure:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Callable
 
 from .. import vocab
 from ..errors import WarmeStadError
@@ -14,8 +15,20 @@ from .records import (NO_SOURCE, Beleidsveld, ChecklistItem, ContextFigure, Indi
                       Pillar, Practice, Sdg, SdgRule, SdgTarget, Sector, Step, VizierGoal)
 from .text import plain_text
 
+# Each YAML table of data/ -> its loader and the field `lookup` keys its records by (see `table`).
+_TABLES: dict[str, tuple[Callable[[], tuple], str]] = {}
 
-@cached
+
+def table(stem: str, key: str):
+    """The loader of data/<stem>.yaml: cached (`cached`), and what `lookup(stem)` keys by `key`."""
+    def register(loader):
+        loader = cached(loader)
+        _TABLES[stem] = (loader, key)
+        return loader
+    return register
+
+
+@table("pijlers", key="nummer")
 def pillars() -> tuple[Pillar, ...]:
     out = []
     for r in items("pijlers", "nummer", ("nummer", "titel", "kort")):
@@ -23,7 +36,7 @@ def pillars() -> tuple[Pillar, ...]:
     return tuple(sorted(out, key=lambda p: p.nummer))
 
 
-@cached
+@table("stappen", key="nummer")
 def steps() -> tuple[Step, ...]:
     out = []
     for r in items("stappen", "nummer", ("nummer", "naam", "doel", "opleveringen", "checklist")):
@@ -49,12 +62,12 @@ def steps() -> tuple[Step, ...]:
     return tuple(sorted(out, key=lambda s: s.nummer))
 
 
-@cached
+@table("sectoren", key="id")
 def sectors() -> tuple[Sector, ...]:
     return tuple(Sector(id=slug(r), naam=r.text("naam")) for r in items("sectoren", "id", ("id", "naam")))
 
 
-@cached
+@table("organisatietypes", key="id")
 def organisation_types() -> tuple[OrgType, ...]:
     known = [s.id for s in sectors()]
     return tuple(
@@ -63,7 +76,7 @@ def organisation_types() -> tuple[OrgType, ...]:
     )
 
 
-@cached
+@table("kickoff_programma", key="id")
 def kickoff_parts() -> tuple[KickoffPart, ...]:
     """The suggested parts of a kick-off moment (step 1), in programme order."""
     return tuple(
@@ -76,7 +89,7 @@ def kickoff_parts() -> tuple[KickoffPart, ...]:
 _PRACTICE_FIELDS = tuple(Practice.__dataclass_fields__)
 
 
-@cached
+@table("inspiratiebox", key="id")
 def catalogue() -> tuple[Practice, ...]:
     pillar_numbers = [p.nummer for p in pillars()]
     field_codes = [b.code for b in beleidsvelden()]
@@ -134,7 +147,7 @@ def practice(id: str) -> Practice:  # noqa: A002 - the public API names it id
         raise WarmeStadError(f"Onbekende praktijk '{id}' in de inspiratiebox.{hint}") from None
 
 
-@cached
+@table("sdgs", key="nummer")
 def sdgs() -> tuple[Sdg, ...]:
     out = [Sdg(nummer=r.integer("nummer"), naam=r.text("naam")) for r in items("sdgs", "nummer", ("nummer", "naam"))]
     return tuple(sorted(out, key=lambda s: s.nummer))
@@ -145,7 +158,7 @@ def _target_sort_key(code: str) -> tuple:
     return (int(goal), 0 if sub.isdigit() else 1, int(sub) if sub.isdigit() else 0, sub)
 
 
-@cached
+@table("sdg_targets", key="code")
 def sdg_targets() -> tuple[SdgTarget, ...]:
     goals = [s.nummer for s in sdgs()]
     out = []
@@ -160,7 +173,7 @@ def sdg_targets() -> tuple[SdgTarget, ...]:
     return tuple(sorted(out, key=lambda t: _target_sort_key(t.code)))
 
 
-@cached
+@table("vizier2030", key="id")
 def vizier_goals() -> tuple[VizierGoal, ...]:
     return tuple(
         VizierGoal(id=slug(r), titel=r.text("titel"), thema=r.text("thema"),
@@ -169,7 +182,7 @@ def vizier_goals() -> tuple[VizierGoal, ...]:
     )
 
 
-@cached
+@table("sdg_regels", key="id")
 def sdg_rules() -> tuple[SdgRule, ...]:
     """The project's own rules for SDG and Vizier 2030 suggestions (data/sdg_regels.yaml)."""
     fields = ("id", "pijlers", "settings", "woorden", "catalogus", "sdg_targets", "vizier", "uitleg")
@@ -204,7 +217,7 @@ def sdg_rules() -> tuple[SdgRule, ...]:
     return tuple(out)
 
 
-@cached
+@table("beleidsvelden", key="code")
 def beleidsvelden() -> tuple[Beleidsveld, ...]:
     """The workbook's summary of the beleidsvelden; an item with `tot` gives every code of its range."""
     out = []
@@ -224,7 +237,7 @@ def _field_code(r: ItemReader, field: str) -> str:
     return code
 
 
-@cached
+@table("indicatoren", key="id")
 def indicator_defs() -> tuple[IndicatorDef, ...]:
     out = []
     fields = ("id", "naam", "eenheid", "soort", "noemer", "code", "jaar_label", "referentiejaar", "bron")
@@ -247,7 +260,7 @@ def indicator_defs() -> tuple[IndicatorDef, ...]:
     return tuple(out)
 
 
-@cached
+@table("vlaamse_cijfers", key="id")
 def flemish_figures() -> tuple[ContextFigure, ...]:
     """data/vlaamse_cijfers.yaml: each figure with its source, year and the address it is stated at."""
     fields = ("id", "cijfer", "omschrijving", "leeftijd", "jaar", "bron", "bron_adres")
@@ -259,31 +272,14 @@ def flemish_figures() -> tuple[ContextFigure, ...]:
     )
 
 
-_LOOKUPS = {
-    "pijlers": (pillars, "nummer"),
-    "stappen": (steps, "nummer"),
-    "sectoren": (sectors, "id"),
-    "organisatietypes": (organisation_types, "id"),
-    "inspiratiebox": (catalogue, "id"),
-    "sdgs": (sdgs, "nummer"),
-    "sdg_targets": (sdg_targets, "code"),
-    "vizier2030": (vizier_goals, "id"),
-    "beleidsvelden": (beleidsvelden, "code"),
-    "indicatoren": (indicator_defs, "id"),
-    "kickoff_programma": (kickoff_parts, "id"),
-    "sdg_regels": (sdg_rules, "id"),
-    "vlaamse_cijfers": (flemish_figures, "id"),
-}
-
-
 @cached
 def _lookup(kind: str) -> dict:
-    loader, key = _LOOKUPS[kind]
+    loader, key = _TABLES[kind]
     return {getattr(record, key): record for record in loader()}
 
 
 def lookup(kind: str) -> dict:
     """A dict keyed by the natural key: e.g. lookup("inspiratiebox")["awel"] -> Practice."""
-    if kind not in _LOOKUPS:
-        raise WarmeStadError(f"Onbekende referentietabel '{kind}'. Gekend: {', '.join(_LOOKUPS)}.")
+    if kind not in _TABLES:
+        raise WarmeStadError(f"Onbekende referentietabel '{kind}'. Gekend: {', '.join(sorted(_TABLES))}.")
     return dict(_lookup(kind))

@@ -63,36 +63,30 @@ class Kernel:
                 self._kill()
             raise
         self._kc = None
-        self._connect_error: BaseException | None = None
         self._stop = threading.Event()
-        self._connecting = threading.Thread(target=self._connect, daemon=True)
-        self._connecting.start()
+        self._connecting = Background(self._connect)
 
-    def _connect(self) -> None:
+    def _connect(self):
         kc = self.km.client()
-        with thread_event_loop():
-            try:
-                kc.start_channels()
-                wait_until_ready(kc, self.km, READY_TIMEOUT, self._stop)
-                kc.allow_stdin = False
-                self._kc = kc
-            except BaseException as exc:  # noqa: BLE001 - handed to the thread that asks for the client
-                kc.stop_channels()
-                self._connect_error = exc
+        try:
+            kc.start_channels()
+            wait_until_ready(kc, self.km, READY_TIMEOUT, self._stop)
+            kc.allow_stdin = False
+        except BaseException:
+            kc.stop_channels()
+            raise
+        self._kc = kc
+        return kc
 
     def client(self):
         """The connected client, once the kernel is ready (raises if it never became ready)."""
-        while self._connecting.is_alive():
-            self._connecting.join(0.2)  # short waits: Ctrl-C stays responsive
-        if self._connect_error is not None:
-            raise self._connect_error
-        return self._kc
+        return self._connecting.result()
 
     def shutdown(self) -> None:
         """End the kernel process (and anything it started) and wait until it is gone."""
         self._stop.set()
         self._kill()
-        self._connecting.join(READY_TIMEOUT)  # ends quickly once the kernel is gone
+        self._connecting.wait(READY_TIMEOUT)  # ends quickly once the kernel is gone
         if self._kc is not None:
             self._kc.stop_channels()
             self._kc = None
@@ -130,6 +124,35 @@ def _this_python():
                 name=kernel_name)
 
     return ThisPython()
+
+
+class Background:
+    """A call in a daemon thread with an event loop of its own (a kernel run, a kernel's client
+    connecting): a kernel that hangs never keeps the process alive."""
+
+    def __init__(self, run, *args):
+        self._result = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(run, *args), daemon=True)
+        self._thread.start()
+
+    def _run(self, run, *args) -> None:
+        with thread_event_loop():
+            try:
+                self._result = run(*args)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                self._error = exc
+
+    def wait(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
+    def result(self):
+        """What the call returned, once it is done (raises what it raised)."""
+        while self._thread.is_alive():
+            self._thread.join(0.2)  # short waits: Ctrl-C stays responsive
+        if self._error is not None:
+            raise self._error
+        return self._result
 
 
 @contextlib.contextmanager

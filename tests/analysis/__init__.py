@@ -1,0 +1,1 @@
+"""Tests of warmestad_nb/analysis (tests/README.md says where each test goes)."""

@@ -1,0 +1,1 @@
+"""Tests of warmestad_nb/batch (tests/README.md says where each test goes)."""

@@ -1,0 +1,1 @@
+"""Tests of warmestad_nb/reference (tests/README.md says where each test goes)."""
