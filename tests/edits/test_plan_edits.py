@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from conftest import HERSELT
 from warmestad_nb import reference
 from warmestad_nb.analysis import kickoff, priorities
 from warmestad_nb.edits import actions as edits_actions
@@ -18,7 +18,6 @@ from warmestad_nb.errors import WarmeStadError
 from warmestad_nb.model import Budgetregel, Plan
 from warmestad_nb.store import read_plan
 
-HERSELT = Path(__file__).resolve().parent.parent / "data" / "voorbeelden" / "13013-herselt.yaml"
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ after each save, so every change lands in the plan file on disk (it used to jump
 
 from __future__ import annotations
 
-from test_app_widgets import find
+from .test_steps_3_to_7_pages import find
 from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import actions
 from warmestad_nb.widgets.session import PlanSession

@@ -21,11 +21,11 @@ import pkgutil
 import random
 from collections import Counter
 from datetime import date
-from pathlib import Path
 from typing import Callable, Iterable
 
 import pytest
 
+from conftest import EXAMPLES, ROOT
 from warmestad_nb import analysis, reference, vocab
 from warmestad_nb.analysis import budget, indicators, kickoff, linking, mjp_links, region, sdg_links
 from warmestad_nb.edits import actions as edits_actions
@@ -34,8 +34,6 @@ from warmestad_nb.errors import WarmeStadError
 from warmestad_nb.model import Plan
 from warmestad_nb.store import read_plan
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "data" / "voorbeelden").glob("*.yaml"))
 ANALYSIS = ROOT / "warmestad_nb" / "analysis"
 
 # Functions that take no plan and no part of one (reference data, codes, numbers, tables made earlier):

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from test_app_widgets import find
+from .test_steps_3_to_7_pages import find
 from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import anchoring, implementation, step1
 from warmestad_nb.widgets.session import PlanSession

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from test_app_widgets import find
+from .test_steps_3_to_7_pages import find
 from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import anchoring, implementation
 from warmestad_nb.widgets.session import PlanSession

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from test_links_widgets import find
+from .test_links import find
 from warmestad_nb.store import read_plan
 from warmestad_nb.widgets import links
 from warmestad_nb.widgets.session import PlanSession
