@@ -404,6 +404,18 @@ class ItemEditor:
     def on_choose(self, callback: Callable[[Any], None]) -> None:
         self._on_choose.append(callback)
 
+    def remove_button(self, description: str, css: str, edit: Callable[[Plan, Any], None]) -> widgets.Button:
+        """A button that removes the chosen item with `edit(plan, key)`, disabled while none is chosen."""
+        def remove() -> None:
+            target = self.current
+            if target is not None:
+                self.session.change(lambda plan: edit(plan, target))
+
+        button = remove_button(description, css, remove)
+        self.on_choose(lambda key: setattr(button, "disabled", key is None))
+        button.disabled = self.current is None
+        return button
+
     def choose(self, key: Any) -> None:
         self.current = key
         if self.picker.value != key:

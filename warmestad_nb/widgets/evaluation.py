@@ -10,7 +10,7 @@ from ..edits import evaluation as edits
 from ..model import Meting, Plan
 from ..report.document import Bullets, Table
 from .common import (BUTTON, EntryRemover, ItemEditor, live_chart, live_html, named, page_header, parse_number,
-                     remove_button, show_number)
+                     show_number)
 from .plan_view import view
 from .session import PlanSession, bind
 
@@ -93,15 +93,9 @@ def year(session: PlanSession) -> widgets.Widget:
                            lambda plan, index: edits.remove_measurement(plan, editor.current, index),
                            "Indicator", "ws-meting", "Verwijder deze indicator")
 
-    def remove_year() -> None:
-        # An ordinary save: "Ongedaan maken" brings the year back.
-        target = editor.current
-        if target is not None:
-            session.change(lambda plan: edits.remove_evaluation(plan, target))
-
-    drop_year = remove_button("Verwijder dit evaluatiejaar", "ws-eval-jaar-verwijderen", remove_year)
-    editor.on_choose(lambda key: setattr(drop_year, "disabled", key is None))
-    drop_year.disabled = editor.current is None
+    # An ordinary save: "Ongedaan maken" brings the year back.
+    drop_year = editor.remove_button("Verwijder dit evaluatiejaar", "ws-eval-jaar-verwijderen",
+                                     edits.remove_evaluation)
     start.on_click(on_start)
     add_row.on_click(on_add_row)
     editor.on_choose(lambda _: (setattr(rows, "children", ()), build_rows(), remover.refresh()))

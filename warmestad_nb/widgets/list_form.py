@@ -253,6 +253,17 @@ class ListForm(Section):
             self._load(keep=(name,) if spec.kind in ("text", "euro", "area") else ())
             self.message.value = note("ws-fout", status_text(self.session))
 
+    def _save(self, edit: Callable[[Plan], Any]) -> bool:
+        """Save `edit` and the caller's follow-up (`after`); a refusal is shown under the form."""
+        def change(plan: Plan) -> None:
+            edit(plan)
+            self._after(plan)
+
+        if self.session.change(change):
+            return True
+        self.message.value = note("ws-fout", status_text(self.session))
+        return False
+
     def add(self) -> bool:
         try:
             values = self._values()
@@ -264,12 +275,7 @@ class ListForm(Section):
             self.message.value = note("ws-fout", f"{self.what}: het veld {empty[0]} is nog leeg.")
             return False
 
-        def create(plan: Plan) -> None:
-            self._create(plan, values)
-            self._after(plan)
-
-        if not self.session.change(create):
-            self.message.value = note("ws-fout", status_text(self.session))
+        if not self._save(lambda plan: self._create(plan, values)):
             return False
         with self.quiet():
             for name, widget in self.inputs.items():
@@ -286,12 +292,7 @@ class ListForm(Section):
         with self.quiet():
             self.chooser.value = NEW  # the list shifts: choose nothing before it changes
 
-        def remove(plan: Plan) -> None:
-            self._discard(plan, index)
-            self._after(plan)
-
-        if not self.session.change(remove):
-            self.message.value = note("ws-fout", status_text(self.session))
+        if not self._save(lambda plan: self._discard(plan, index)):
             return False
         self._load()
         self.message.value = note("ws-ok", f"'{name}' is verwijderd uit {self.what.lower()}.")

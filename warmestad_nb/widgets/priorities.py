@@ -12,7 +12,7 @@ from ..edits import priorities as edits
 from ..model import Plan
 from ..report.document import Paragraph, Subheading, Table
 from .common import (BUTTON, ItemEditor, esc, labelled, live_chart, live_html, named, page_header, pillar_options,
-                     remove_button, table)
+                     table)
 from .plan_view import view
 from .session import PlanSession, bind
 
@@ -168,14 +168,7 @@ def goals(session: PlanSession) -> widgets.Widget:
             new_title.value = ""
             editor.sync(select=added[0].id)
 
-    def on_remove() -> None:
-        target = editor.current
-        if target is not None:
-            session.change(lambda plan: edits.remove_goal(plan, target))
-
-    remove = remove_button("Verwijder deze doelstelling", "ws-doel-verwijderen", on_remove)
-    editor.on_choose(lambda key: setattr(remove, "disabled", key is None))
-    remove.disabled = editor.current is None
+    remove = editor.remove_button("Verwijder deze doelstelling", "ws-doel-verwijderen", edits.remove_goal)
     add.on_click(on_add)
     return widgets.VBox([overview, widgets.HBox([new_title, add]), editor.picker, *fields, check, remove])
 
