@@ -22,6 +22,9 @@ import asyncio
 import contextlib
 import shutil
 
+# First: marks rfc3987_syntax absent, a parser grammar that jupyter_server's jsonschema would build
+# for nothing (0.5 s of processor time, seconds under load, before the first kernel is started).
+import warmestad_nb.report  # noqa: F401, I001
 from jupyter_core.utils import ensure_async, run_sync
 from tornado import web
 from traitlets import default
