@@ -118,7 +118,7 @@ class App:
 
     def _build(self, key: str) -> widgets.Widget:
         if key == "start":
-            return start_page(self.plan, home=HOME)
+            return start_page(self.plan, home=HOME, opened=self.session.plan if self.session else None)
         if key == "beleidsplan":
             return PlanPage(self.session).box
         return notebook_view(NOTEBOOKS / self.pages[key][1], self.plan)

@@ -17,6 +17,9 @@ import threading
 from typing import Callable, Iterable
 
 CONNECT_TIMEOUT_S = 5  # the server is on this computer: it answers at once or not at all
+# The answer for a page asked for before the kernel ran its cell comes in milliseconds; the jobs
+# wait this long for it (a kernel that waits for its page has the time).
+ANSWER_AT_ONCE_S = 1.0
 
 
 def query_address() -> str:
@@ -42,13 +45,15 @@ def wait_for_page_request(meanwhile: Iterable[Callable[[], None]] = ()) -> None:
     then are in os.environ. Outside a kernel started ahead (VOILA_PREHEAT not "True") at once.
 
     While waiting, the `meanwhile` jobs run one after another, until the page is asked for: the
-    page then waits at most for the job that was running, not for all of them.
+    page then waits at most for the job that was running, not for all of them, and for none when
+    it was asked for already.
     """
     if os.environ.get("VOILA_PREHEAT") != "True":
         return
     answer: dict = {}
     waiting = threading.Thread(target=_receive, args=(answer,), name="page-request", daemon=True)
     waiting.start()
+    waiting.join(ANSWER_AT_ONCE_S)  # a page asked for already (the launch) must not wait for a job
     for job in meanwhile:
         if not waiting.is_alive():
             break
