@@ -96,3 +96,16 @@ def test_a_page_asked_for_already_waits_for_no_import_job(query_server):
     found = result(start_kernel_side(port, "k-meteen", 1.0))
     assert found["plan"] == "/plannen/van-de-app.yaml"
     assert found["ran"] == []  # they are done once the page is on screen (widgets/app.open_app)
+
+
+def test_a_page_asked_for_while_the_kernel_ahead_starts_waits_for_that_kernel():
+    from voila.handler import VoilaHandler
+
+    from warmestad_nb.local_voila import PageHandler
+
+    handler = object.__new__(PageHandler)  # the decision only; no request needed
+    starting = ({}, 1, None, None, {})  # no notebook data yet: the pool's kernel is still starting
+    assert not VoilaHandler.should_use_rendered_notebook(handler, *starting)  # Voila: a second kernel
+    assert handler.should_use_rendered_notebook(*starting)
+    assert not handler.should_use_rendered_notebook({}, 0, None, None, {})  # nothing started ahead
+    assert not handler.should_use_rendered_notebook({}, 1, "lab", None, {})  # another template asked for

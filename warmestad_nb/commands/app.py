@@ -180,8 +180,6 @@ def _interrupt(signum, frame) -> None:
 
 
 def serve(kind: str, args) -> int:
-    from ..store import read_plan
-
     plan = Path(args.plan).resolve() if args.plan else None
     folder = Path(args.map).resolve() if args.map else None
     port = args.poort or free_port()
@@ -196,6 +194,8 @@ def serve(kind: str, args) -> int:
         if plan:
             # Read while the server starts, not before (0.3-0.8 s of the launch): a bad plan stops
             # it again at once, and the user reads the plan's Dutch message instead of an address.
+            from ..store import read_plan  # the plan model's imports too: 0.2-0.5 s
+
             read_plan(plan)
         wait_until_listening(port, proc)
         what = "Het werkboek" if kind == "app" else "JupyterLab"

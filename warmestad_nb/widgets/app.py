@@ -92,8 +92,11 @@ class App:
         self.session = PlanSession(plan).share() if plan else None
         self.pages = {key: (label, notebook) for key, label, notebook in page_list()}
         self.buttons: dict[str, widgets.Button] = {}
+        # One layout and one style for all buttons of the bar: 18 widgets fewer for the browser to
+        # receive and build before the start page shows (of 75).
+        layout, style = widgets.Layout(width="auto"), widgets.ButtonStyle()
         for key, (label, _) in self.pages.items():
-            b = widgets.Button(description=label, layout=widgets.Layout(width="auto"),
+            b = widgets.Button(description=label, layout=layout, style=style,
                                tooltip=f"Open de pagina {label}", disabled=not plan and key != "start")
             b.add_class(f"ws-nav-{key}")
             b.on_click(lambda _, key=key: self.open(key))
