@@ -1,6 +1,7 @@
 """`warmestad app` driven in Debian's chromium (Playwright): the one-page app against the old multi-page app.
 
     .venv/bin/python benchmarks/app.py [--runs 5] [--leave 50] [--old-leave 10] [--old-commit 0801248]
+    .venv/bin/python benchmarks/app.py --launch-only --old-commit COMMIT   (the launch of two trees, in turns)
 
 Measures, each the median of --runs:
 - launch: from starting `warmestad app` to a usable start page (its progress table shown);
@@ -116,20 +117,25 @@ def saved_after_change(page, value: str) -> float:
     return time.monotonic() - started
 
 
+def launch(browser, tree: Path, plan: Path) -> float:
+    """Seconds from starting `warmestad app PLAN` to its start page usable (the progress table drawn)."""
+    shutil.copyfile(GENT, plan)
+    server = Server(tree, plan)
+    try:
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page.goto(server.url, timeout=300_000)
+        page.locator(".ws-voortgang").wait_for(timeout=300_000)
+        seconds = time.monotonic() - server.started
+        page.close()
+        return seconds
+    finally:
+        server.stop()
+
+
 def measure(browser, tree: Path, one_page: bool, folder: Path, runs: int, leave: int) -> dict:
     results: dict = {"launch": [], "first": [], "later": [], "save_gent": [], "save_big": []}
     for run in range(runs):
-        plan = folder / f"gent-{run}.yaml"
-        shutil.copyfile(GENT, plan)
-        server = Server(tree, plan)
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.goto(server.url, timeout=300_000)
-            page.locator(".ws-voortgang").wait_for(timeout=300_000)
-            results["launch"].append(time.monotonic() - server.started)
-            page.close()
-        finally:
-            server.stop()
+        results["launch"].append(launch(browser, tree, folder / f"gent-{run}.yaml"))
     for name, plan in (("gent", folder / "gent-tour.yaml"), ("big", large_plan(folder / "groot"))):
         if name == "gent":
             shutil.copyfile(GENT, plan)
@@ -197,6 +203,20 @@ def report(label: str, r: dict, pool: int) -> None:
     return median
 
 
+def compare_launches(browser, old_tree: Path | None, old_commit: str, work: Path, runs: int) -> None:
+    """The launch only, this tree and the old one in turns, each run in a folder of its own."""
+    trees = [("this tree", ROOT)] + ([(old_commit, old_tree)] if old_tree else [])
+    seconds: dict[str, list[float]] = {label: [] for label, _ in trees}
+    for run in range(runs):
+        for label, tree in trees:
+            folder = work / f"launch-{run}-{len(seconds[label])}-{tree.name}"
+            folder.mkdir()
+            seconds[label].append(launch(browser, tree, folder / GENT.name))
+    for label, values in seconds.items():
+        print(f"  launch to a usable start page, {label:10s} {statistics.median(values):6.2f} s   "
+              f"(all: {', '.join(f'{x:.1f}' for x in values)})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -204,6 +224,8 @@ def main() -> int:
     parser.add_argument("--old-leave", type=int, default=10)
     parser.add_argument("--old-commit", default="0801248")
     parser.add_argument("--only-new", action="store_true")
+    parser.add_argument("--launch-only", action="store_true",
+                        help="only the launch, of this tree and of --old-commit in turns (both see the same load)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -217,6 +239,11 @@ def main() -> int:
             subprocess.run(["tar", "-x", "-C", str(old_tree)], input=archive, check=True)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            if args.launch_only:
+                compare_launches(browser, old_tree if not args.only_new else None, args.old_commit, work, args.runs)
+                browser.close()
+                print(f"\nload average at end: {load()}")
+                return 0
             (work / "nieuw-plannen").mkdir()
             new = measure(browser, ROOT, True, work / "nieuw-plannen", args.runs, args.leave)
             old = None

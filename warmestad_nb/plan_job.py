@@ -1,6 +1,6 @@
 """The policy plan of one plan file, made for the app's Beleidsplan page in a process of its own.
 
-`python -m warmestad_nb.plan_job PLAN MAP` runs the same pipeline as `warmestad rapport` and reports
+`python -m warmestad_nb.plan_job PLAN MAP` makes it as `warmestad rapport` does (make_documents) and reports
 each phase as one JSON line on stdout, so the page can show progress while the app's kernel stays
 free (and the compiler's memory is given back when the process ends). The last line holds the files
 made, or the Dutch message of the failure (naming the chapter when a chapter failed).
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from pathlib import Path
 
 FORMATS = ("html", "pdf", "docx")
 PHASES = ("start", "hoofdstukken", "documenten", "klaar")
@@ -24,20 +25,10 @@ def make(plan: str, out: str) -> int:
     from .errors import WarmeStadError
 
     try:
-        from .files import check_writable_folder
-        from .report.execute import Kernel, execute
-        from .report.pipeline import Renderer, write_documents
-        from .store import read_plan
+        from .commands.report import make_documents
 
         report("start")
-        read_plan(plan)
-        check_writable_folder(out)
-        with Kernel() as kernel:  # boots while this process imports the exporters
-            renderer = Renderer(FORMATS)
-            report("hoofdstukken")
-            nb = execute(plan, kernel=kernel)
-        report("documenten")
-        paths = write_documents(nb, out, renderer)
+        [(_, paths, _)] = make_documents([plan], Path(out).absolute(), FORMATS, phase=report)
     except WarmeStadError as exc:
         report("fout", melding=str(exc))
         return 2

@@ -46,3 +46,19 @@ def test_leaving_pages_leaves_no_kernels(browser, tmp_path):
         while kernels(plan) > AHEAD and time.monotonic() < deadline:
             time.sleep(0.5)
         assert kernels(plan) <= AHEAD, f"{kernels(plan)} kernels after {VIEWS} page views, no tab open"
+
+
+def test_the_first_page_waits_for_the_kernel_started_ahead_not_for_a_second_one(browser, tmp_path):
+    # The address is opened as soon as it is printed, as a coach does (and benchmarks/app.py):
+    # Voila used to give a page asked for before its kernel ahead had started a second kernel of
+    # its own, and the two booted side by side on the same processors.
+    plan = copy_plan(EXAMPLE, tmp_path / "plannen")
+    with workbook_server("app", plan, tmp_path) as url:
+        page = new_context(browser).new_page()
+        page.goto(url)
+        page.locator(".ws-voortgang").wait_for(timeout=120_000)
+        log = (tmp_path / "app.log").read_text()
+        assert "Using pre-heated kernel" in log
+        first_page = log[:log.index("Using pre-heated kernel")]
+        assert first_page.count("Kernel started") <= 1
+        page.close(run_before_unload=True)

@@ -17,21 +17,26 @@ from pathlib import Path
 import pytest
 
 from warmestad_nb.cli import main
-from warmestad_nb.commands.app import server_command, server_env
+from warmestad_nb.commands.app import processes_with, server_command, server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 HERSELT = ROOT / "data" / "voorbeelden" / "13013-herselt.yaml"
 WIDGETS = "application/vnd.jupyter.widget-view+json"
 
 
-def test_a_bad_plan_is_refused_before_any_server_starts(tmp_path, capsys):
+def test_a_bad_plan_is_refused_and_leaves_no_server(tmp_path, capsys):
+    # The plan is read while the server starts (it is on the launch's path otherwise): a bad plan
+    # stops it again; the user reads the plan's message, no address, and nothing keeps running.
     broken = tmp_path / "kapot.yaml"
     broken.write_text("gemeente: [\n", encoding="utf-8")
     assert main(["app", str(broken)]) == 2
-    err = capsys.readouterr().err
-    assert "kapot.yaml" in err and "geen geldige YAML" in err and "Traceback" not in err
-    assert main(["lab", str(tmp_path / "bestaat-niet.yaml")]) == 2
-    assert "bestaat niet" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "kapot.yaml" in err and "geen geldige YAML" in err and "Traceback" not in err + out
+    assert "http" not in out and processes_with(str(broken), "WARMESTAD_PLAN") == []
+    missing = tmp_path / "bestaat-niet.yaml"
+    assert main(["lab", str(missing)]) == 2
+    out, err = capsys.readouterr()
+    assert "bestaat niet" in err and "http" not in out and processes_with(str(missing), "WARMESTAD_PLAN") == []
 
 
 def test_servers_listen_on_this_computer_only_with_a_token_and_culling():

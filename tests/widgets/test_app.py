@@ -109,3 +109,16 @@ def test_a_hidden_page_is_brought_up_to_date_when_shown_not_at_every_change(plan
     assert calls == [[1]]  # hidden: not updated for each change
     app.open("3")
     assert calls == [[1], [3]]  # shown again: once, with the plan as it is now
+
+
+def test_listeners_kept_apart_are_the_callers_to_run(plan):
+    session = PlanSession(str(plan))
+    calls = []
+    session.on_change(lambda p: calls.append("sessie"))
+    with session.listeners_kept_apart() as kept:
+        session.on_change(lambda p: calls.append("pagina"))
+    assert len(kept) == 1
+    assert session.change(lambda p: setattr(p.prioriteiten, "gekozen_pijlers", [1]))
+    assert calls == ["sessie"]  # the page's listener is not the session's any more
+    kept[0](session.plan)
+    assert calls == ["sessie", "pagina"]

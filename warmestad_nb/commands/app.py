@@ -35,6 +35,7 @@ CULL = ["--MappingKernelManager.cull_idle_timeout=1800", "--MappingKernelManager
 IPC = ["--KernelManager.transport=ipc"]
 # Voila's lab template with the page in Dutch and a main landmark (templates/voila/templates/warmestad/).
 TEMPLATE = ["--template=warmestad"]
+KERNELS = ["--VoilaConfiguration.kernel_spec_manager_class=warmestad_nb.local_voila.QuickKernels"]
 STOP_WAIT_S = 30
 KERNEL_EXIT_WAIT_S = 5
 # The app is one page (notebooks/app.ipynb; the step notebooks run inside it), so one kernel is
@@ -82,7 +83,7 @@ def server_command(kind: str, port: int, token: str, root: Path = NOTEBOOKS) -> 
     """The command line of the server (without the token: see server_env) and the address to open."""
     if kind == "app":
         cmd = [sys.executable, "-m", "warmestad_nb.local_voila", str(root), "--no-browser", f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *CULL, *IPC, *PREHEAT, *TEMPLATE]
+               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *CULL, *IPC, *PREHEAT, *TEMPLATE, *KERNELS]
         return cmd, f"http://127.0.0.1:{port}/voila/render/{APP_PAGE}?token={token}"
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", "--ServerApp.allow_remote_access=False",
@@ -179,21 +180,23 @@ def _interrupt(signum, frame) -> None:
 
 
 def serve(kind: str, args) -> int:
-    from ..store import read_plan
-
     plan = Path(args.plan).resolve() if args.plan else None
-    if plan:
-        read_plan(plan)  # a bad plan fails here, with its Dutch message, before a server starts
     folder = Path(args.map).resolve() if args.map else None
     port = args.poort or free_port()
     token, server_id = secrets.token_urlsafe(24), secrets.token_hex(8)
     root = NOTEBOOKS if kind == "app" else session_notebooks()  # Voila never saves a notebook
     cmd, url = server_command(kind, port, token, root)
-    proc = None
+    proc, refused = None, False
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:  # from here on a Ctrl-C, however early, ends in the clean-up below
         proc = subprocess.Popen(cmd, env=server_env(plan, folder, server_id, token), cwd=root,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
+        if plan:
+            # Read while the server starts, not before (0.3-0.8 s of the launch): a bad plan stops
+            # it again at once, and the user reads the plan's Dutch message instead of an address.
+            from ..store import read_plan  # the plan model's imports too: 0.2-0.5 s
+
+            read_plan(plan)
         wait_until_listening(port, proc)
         what = "Het werkboek" if kind == "app" else "JupyterLab"
         say(f"{what} draait. Open dit adres in de browser:\n\n    {url}\n\n"
@@ -203,10 +206,14 @@ def serve(kind: str, args) -> int:
     except KeyboardInterrupt:
         say("Het werkboek stopt ...")
         return 0
+    except WarmeStadError:
+        refused = True  # its Dutch message is what the user reads (cli.main)
+        raise
     finally:
         signal.signal(signal.SIGTERM, previous)
         killed = stop(proc, server_id)
         _remove_copy(root)
         if killed:
             say(f"{len(killed)} achtergebleven proces(sen) gestopt.")
-        say("Gestopt: er draaien geen kernels meer.")
+        if not refused:
+            say("Gestopt: er draaien geen kernels meer.")

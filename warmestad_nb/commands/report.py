@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Callable, Iterator
 
 
 def register(commands) -> None:
@@ -31,44 +32,63 @@ def register(commands) -> None:
 
 def run_report(args) -> int:
     # Heavy imports only here: the other subcommands stay fast.
-    from ..files import check_writable_folder
-    from ..report.execute import Kernel
-    from ..report.pipeline import Renderer, parse_formats, render_plan
+    from ..report.pipeline import parse_formats
     from ..report.outline import check_language_level, chosen_chapters, is_final, parse_date
 
     # Everything the user can get wrong is checked before any document is made, the options before
-    # the first kernel starts; the plans (0.2 s to read) while it boots. A mistake gets its Dutch
-    # message in well under a second, and the kernel is stopped at once.
+    # the first kernel starts (make_documents: the plans while it boots). A mistake gets its Dutch
+    # message in well under a second.
     formats = parse_formats(args.formaat)
     chosen_chapters(args.secties)
     check_language_level(args.taalniveau)
     parse_date(args.datum)
-    out = Path(args.uit).absolute()  # the kernel works in notebooks/: never hand on a relative path
-    check_writable_folder(out)
     parameters = {"secties": args.secties, "taalniveau": args.taalniveau, "datum": args.datum,
                   "versie": args.versie}
+    out = Path(args.uit).absolute()  # the kernel works in notebooks/: never hand on a relative path
+    for plan, paths, seconds in make_documents(args.plannen, out, formats, parameters, final=is_final(args.versie)):
+        print(f"Beleidsplan van {plan} gemaakt in {seconds:.1f} s:")
+        for ext in (*formats, "ipynb"):
+            print(f"  {paths[ext]}")
+    return 0
+
+
+def make_documents(plans: list[str], out: Path, formats: tuple[str, ...], parameters: dict | None = None, *,
+                   final: bool = False, phase: Callable[[str], None] = lambda name: None,
+                   ) -> Iterator[tuple[str, dict[str, Path], float]]:
+    """The policy plan of each plan, as `warmestad rapport` and the app's Beleidsplan page make it:
+    yields (plan, {format: path}, seconds) per plan, and tells `phase` when the chapters are made
+    ("hoofdstukken") and when the documents ("documenten").
+
+    The output folder is checked before the first kernel starts; the plans (0.2 s to read) and the
+    exporters while it boots; the next plan's kernel starts while a plan runs. Every kernel is
+    stopped at the end, also after a failure.
+    """
+    from ..analysis.open_points import refuse_final_with_open_points
+    from ..files import check_writable_folder
+    from ..report.execute import Kernel, execute
+    from ..report.pipeline import Renderer, write_documents
+
+    check_writable_folder(out)
     kernels = [Kernel()]  # boots in its own process while this one reads the plans and builds the exporters
     try:
-        # the plan model: 0.1 s of imports, also while the kernel boots
-        from ..analysis.open_points import refuse_final_with_open_points
-        from ..store import read_plan
+        from ..store import read_plan  # the plan model: 0.1 s of imports, also while the kernel boots
 
-        for plan in args.plannen:
+        for plan in plans:
             checked = read_plan(plan)
-            if is_final(args.versie):
+            if final:
                 refuse_final_with_open_points(plan, checked)
         renderer = Renderer(formats)
         renderer.warm_up()
-        for i, plan in enumerate(args.plannen):
+        for i, plan in enumerate(plans):
             started = time.perf_counter()
-            if i + 1 < len(args.plannen):
+            if i + 1 < len(plans):
                 kernels.append(Kernel())  # the next plan's kernel starts while this one runs
-            paths = render_plan(plan, out, renderer, kernel=kernels[i], parameters=parameters)
+            phase("hoofdstukken")
+            nb = execute(plan, kernel=kernels[i], parameters=parameters)
+            phase("documenten")
+            paths = write_documents(nb, out, renderer)
             kernels[i].shutdown()
-            print(f"Beleidsplan van {plan} gemaakt in {time.perf_counter() - started:.1f} s:")
-            for ext in (*formats, "ipynb"):
-                print(f"  {paths[ext]}")
+            yield plan, paths, time.perf_counter() - started
     finally:
         for kernel in kernels:
             kernel.shutdown()
-    return 0

@@ -8,18 +8,24 @@ only shows it again. A page that is not shown stays up to date through the sessi
 
 from __future__ import annotations
 
+import asyncio
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import ipywidgets as widgets
 
-from .common import CSS
+from .common import CSS, after_page_shown
 from .notebook_view import notebook_view, warm_up
 from .plan_page import PlanPage
-from .session import PlanSession
+from .session import PlanSession, plan_path
 from .start import STEP_NOTEBOOKS, progress_html, start_page
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 HOME = "app.ipynb"
+# The start page's widgets reach the browser in this time after its cells ran (0.5-1 s on a busy
+# 2-core machine); the steps' imports wait for them (a click on a step meanwhile does its own).
+PRELOAD_AFTER_S = 1.5
 # In the app the status line sits once under the navigation bar; the copies in each step's
 # own header are not shown there.
 APP_CSS = """<style>
@@ -42,9 +48,42 @@ def page_list() -> list[tuple[str, str, str | None]]:
     return pages
 
 
-def preload() -> None:
-    """The imports of every step page, done ahead (in a kernel Voila starts before the page is asked for)."""
-    warm_up([NOTEBOOKS / notebook for _, _, notebook in page_list() if notebook])
+def preload_jobs() -> list[Callable[[], None]]:
+    """The imports of every step page, one job per page (a job of an imported page costs nothing)."""
+    return [partial(warm_up, [NOTEBOOKS / notebook]) for _, _, notebook in page_list() if notebook]
+
+
+def open_app(parameter: str) -> "App":
+    """The app page of notebooks/app.ipynb, its steps' imports done ahead but never before its start page.
+
+    A kernel Voila started ahead does them while it waits for its page. What is left when the page
+    is asked for (all of them when it is asked for at once, as at the launch of `warmestad app`) is
+    done once the start page is on screen: first its widgets, then the imports (1 s or more, with
+    matplotlib) that only the steps need.
+    """
+    jobs = preload_jobs()
+    app = App(plan_path(parameter, required=False, meanwhile=jobs))
+    after_page_shown(lambda: one_by_one(jobs, PRELOAD_AFTER_S))
+    return app
+
+
+def one_by_one(jobs: list[Callable[[], None]], delay: float) -> None:
+    """Run the jobs on the kernel's event loop, `delay` seconds from now and one per turn, so that a
+    click meanwhile waits for one job at most (at once, in order, outside a kernel)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        for job in jobs:
+            job()
+        return
+
+    def run(index: int) -> None:
+        jobs[index]()
+        if index + 1 < len(jobs):
+            loop.call_soon(run, index + 1)
+
+    if jobs:
+        loop.call_later(delay, run, 0)
 
 
 class App:
@@ -53,8 +92,11 @@ class App:
         self.session = PlanSession(plan).share() if plan else None
         self.pages = {key: (label, notebook) for key, label, notebook in page_list()}
         self.buttons: dict[str, widgets.Button] = {}
+        # One layout and one style for all buttons of the bar: 18 widgets fewer for the browser to
+        # receive and build before the start page shows (of 75).
+        layout, style = widgets.Layout(width="auto"), widgets.ButtonStyle()
         for key, (label, _) in self.pages.items():
-            b = widgets.Button(description=label, layout=widgets.Layout(width="auto"),
+            b = widgets.Button(description=label, layout=layout, style=style,
                                tooltip=f"Open de pagina {label}", disabled=not plan and key != "start")
             b.add_class(f"ws-nav-{key}")
             b.on_click(lambda _, key=key: self.open(key))
@@ -79,7 +121,7 @@ class App:
 
     def _build(self, key: str) -> widgets.Widget:
         if key == "start":
-            return start_page(self.plan, home=HOME)
+            return start_page(self.plan, home=HOME, opened=self.session.plan if self.session else None)
         if key == "beleidsplan":
             return PlanPage(self.session).box
         return notebook_view(NOTEBOOKS / self.pages[key][1], self.plan)
@@ -111,11 +153,9 @@ class App:
         """
         if self.session is None:
             return self._build(key)
-        listeners = self.session._listeners
-        before = len(listeners)
-        view = self._build(key)
-        self.listeners[key] = listeners[before:]
-        del listeners[before:]
+        with self.session.listeners_kept_apart() as listeners:
+            view = self._build(key)
+        self.listeners[key] = listeners
 
         def changed(plan, key=key) -> None:
             if self.current == key:

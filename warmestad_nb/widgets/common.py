@@ -13,17 +13,18 @@ import contextlib
 import html
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 import ipywidgets as widgets
-from matplotlib.figure import Figure
 
 from .. import formatting, reference, tables
-from ..charts import to_svg
 from ..errors import WarmeStadError
 from ..model import Plan
 from ..report.html import view_frame
 from .session import PlanSession, bind
+
+if TYPE_CHECKING:  # matplotlib is imported by the pages that draw charts, not by the start page
+    from matplotlib.figure import Figure
 
 LABEL_WIDTH = "12em"
 
@@ -299,6 +300,8 @@ def live_chart(session: PlanSession, prepare: Callable[[Plan], Any], draw: Calla
     figure (slow: 0.3-0.7 s). A chart is only drawn again when its data changed, and the first
     drawing waits until the page is on screen, so the form is usable at once.
     """
+    from ..charts import to_svg
+
     view = widgets.HTML('<p class="ws-melding">De grafiek wordt getekend ...</p>')
     view.add_class(css)
     shown: dict[str, Any] = {}

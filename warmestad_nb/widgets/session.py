@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import os
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import parse_qs
 
 import ipywidgets as widgets
@@ -17,12 +18,14 @@ from ..files import system_failure
 from ..model import Plan
 from ..store import PlanStore
 from ..validation import form_problems
+from .page_request import wait_for_page_request
 
 
-def plan_path(parameter: str = "", required: bool = True) -> str:
+def plan_path(parameter: str = "", required: bool = True, meanwhile: Iterable[Callable[[], None]] = ()) -> str:
     """The plan a notebook works on: its papermill parameter, else Voila's ?plan=..., else $WARMESTAD_PLAN.
 
-    With required=False (the start page) an empty string means: no plan chosen yet.
+    With required=False (the start page) an empty string means: no plan chosen yet. In a kernel
+    Voila started ahead, the `meanwhile` jobs run while it waits for its page (page_request.py).
     """
     if parameter:
         return parameter
@@ -30,9 +33,7 @@ def plan_path(parameter: str = "", required: bool = True) -> str:
         # A kernel Voila started ahead: read the app's plan now, then wait for the page request
         # and its ?plan=. PlanSession reuses what was read if the file did not change meanwhile.
         _preload(os.environ.get("WARMESTAD_PLAN", ""))
-        from voila.utils import wait_for_request
-
-        wait_for_request()
+        wait_for_page_request(meanwhile)
     query = parse_qs(os.environ.get("QUERY_STRING", ""))
     if query.get("plan"):
         return query["plan"][0]
@@ -112,6 +113,18 @@ class PlanSession:
 
     def on_change(self, listener: Callable[[Plan], None]) -> None:
         self._listeners.append(listener)
+
+    @contextlib.contextmanager
+    def listeners_kept_apart(self) -> Iterator[list[Callable[[Plan], None]]]:
+        """The listeners registered inside this block, handed to the caller instead of kept by the
+        session: the caller decides when they run (the app: only while their page is shown)."""
+        kept: list[Callable[[Plan], None]] = []
+        before = len(self._listeners)
+        try:
+            yield kept
+        finally:
+            kept.extend(self._listeners[before:])
+            del self._listeners[before:]
 
     def change(self, edit: Callable[[Plan], Any]) -> bool:
         """Apply `edit` to a copy of the plan and save it; False (and a message) when refused."""

@@ -79,17 +79,18 @@ def plans_html(folder: Path, current: str, home: str = START) -> str:
     return f"<p>Plannen in {esc(folder)}:</p><ul>{''.join(items)}</ul>"
 
 
-def start_page(plan: str, home: str = START) -> widgets.Widget:
+def start_page(plan: str, home: str = START, opened: Plan | None = None) -> widgets.Widget:
     """Progress of the chosen plan with links to every step; other plans; a new plan.
 
     home: the page that opens a plan (the app's own page in the app, where the navigation bar
     opens the steps and the progress table has no links of its own).
+    opened: the plan as already read (the app's session), so it is not read a second time.
     """
     linked = home == START
     title = widgets.HTML(f'{CSS}<div class="ws-titel"><h1>Werkboek Warme Steden &amp; Gemeenten</h1>'
                          "<p>Kies een plan, bekijk hoever elke stap staat en open de stap waaraan u werkt. "
                          "Alles wat u invult, wordt meteen bewaard in het planbestand.</p></div>")
-    progress = widgets.HTML(progress_html(plan, linked=linked) if plan else "<p>Er is nog geen plan gekozen.</p>")
+    progress = widgets.HTML(progress_html(plan, opened, linked=linked) if plan else "<p>Er is nog geen plan gekozen.</p>")
     progress.add_class("ws-voortgang")
     folder = plans_dir(plan)
     others = widgets.HTML(plans_html(folder, plan, home))
