@@ -128,7 +128,7 @@ def test_every_goal_needs_an_action(tmp_path):
 
 def _step_checklist(page_html: str) -> dict[str, bool]:
     """The checklist on a step page: per item text, whether it says 'in orde'."""
-    items = re.findall(r"<li>(✔ in orde|✘ nog te doen) ([^<]*)</li>", page_html)
+    items = re.findall(r"<li>(✔ in orde|✘ nog te doen): ([^<]*)</li>", page_html)
     return {html.unescape(text): mark == "✔ in orde" for mark, text in items}
 
 

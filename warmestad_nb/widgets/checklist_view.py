@@ -17,4 +17,4 @@ def step_checklist(plan: Plan, step: int) -> str:
     done = [met(plan, item.id) for item in items]
     return view("ws-stap-checklist-inhoud", [
         Paragraph(f"Checklist van stap {step}: {sum(done)} van {len(items)} in orde."),
-        Bullets([f"{mark(ok, 'nog te doen')} {item.tekst}" for item, ok in zip(items, done)])])
+        Bullets([f"{mark(ok, 'nog te doen')}: {item.tekst}" for item, ok in zip(items, done)])])
