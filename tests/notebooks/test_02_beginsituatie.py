@@ -88,7 +88,7 @@ def test_indicator_values_sources_and_charts(executed):
 
 
 def test_example_content_is_labelled_and_summarised(executed):
-    assert "Voorbeeldplan." in executed["html"]["ws-stap2-kop"]
+    assert "VOORBEELDPLAN. Dit plan is een voorbeeld" in executed["html"]["ws-stap2-kop"]
     assert "voorbeeldwaarde, niet officieel" in executed["html"]["ws-eigen-cijfers"]
     assert "De inventaris van het bestaand aanbod telt" in executed["html"]["ws-aanbod"]
     assert "fictieve aantallen" in executed["html"]["ws-noden"]

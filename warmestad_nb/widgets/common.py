@@ -20,6 +20,7 @@ import ipywidgets as widgets
 from .. import formatting, reference, tables
 from ..errors import WarmeStadError
 from ..model import Plan
+from ..report.document import EXAMPLE_NOTE
 from ..report.html import view_frame
 from .session import PlanSession, bind
 
@@ -240,6 +241,11 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def example_note(plan: Plan) -> str:
+    """The warning on every page of an example plan, in the words of the document's cover."""
+    return f'<p class="ws-voorbeeld">VOORBEELDPLAN. {esc(EXAMPLE_NOTE)}</p>' if plan.voorbeeld else ""
+
+
 def page_header(session: PlanSession, step: int | None, title: str = "", aim: str = "") -> widgets.VBox:
     """Step title, its aim, an example warning, the step's checklist and the sticky save status (with reload).
 
@@ -249,8 +255,7 @@ def page_header(session: PlanSession, step: int | None, title: str = "", aim: st
         info = reference.steps()[step - 1]
         title, aim = f"Stap {step}: {info.naam}", info.doel
     plan = session.plan
-    note = ('<p class="ws-voorbeeld">Dit is een VOORBEELDPLAN: de inhoud is verzonnen ter '
-            "illustratie.</p>" if plan.voorbeeld else "")
+    note = example_note(plan)
     heading = widgets.HTML(
         f'{CSS}<div class="ws-titel"><h1>{esc(title)}</h1>'
         f"<p><b>{esc(plan.gemeente.naam)}</b>, meerjarenplan {esc(plan.cyclus)}. {esc(aim)}</p>"

@@ -14,7 +14,7 @@ from ..newplan import new_plan, plan_filename
 from ..errors import WarmeStadError
 from ..model import Plan
 from ..store import create_plan
-from .common import BUTTON, CSS, esc, labelled, table
+from .common import BUTTON, CSS, esc, example_note, labelled, table
 from .session import open_store
 
 START = "00_start.ipynb"
@@ -61,9 +61,7 @@ def progress_html(plan_file: str, plan: Plan | None = None, linked: bool = True)
                            for href, label in pages)
         rows.append([f"<b>{step.nummer}. {esc(step.naam)}</b><br>{links}",
                      f"{_bar(step.fraction)} {len(step.klaar)}/{total}", f"<ul>{todo}</ul>"])
-    example = ('<p class="ws-voorbeeld">Dit is een VOORBEELDPLAN: de inhoud is verzonnen ter illustratie.</p>'
-               if plan.voorbeeld else "")
-    return (f"<h2>{esc(plan.gemeente.naam)} · meerjarenplan {esc(plan.cyclus)}</h2>{example}"
+    return (f"<h2>{esc(plan.gemeente.naam)} · meerjarenplan {esc(plan.cyclus)}</h2>{example_note(plan)}"
             f'<p class="ws-melding">Planbestand: {esc(plan_file)}</p>'
             + table(["Stap", "Voortgang", "Nog te doen"], rows, raw=True))
 

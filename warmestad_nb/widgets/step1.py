@@ -7,7 +7,7 @@ import html
 import ipywidgets as widgets
 
 from .checklist_view import step_checklist
-from .common import CSS, Section, live_html
+from .common import CSS, Section, example_note, live_html
 from .coverage_view import CoverageView
 from .engagement_form import EngagementForm
 from .governance_form import GovernanceForm
@@ -31,7 +31,7 @@ class StatusLine(Section):
         self.checklist = live_html(session, lambda p: step_checklist(p, 1), "ws-stap-checklist")
         # The bar: the status with the reload button, warned live when the file changes elsewhere.
         # The page's stylesheet too: the step 1 notebook has no page header that brings it.
-        self.box = widgets.VBox([widgets.HTML(CSS), session.bar, self.checklist])
+        self.box = widgets.VBox([widgets.HTML(CSS + example_note(session.plan)), session.bar, self.checklist])
         session.watch()
 
     def snapshot(self) -> str:

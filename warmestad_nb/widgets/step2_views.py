@@ -15,6 +15,7 @@ from ..formatting import number, percent, value
 from ..model import Plan
 from ..report.document import Bullets, Note, Paragraph, Subheading
 from ..report.sections.situation import flemish_figures, health_matrix
+from .common import example_note
 from .plan_view import chart, frame, text, view
 
 
@@ -26,10 +27,7 @@ def header_view(plan: Plan) -> str:
     g = plan.gemeente
     blocks = [Paragraph(f"{g.naam} (NIS {g.nis}) · provincie {g.provincie} · {g.logo} · Gezondheidsmakers "
                         f"{g.gezondheidsmakers} · eerstelijnszone {g.eerstelijnszone}")]
-    if plan.voorbeeld:
-        blocks.append(Note("Voorbeeldplan. De cijfers uit Statbel en de Gemeente-Stadsmonitor zijn echt; de eigen "
-                           "cijfers, het aanbod en de bevraging in dit plan zijn verzonnen voorbeelden."))
-    return view("ws-stap2-kop", blocks)
+    return view("ws-stap2-kop", blocks) + example_note(plan)
 
 
 def population_view(plan: Plan) -> str:
